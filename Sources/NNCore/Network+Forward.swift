@@ -1,0 +1,64 @@
+/// What one layer computed in a forward pass (for the lab's tables).
+public struct LayerTrace: Sendable, Hashable {
+    /// What came into the layer.
+    public var input: Matrix
+    /// Z = X·W + b for a dense layer; nil for concat_input.
+    public var preactivation: Matrix?
+    /// The layer's output.
+    public var output: Matrix
+}
+
+extension Network {
+    /// Every layer's input, pre-activation and output for inputs `x` (allocates; for the lab).
+    public func trace(_ x: Matrix) -> [LayerTrace] {
+        precondition(x.columns == inputWidth, "Network expects \(inputWidth) input columns, received \(x.columns)")
+        var traces: [LayerTrace] = []
+        var current = x
+        for layer in layers {
+            switch layer {
+            case .dense(let dense):
+                let z = dense.preactivation(current)
+                let a = dense.activation(z)
+                traces.append(LayerTrace(input: current, preactivation: z, output: a))
+                current = a
+            case .concatInput:
+                let out = x.concatenatingColumns(current)
+                traces.append(LayerTrace(input: current, preactivation: nil, output: out))
+                current = out
+            }
+        }
+        return traces
+    }
+
+    /// The output of layer `index` (0-based) for inputs `x`: the course's `forward_upto(j)`.
+    public func forward(_ x: Matrix, upTo index: Int) -> Matrix {
+        precondition(index >= -1 && index < layers.count, "forward(upTo:) needs a layer index in -1..<\(layers.count), received \(index)")
+        guard index >= 0 else { return x }
+        return Network(truncating: self, to: index + 1).predict(x)
+    }
+
+    /// The network's output for inputs `x`.
+    public func predict(_ x: Matrix) -> Matrix {
+        precondition(x.columns == inputWidth, "Network expects \(inputWidth) input columns, received \(x.columns)")
+        guard x.rows > 0 else { return Matrix(rows: 0, columns: outputWidth) }
+        let workspace = Workspace(network: self, capacity: x.rows)
+        return x.elements.withUnsafeBufferPointer { input in
+            workspace.forward(input.baseAddress!, rows: x.rows)
+            return Matrix(rows: x.rows, columns: outputWidth,
+                          elements: Array(UnsafeBufferPointer(start: workspace.output, count: x.rows * outputWidth)))
+        }
+    }
+
+    /// The network's output for inputs `x`.
+    public func callAsFunction(_ x: Matrix) -> Matrix { predict(x) }
+
+    /// The total loss (data loss + penalties) on `x`, `y`.
+    public func evaluate(_ x: Matrix, _ y: Matrix) -> Double {
+        loss(predict(x), y) + penalty
+    }
+
+    private init(truncating network: Network, to count: Int) {
+        self.init(inputWidth: network.inputWidth, loss: network.loss)
+        self.layers = Array(network.layers.prefix(count))
+    }
+}

@@ -1,0 +1,52 @@
+/// The gradient of the total loss with respect to one dense layer's parameters.
+public struct LayerGradient: Sendable, Hashable {
+    /// ∂L/∂W, `inputs × units`.
+    public var weights: Matrix
+    /// ∂L/∂b, `units` entries.
+    public var bias: [Double]
+}
+
+/// The total loss on a batch and its gradient, one entry per dense layer in order.
+public struct Gradients: Sendable, Hashable {
+    /// Data loss + penalties.
+    public var loss: Double
+    /// The data loss alone.
+    public var dataLoss: Double
+    /// The regularization penalties alone.
+    public var penalty: Double
+    /// One entry per dense layer, in order.
+    public var layers: [LayerGradient]
+}
+
+extension Network {
+    /// The total loss L = loss(f(x), y) + Σ penalties and ∂L/∂(W, b) for every dense layer,
+    /// by backpropagation over the whole batch.
+    public func gradients(_ x: Matrix, _ y: Matrix) throws(NetworkError) -> Gradients {
+        try checkData(x, y, what: "data")
+        let workspace = Workspace(network: self, capacity: x.rows)
+        return x.elements.withUnsafeBufferPointer { xb in
+            y.elements.withUnsafeBufferPointer { yb in
+                let input = xb.baseAddress!
+                let targets = yb.baseAddress!
+                workspace.forward(input, rows: x.rows)
+                let dataLoss = loss.value(predictions: workspace.output, targets: targets, rows: x.rows, columns: outputWidth)
+                let penalty = workspace.penalty()
+                workspace.backward(input: input, targets: targets, rows: x.rows)
+                let layers = self.layers.indices.compactMap { i -> LayerGradient? in
+                    guard case .dense = self.layers[i] else { return nil }
+                    let g = workspace.gradient(ofLayer: i)
+                    return LayerGradient(weights: g.weights, bias: g.bias)
+                }
+                return Gradients(loss: dataLoss + penalty, dataLoss: dataLoss, penalty: penalty, layers: layers)
+            }
+        }
+    }
+
+    /// Checks that `x` and `y` are non-empty and fit the network's input and output widths.
+    func checkData(_ x: Matrix, _ y: Matrix, what: String) throws(NetworkError) {
+        guard x.rows > 0 else { throw .empty("\(what): expected at least one sample, received none") }
+        guard x.columns == inputWidth else { throw .dataWidthMismatch(what: "\(what).x", expected: inputWidth, received: x.columns) }
+        guard y.columns == outputWidth else { throw .dataWidthMismatch(what: "\(what).y", expected: outputWidth, received: y.columns) }
+        guard x.rows == y.rows else { throw .rowCountMismatch(inputs: x.rows, targets: y.rows) }
+    }
+}

@@ -1,0 +1,39 @@
+/// A rule that updates parameters from their gradients (Keras 3's update rules and defaults).
+///
+/// Parameters and gradients arrive as flat vectors; every rule here is elementwise, so this
+/// is the same as Keras updating each variable separately. State (moments, accumulators)
+/// is sized on the first step and reused, so steps allocate nothing.
+public protocol Optimizer: Sendable {
+    /// The type name in run files (`sgd`, `adam`, `rmsprop`, `adagrad`, `adadelta`).
+    static var typeName: String { get }
+    /// η, the step size.
+    var learningRate: Double { get set }
+    /// The number of steps taken so far (Keras's `iterations`).
+    var iterations: Int { get }
+    /// The hyperparameters under Keras's argument names, in a stable order (for files and reports).
+    var hyperparameters: [(name: String, value: HyperparameterValue)] { get }
+    /// One step: parameters ← rule(parameters, gradients).
+    mutating func update(_ parameters: UnsafeMutableBufferPointer<Double>, gradients: UnsafeBufferPointer<Double>)
+}
+
+/// A hyperparameter's value: a number or a flag.
+public enum HyperparameterValue: Sendable, Hashable {
+    case number(Double)
+    case flag(Bool)
+}
+
+extension Optimizer {
+    /// Updates the parameters of a flat `[Double]` (convenience for tests and the lab).
+    public mutating func update(_ parameters: inout [Double], gradients: [Double]) {
+        precondition(parameters.count == gradients.count, "update needs as many gradients as parameters, received \(gradients.count) for \(parameters.count)")
+        parameters.withUnsafeMutableBufferPointer { p in
+            gradients.withUnsafeBufferPointer { g in update(p, gradients: g) }
+        }
+    }
+}
+
+/// Sizes an optimizer's state vector to `count`, filled with `value`, only when it differs.
+@inline(__always)
+func prepareState(_ state: inout [Double], count: Int, value: Double = 0) {
+    if state.count != count { state = Array(repeating: value, count: count) }
+}

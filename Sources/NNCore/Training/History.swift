@@ -1,0 +1,72 @@
+/// Where and why training stopped because the loss or a weight stopped being finite
+/// (Keras's `TerminateOnNaN`).
+public struct Divergence: Sendable, Hashable {
+    /// The epoch (1-based) and batch (1-based within the epoch) where it happened.
+    public var epoch: Int
+    public var batch: Int
+    /// What became non-finite: "loss" or "weights".
+    public var quantity: String
+    /// The last finite batch loss before it, if any.
+    public var lastFiniteLoss: Double?
+    /// The learning rate in force.
+    public var learningRate: Double
+
+    public var description: String {
+        let last = lastFiniteLoss.map { "last finite loss \(shortest($0))" } ?? "no finite loss before it"
+        return "diverged at epoch \(epoch), batch \(batch): the \(quantity) became non-finite (\(last), learning rate \(shortest(learningRate)))"
+    }
+}
+
+/// Why a callback ended training early.
+public struct EarlyStop: Sendable, Hashable {
+    /// The last epoch run (1-based).
+    public var epoch: Int
+    public var reason: String
+}
+
+/// Per-epoch loss and metrics, as Keras's `History.history`: `loss`, each metric, then
+/// `val_loss` and `val_`-prefixed metrics when validation data is given.
+public struct History: Sendable, Hashable {
+    /// Series names in order.
+    public private(set) var keys: [String]
+    /// One value per completed epoch for each key.
+    public private(set) var values: [[Double]]
+    /// Set when training stopped on a non-finite loss or weight.
+    public var divergence: Divergence?
+    /// Set when a callback stopped training.
+    public var earlyStop: EarlyStop?
+
+    public init(keys: [String], reservingEpochs capacity: Int = 0) {
+        self.keys = keys
+        self.values = keys.map { _ in
+            var series: [Double] = []
+            series.reserveCapacity(capacity)
+            return series
+        }
+    }
+
+    /// The number of epochs recorded.
+    public var epochCount: Int { values.first?.count ?? 0 }
+
+    /// The series named `key`, if recorded.
+    public subscript(key: String) -> [Double]? {
+        keys.firstIndex(of: key).map { values[$0] }
+    }
+
+    /// Appends one epoch's values, in the order of `keys`.
+    mutating func append(_ epochValues: UnsafeBufferPointer<Double>) {
+        precondition(epochValues.count == keys.count, "History.append needs \(keys.count) values")
+        for i in 0..<keys.count { values[i].append(epochValues[i]) }
+    }
+
+    /// Builds a history from named series of equal length.
+    public init(series: [(key: String, values: [Double])]) {
+        self.keys = series.map(\.key)
+        self.values = series.map(\.values)
+    }
+}
+
+/// A number in its shortest round-trip form ("0.1", "1e-07"), as JSON files and the CLI print it.
+public func shortest(_ x: Double) -> String {
+    x.description
+}
