@@ -1,1 +1,51 @@
+import ArgumentParser
 import NNCore
+
+/// `nnlab`: neural-network experiments as lab reports.
+public struct NNLabCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "nnlab",
+        abstract: "Train small neural networks, check their gradients, and turn experiments into lab reports.",
+        discussion: """
+        Examples:
+          nnlab train examples/xor-run.json             train the course's XOR network
+          nnlab train examples/xor-run.json --json      history and trained model as JSON
+          nnlab grad examples/lab-model.json examples/lab-data.json
+                                                        loss and gradients of every dense layer
+          nnlab gallery                                 one of each figure kind in output/gallery/
+        """,
+        version: NNLabVersion.current,
+        subcommands: [GradCommand.self, TrainCommand.self, GalleryCommand.self]
+    )
+
+    public init() {}
+}
+
+/// NNLab's version.
+public enum NNLabVersion {
+    public static let current = "0.1.0"
+}
+
+/// Prints a user's mistake as one line on stderr and exits with status 1.
+func fail(_ error: any Error) -> Never {
+    let message: String
+    switch error {
+    case let e as InputError: message = e.description
+    case let e as NetworkError: message = e.description
+    default: message = String(describing: error)
+    }
+    Terminal.standardError("nnlab: error: \(message.replacingOccurrences(of: "\n", with: " "))")
+    Foundation.exit(1)
+}
+
+import Foundation
+
+/// Where text goes.
+enum Terminal {
+    static func standardError(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+
+    /// Whether stderr is an interactive terminal (progress bars only there).
+    static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+}

@@ -1,1 +1,3 @@
 import NNLabCLI
+
+NNLabCommand.main()

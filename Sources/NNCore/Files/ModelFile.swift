@@ -1,0 +1,139 @@
+/// NNLab's model file: JSON with the input width, the loss and the layers (weights optional).
+///
+/// ```json
+/// {"input": 2, "loss": "mse",
+///  "layers": [
+///   {"type": "dense", "units": 3, "activation": "sigmoid",
+///    "weights": [[0.108, 0.343, 0.174], [0.054, 0.549, 0.343]], "bias": [-0.679, -0.002, 0.152],
+///    "regularizer": {"l2": 0.01}},
+///   {"type": "concat_input"},
+///   {"type": "dense", "units": 1, "activation": "leaky_relu", "alpha": 0.1,
+///    "regularizer": {"l1": 0.001, "l2": 0.01}}]}
+/// ```
+/// A dense layer without "weights" is initialized from the seed (stream `layerBase + index`),
+/// with its "initializer" (default glorot_uniform); a missing "bias" starts at zero.
+public enum ModelFile {
+    /// Limits that keep a typo from allocating the machine away.
+    public static let maximumUnits = 1_000_000
+    public static let maximumInput = 100_000_000
+    public static let maximumParameters = 200_000_000
+
+    /// Reads a network from a parsed model object.
+    public static func network(from field: JSONField, seed: UInt64) throws(InputError) -> Network {
+        let object = try field.object(allowing: ["input", "loss", "layers", "name"])
+        let input = try object.required("input", "the number of input columns").integer(in: 1...maximumInput)
+        let lossField = try object.required("loss", "one of \(Loss.names.joined(separator: ", "))")
+        let lossName = try lossField.string()
+        guard let loss = Loss(name: lossName) else {
+            throw lossField.error("expected one of \(Loss.names.joined(separator: ", ")), received \(lossField.value.summary)")
+        }
+        let layersField = try object.required("layers", "an array of layers")
+        let layerFields = try layersField.array()
+        guard !layerFields.isEmpty else { throw layersField.error("expected at least one layer, received an empty array") }
+        var network = Network(inputWidth: input, loss: loss)
+        var parameterCount = 0
+        for (index, layerField) in layerFields.enumerated() {
+            let layer = try layer(from: layerField, index: index, incoming: network.outputWidth, seed: seed)
+            if case .dense(let dense) = layer {
+                parameterCount += dense.parameterCount
+                guard parameterCount <= maximumParameters else {
+                    throw layerField.error("expected at most \(maximumParameters) parameters in all, received more")
+                }
+            }
+            do { try network.add(layer) } catch { throw layerField.error(error.description) }
+        }
+        guard network.layers.contains(where: { $0.dense != nil }) else {
+            throw layersField.error("expected at least one dense layer, received only concat_input")
+        }
+        return network
+    }
+
+    private static func layer(from field: JSONField, index: Int, incoming: Int, seed: UInt64) throws(InputError) -> Layer {
+        guard case .object = field.value.kind else { throw field.error("expected a layer object, received \(field.value.summary)") }
+        let type = try field.object(allowing: ["type", "units", "activation", "alpha", "weights", "bias", "regularizer", "initializer", "name"])
+            .required("type", "\"dense\" or \"concat_input\"").string(oneOf: ["dense", "concat_input"])
+        if type == "concat_input" {
+            _ = try field.object(allowing: ["type", "name"])
+            return .concatInput
+        }
+        let object = try field.object(allowing: ["type", "units", "activation", "alpha", "weights", "bias", "regularizer", "initializer", "name"])
+        let units = try object.required("units", "a positive integer").integer(in: 1...maximumUnits)
+        let activationName = try object.optional("activation")?.string(oneOf: Activation.names) ?? "linear"
+        var activation: Activation
+        switch activationName {
+        case "sigmoid": activation = .sigmoid
+        case "tanh": activation = .tanh
+        case "relu": activation = .relu
+        case "leaky_relu": activation = .leakyReLU(alpha: Activation.defaultLeakyAlpha)
+        case "softmax": activation = .softmax
+        default: activation = .linear
+        }
+        if let alphaField = object.optional("alpha") {
+            guard case .leakyReLU = activation else { throw alphaField.error("expected only with \"activation\": \"leaky_relu\", received it with \(activationName)") }
+            activation = .leakyReLU(alpha: try alphaField.number(in: .nonNegative))
+        }
+        var regularizer: Regularizer?
+        if let regularizerField = object.optional("regularizer") {
+            let r = try regularizerField.object(allowing: ["l1", "l2"])
+            guard r.has("l1") || r.has("l2") else { throw regularizerField.error("expected \"l1\" and/or \"l2\", received an empty object") }
+            regularizer = Regularizer(l1: try r.optional("l1")?.number(in: .nonNegative) ?? 0,
+                                      l2: try r.optional("l2")?.number(in: .nonNegative) ?? 0)
+        }
+        let initializerField = object.optional("initializer")
+        let initializerName = try initializerField?.string(oneOf: Initializer.allCases.map(\.name)) ?? Initializer.glorotUniform.name
+        let initializer = Initializer(rawValue: initializerName) ?? .glorotUniform
+        guard incoming * units <= maximumParameters else {
+            throw object.field.error("expected at most \(maximumParameters) weights, received \(incoming)×\(units)")
+        }
+        let weights: Matrix
+        if let weightsField = object.optional("weights") {
+            let rows = try weightsField.array()
+            guard rows.count == incoming else {
+                throw weightsField.error("expected \(incoming) rows (the width of what comes in), received \(rows.count)")
+            }
+            weights = try weightsField.matrix(columns: units, what: "units")
+        } else {
+            if let biasField = object.optional("bias") { throw biasField.error("expected only together with \"weights\", received it alone") }
+            var generator = RandomGenerator(seed: seed, stream: RandomStream.layerBase + UInt64(index))
+            weights = initializer.weights(fanIn: incoming, fanOut: units, using: &generator)
+        }
+        var bias = [Double](repeating: 0, count: units)
+        if let biasField = object.optional("bias") {
+            bias = try biasField.vector()
+            guard bias.count == units else { throw biasField.error("expected \(units) numbers (units), received \(bias.count)") }
+        }
+        return .dense(Dense(weights: weights, bias: bias, activation: activation, regularizer: regularizer, initializer: initializer))
+    }
+
+    /// Reads the model file at `path`.
+    public static func load(_ path: String, seed: UInt64 = 0) throws(InputError) -> Network {
+        try network(from: TextFile.readJSON(path), seed: seed)
+    }
+
+    /// The model file for `network`, with every number in shortest round-trip form, so that
+    /// loading it gives back the same bits.
+    public static func encode(_ network: Network) -> String {
+        var layers: [String] = []
+        for layer in network.layers {
+            switch layer {
+            case .concatInput:
+                layers.append("{\"type\": \"concat_input\"}")
+            case .dense(let dense):
+                var fields = ["\"type\": \"dense\"", "\"units\": \(dense.units)", "\"activation\": \"\(dense.activation.name)\""]
+                if case .leakyReLU(let alpha) = dense.activation { fields.append("\"alpha\": \(JSONWriter.number(alpha))") }
+                if dense.initializer != .glorotUniform { fields.append("\"initializer\": \"\(dense.initializer.name)\"") }
+                if let r = dense.regularizer {
+                    var parts: [String] = []
+                    if r.l1 != 0 { parts.append("\"l1\": \(JSONWriter.number(r.l1))") }
+                    if r.l2 != 0 || r.l1 == 0 { parts.append("\"l2\": \(JSONWriter.number(r.l2))") }
+                    fields.append("\"regularizer\": {\(parts.joined(separator: ", "))}")
+                }
+                fields.append("\"weights\": \(JSONWriter.matrix(dense.weights))")
+                fields.append("\"bias\": \(JSONWriter.vector(dense.bias))")
+                layers.append("{" + fields.joined(separator: ", ") + "}")
+            }
+        }
+        return "{\"input\": \(network.inputWidth), \"loss\": \"\(network.loss.name)\",\n \"layers\": [\n  "
+            + layers.joined(separator: ",\n  ") + "]}\n"
+    }
+}

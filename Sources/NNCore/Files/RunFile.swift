@@ -1,0 +1,123 @@
+/// A training run: model, data, optimizer and schedule, as read from a run file.
+///
+/// ```json
+/// {"model": "xor-model.json", "data": "xor-data.json",
+///  "optimizer": {"type": "sgd", "learning_rate": 0.05},
+///  "epochs": 2000, "batch_size": 4, "shuffle": false, "seed": 0, "metrics": ["xor_accuracy"],
+///  "early_stopping": {"monitor": "xor_accuracy", "target": 1.0}}
+/// ```
+/// "model", "data" and "validation" are inline objects or paths relative to the run file.
+public struct Run: Sendable {
+    public var name: String?
+    public var network: Network
+    public var data: Dataset
+    public var validation: Dataset?
+    public var optimizer: any Optimizer
+    public var options: TrainingOptions
+    public var earlyStopping: EarlyStoppingSettings?
+
+    public init(name: String? = nil, network: Network, data: Dataset, validation: Dataset? = nil,
+                optimizer: any Optimizer, options: TrainingOptions, earlyStopping: EarlyStoppingSettings? = nil) {
+        self.name = name
+        self.network = network
+        self.data = data
+        self.validation = validation
+        self.optimizer = optimizer
+        self.options = options
+        self.earlyStopping = earlyStopping
+    }
+
+    /// Trains a copy of the network and returns it with its history.
+    public func train(callbacks: [any TrainingCallback] = []) throws(NetworkError) -> (network: Network, history: History) {
+        var network = self.network
+        var optimizer = self.optimizer
+        var all = callbacks
+        if let earlyStopping {
+            all.append(EarlyStopping(monitor: earlyStopping.monitor, target: earlyStopping.target,
+                                     patience: earlyStopping.patience, minDelta: earlyStopping.minDelta))
+        }
+        let history = try network.fit(data, validation: validation, optimizer: &optimizer, options: options, callbacks: all)
+        return (network, history)
+    }
+}
+
+/// When to stop early: at a target value of a history key, or after `patience` epochs without improvement.
+public struct EarlyStoppingSettings: Sendable, Hashable {
+    public var monitor: String
+    public var target: Double?
+    public var patience: Int?
+    public var minDelta: Double
+
+    public init(monitor: String, target: Double? = nil, patience: Int? = nil, minDelta: Double = 0) {
+        self.monitor = monitor
+        self.target = target
+        self.patience = patience
+        self.minDelta = minDelta
+    }
+}
+
+public enum RunFile {
+    public static let maximumEpochs = 100_000_000
+    static let fields = ["name", "model", "data", "validation", "optimizer", "epochs", "batch_size", "shuffle", "seed",
+                         "metrics", "early_stopping"]
+
+    /// Reads the run file at `path`; referenced files are resolved relative to it.
+    public static func load(_ path: String) throws(InputError) -> Run {
+        try run(from: TextFile.readJSON(path), path: path)
+    }
+
+    /// Reads a run from a parsed object; `path` anchors relative paths.
+    public static func run(from field: JSONField, path: String) throws(InputError) -> Run {
+        let object = try field.object(allowing: fields)
+        let seedField = object.optional("seed")
+        let seed = UInt64(try seedField?.integer(in: 0...Int(Int32.max)) ?? 0)
+        let network = try ModelFile.network(from: try referenced(object.required("model", "a model object or a path to a model file"),
+                                                                  base: path), seed: seed)
+        let data = try DataFile.dataset(from: try referenced(object.required("data", "a data object or a path to a data file"),
+                                                             base: path), for: network)
+        let validation = try object.optional("validation").map { (f: JSONField) throws(InputError) -> Dataset in
+            try DataFile.dataset(from: try referenced(f, base: path), for: network)
+        }
+        let optimizer = try OptimizerFile.optimizer(from: try object.required("optimizer", "an object such as {\"type\": \"sgd\", \"learning_rate\": 0.1}"))
+        let epochs = try object.required("epochs", "a positive integer").integer(in: 1...maximumEpochs)
+        let batchSize = try object.optional("batch_size")?.integer(in: 1...Int(Int32.max)) ?? 32
+        let shuffle = try object.optional("shuffle")?.bool() ?? true
+        var metrics: [Metric] = []
+        if let metricsField = object.optional("metrics") {
+            for item in try metricsField.array() {
+                let name = try item.string(oneOf: Metric.allCases.map(\.name))
+                guard let metric = Metric(name: name) else { continue }
+                guard !metrics.contains(metric) else { throw item.error("expected each metric once, received \(name) twice") }
+                metrics.append(metric)
+            }
+        }
+        var earlyStopping: EarlyStoppingSettings?
+        if let stopField = object.optional("early_stopping") {
+            let stop = try stopField.object(allowing: ["monitor", "target", "patience", "min_delta"])
+            var keys = ["loss"] + metrics.map(\.name)
+            if validation != nil { keys += keys.map { "val_" + $0 } }
+            let monitor = try stop.required("monitor", "one of \(keys.joined(separator: ", "))").string(oneOf: keys)
+            let target = try stop.optional("target")?.number()
+            let patience = try stop.optional("patience")?.integer(in: 1...maximumEpochs)
+            guard target != nil || patience != nil else { throw stopField.error("expected \"target\" and/or \"patience\", received neither") }
+            earlyStopping = EarlyStoppingSettings(monitor: monitor, target: target, patience: patience,
+                                                  minDelta: try stop.optional("min_delta")?.number(in: .nonNegative) ?? 0)
+        }
+        return Run(name: try object.optional("name")?.string(), network: network, data: data, validation: validation,
+                   optimizer: optimizer,
+                   options: TrainingOptions(epochs: epochs, batchSize: batchSize, shuffle: shuffle, seed: seed, metrics: metrics),
+                   earlyStopping: earlyStopping)
+    }
+
+    /// An inline object, or the parsed file a string names (relative to `base`).
+    static func referenced(_ field: JSONField, base: String) throws(InputError) -> JSONField {
+        switch field.value.kind {
+        case .object: return field
+        case .string(let relative):
+            guard !relative.isEmpty else { throw field.error("expected a path or an object, received an empty string") }
+            return try TextFile.readJSON(TextFile.resolve(relative, relativeTo: base))
+        default:
+            throw field.error("expected an object or a path, received \(field.value.summary)")
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import ArgumentParser
+import NNCore
+
+/// `nnlab grad MODEL DATA`: the total loss and the gradient of every dense layer.
+struct GradCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "grad",
+        abstract: "Print the loss and the gradient of every dense layer for a model and a data set.",
+        discussion: """
+        Prints {"loss": L, "gradients": [{"weights": [[...]], "bias": [...]}, ...]}, one entry per
+        dense layer in order, every number in shortest round-trip float64 form.
+
+        Example:
+          nnlab grad examples/lab-model.json examples/lab-data.json
+        """
+    )
+
+    @Argument(help: "A model file (JSON); layers without weights are initialized from --seed.")
+    var model: String
+
+    @Argument(help: "A data file (JSON): {\"x\": [[...]], \"y\": [[...]]}.")
+    var data: String
+
+    @Option(help: "Seed for layers without explicit weights.")
+    var seed: UInt32 = 0
+
+    func run() throws {
+        do {
+            let network = try ModelFile.load(model, seed: UInt64(seed))
+            let dataset = try DataFile.load(data, for: network)
+            let gradients = try network.gradients(dataset.x, dataset.y)
+            print(GradCommand.json(gradients))
+        } catch {
+            fail(error)
+        }
+    }
+
+    static func json(_ gradients: Gradients) -> String {
+        let layers = gradients.layers.map {
+            "{\"weights\": \(JSONWriter.matrix($0.weights)), \"bias\": \(JSONWriter.vector($0.bias))}"
+        }
+        return "{\"loss\": \(JSONWriter.number(gradients.loss)), \"gradients\": [" + layers.joined(separator: ", ") + "]}"
+    }
+}
