@@ -171,7 +171,7 @@ public struct NumberRange: Sendable {
 
     public var description: String {
         if upper == .infinity && lower == -.infinity { return "a finite number" }
-        if upper == .infinity { return lowerInclusive ? "a number ≥ \(shortest(lower))" : "a number > \(shortest(lower))" }
-        return "a number in \(lowerInclusive ? "[" : "(")\(shortest(lower)), \(shortest(upper))\(upperInclusive ? "]" : ")")"
+        if upper == .infinity { return lowerInclusive ? "a number ≥ \(readable(lower))" : "a number > \(readable(lower))" }
+        return "a number in \(lowerInclusive ? "[" : "(")\(readable(lower)), \(readable(upper))\(upperInclusive ? "]" : ")")"
     }
 }

@@ -27,7 +27,7 @@ public final class EarlyStopping: TrainingCallback {
         guard let value = logs[monitor], value.isFinite else { return }
         let minimize = EarlyStopping.minimizes(monitor)
         if let target, minimize ? value <= target : value >= target {
-            state.stopTraining(reason: "\(monitor) reached \(shortest(target)) at epoch \(epoch)")
+            state.stopTraining(reason: "\(monitor) reached \(readable(target)) at epoch \(epoch)")
             return
         }
         guard let patience else { return }

@@ -70,3 +70,9 @@ public struct History: Sendable, Hashable {
 public func shortest(_ x: Double) -> String {
     x.description
 }
+
+/// A number for messages: whole numbers without ".0" ("1", "0.3", "1e-07").
+public func readable(_ x: Double) -> String {
+    if x.isFinite, x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
+    return x.description
+}
