@@ -51,6 +51,18 @@ the results obtained with keras 3.15.1 / tensorflow 2.21.0):
 * "val_loss"/"val_<metric>" are computed after the epoch's last update, with
   the final weights of the epoch, over the validation set (batch-size weighted,
   regularisation included in val_loss).
+* float32 rounding of some hyper-parameters even with floatx float64 (Keras's
+  ``ops.cast(python_float, "float64")`` is ``tf.cast``, which first makes a
+  float32 tensor): regularizer lambdas, LeakyReLU alpha (a float32 attribute of
+  the TF op), SGD momentum, Adam's betas inside the bias-correction powers,
+  Adagrad's initial_accumulator_value.  Learning rates (float64 variables),
+  epsilons, RMSprop/Adadelta rho, RMSprop momentum and Adam's betas in the
+  moment updates are exact.  The NumPy cross-check toggles each constant and
+  prints which choice matches.
+* sigmoid + binary_crossentropy and softmax + categorical_crossentropy on a
+  model output are computed from the cached logits (no clipping), eagerly and
+  in fit/evaluate; clipping to [1e-7, 1 - 1e-7] only happens for plain
+  probability tensors (losses.json).
 """
 import copy
 import json
@@ -71,6 +83,12 @@ tf.config.experimental.enable_op_determinism()
 F64 = tf.float64
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(os.path.dirname(HERE), "Tests", "NNCoreTests", "Fixtures", "keras")
+
+F32_NOTE = ("Keras 3 / TF rounds some Python-float hyperparameters to float32 even in float64 mode "
+            "(tf.cast of a Python float): regularizer lambdas (0.01 -> 0.009999999776482582), "
+            "LeakyReLU alpha (0.1 -> 0.10000000149011612), SGD momentum, Adam's beta_1/beta_2 inside the "
+            "bias-correction powers only, Adagrad's initial_accumulator_value. The numbers in this file are "
+            "Keras's; see NOTES.md.")
 
 GENERATOR = {
     "script": "scripts/keras_fixtures.py",
@@ -427,6 +445,17 @@ def gen_gradients():
     spec = make_spec(rng, 4, [("dense", 6, "tanh", None), ("dense", 5, "sigmoid", {"l2": 0.01}), ("dense", 4, "softmax", None)], "cce")
     cases.append(gradient_case("deep_3layer_cce_4class", spec, data_for(4, 8, "cce", 4)))
 
+    # (d2) L1 at a weight that is exactly 0 (documents the subgradient Keras uses: sign(0) = 0)
+    spec = {"input": 2, "loss": "mse", "layers": [
+        {"type": "dense", "units": 2, "activation": "tanh", "weights": [[0.0, 0.4], [-0.3, 0.0]], "bias": [0.1, 0.0],
+         "regularizer": {"l1": 0.01}},
+        {"type": "dense", "units": 1, "activation": "linear", "weights": [[0.6], [0.0]], "bias": [0.2],
+         "regularizer": {"l1": 0.001, "l2": 0.01}}]}
+    data = {"x": [[1.0, -0.5], [0.25, 2.0]], "y": [[0.5], [-0.25]]}
+    cases.append(gradient_case("L1_SUBGRADIENT_weights_exactly_zero", spec, data,
+                               "Some weights are exactly 0: Keras's L1 term contributes l1*sign(0) = 0 to their "
+                               "gradient (tf.abs gradient at 0 is 0)."))
+
     # (e) saturated probabilities (documenting Keras's behaviour)
     lg_note = ("SATURATED. Keras 3 (TF backend) attaches the pre-activation tensor to the output of "
                "the sigmoid/softmax activation (`_keras_logits`) and binary_/categorical_crossentropy then "
@@ -462,7 +491,8 @@ def gen_gradients():
     for c in cases[-3:]:
         log(f"EXPERIMENT saturation {c['name']}: keras loss {c['loss']!r} vs clipped-probability path "
             f"{c['clipped_probability_loss']!r}")
-    write("gradients.json", {"generator": GENERATOR, "cases": cases})
+    write("gradients.json", {"generator": GENERATOR, "note": "Total loss = Keras loss (mean over batch) + "
+                             "sum(model.losses); gradients by tf.GradientTape (eager). " + F32_NOTE, "cases": cases})
     return len(cases)
 
 
@@ -615,29 +645,44 @@ def make_optimizer(spec):
     return OPT_CLASSES[spec["type"]](**kw)
 
 
-def np_optimizer(spec, x0, grads):
-    """Reference implementation of the formulas written in NOTES.md."""
+# Constants that Keras passes through ops.cast(python_float, float64), i.e. tf.cast of a
+# Python float, which first makes a float32 tensor: their value is float32-rounded.
+KERAS_F32_CONSTANTS = {"sgd.momentum", "adam.beta_power", "adagrad.initial_accumulator_value"}
+OPT_CONSTANTS = {"sgd": ["sgd.momentum"],
+                 "adam": ["adam.beta_power", "adam.beta_update", "adam.epsilon"],
+                 "rmsprop": ["rmsprop.rho", "rmsprop.momentum", "rmsprop.epsilon"],
+                 "adagrad": ["adagrad.initial_accumulator_value", "adagrad.epsilon"],
+                 "adadelta": ["adadelta.rho", "adadelta.epsilon"]}
+
+
+def np_optimizer(spec, x0, grads, rounded=KERAS_F32_CONSTANTS):
+    """Reference implementation of the formulas written in NOTES.md.
+
+    `rounded`: names of the constants used as float32(value) (the experiment toggles them)."""
     cfg = make_optimizer(spec).get_config()
     t = spec["type"]
-    lr, eps = cfg["learning_rate"], cfg.get("epsilon")
+
+    def q(key, val):
+        return f32(val) if key in rounded else val
+    lr, eps = cfg["learning_rate"], q(t + ".epsilon", cfg.get("epsilon"))
     x = np.array(x0, dtype=np.float64)
     out = []
     m = np.zeros_like(x)
     v = np.zeros_like(x)
     vhat = np.zeros_like(x)
     if t == "adagrad":
-        v = np.full_like(x, f32(cfg["initial_accumulator_value"]))  # Constant initializer: ops.cast -> float32
+        v = np.full_like(x, q("adagrad.initial_accumulator_value", cfg["initial_accumulator_value"]))  # Constant initializer: ops.cast -> float32
     for step, g in enumerate(grads, start=1):
         g = np.array(g)
         if t == "sgd":
-            mu = f32(cfg["momentum"])          # ops.cast(python float) -> float32 first
+            mu = q("sgd.momentum", cfg["momentum"])          # ops.cast(python float) -> float32 first
             if mu == 0:
                 x = x - lr * g
             else:
                 m = mu * m - lr * g
                 x = x + (mu * m - lr * g if cfg["nesterov"] else m)
         elif t == "adam":
-            b1, b2 = cfg["beta_1"], cfg["beta_2"]
+            b1, b2 = q("adam.beta_update", cfg["beta_1"]), q("adam.beta_update", cfg["beta_2"])
             m = m + (g - m) * (1 - b1)
             v = v + (g * g - v) * (1 - b2)
             if cfg["amsgrad"]:
@@ -646,10 +691,11 @@ def np_optimizer(spec, x0, grads):
             else:
                 vv = v
             # beta powers use ops.cast(beta, float64): float32-rounded betas; m/v updates use exact betas
-            alpha = lr * np.sqrt(1 - f32(b2) ** step) / (1 - f32(b1) ** step)
+            p1, p2 = q("adam.beta_power", cfg["beta_1"]) ** step, q("adam.beta_power", cfg["beta_2"]) ** step
+            alpha = lr * np.sqrt(1 - p2) / (1 - p1)
             x = x - m * alpha / (np.sqrt(vv) + eps)
         elif t == "rmsprop":
-            rho, mu = cfg["rho"], cfg["momentum"]
+            rho, mu = q("rmsprop.rho", cfg["rho"]), q("rmsprop.momentum", cfg["momentum"])
             v = rho * v + (1 - rho) * g * g
             if cfg["centered"]:
                 vhat = rho * vhat + (1 - rho) * g          # average gradient
@@ -666,7 +712,7 @@ def np_optimizer(spec, x0, grads):
             v = v + g * g
             x = x - lr * g / np.sqrt(v + eps)
         elif t == "adadelta":
-            rho = cfg["rho"]
+            rho = q("adadelta.rho", cfg["rho"])
             v = rho * v + (1 - rho) * g * g                 # accumulated grad
             d = -np.sqrt(m + eps) * g / np.sqrt(v + eps)    # m = accumulated delta
             m = rho * m + (1 - rho) * d * d
@@ -705,6 +751,7 @@ def gen_optimizers():
         ("adadelta_custom_rho_epsilon", {"type": "adadelta", "learning_rate": 0.5, "rho": 0.9, "epsilon": 1e-4}),
     ]
     cases = []
+    evidence = {}
     for i, (name, spec) in enumerate(specs):
         n = 6
         steps = 8 if i % 2 == 0 else 6
@@ -723,11 +770,26 @@ def gen_optimizers():
         exp = np.array(exp)
         check(f"optimizers/{name} numpy formula", np_optimizer(spec, initial, grads), exp,
               1e-13 * max(1, np.abs(exp).max()))
+        for const in OPT_CONSTANTS[spec["type"]]:
+            alt = np_optimizer(spec, initial, grads, KERAS_F32_CONSTANTS ^ {const})
+            d_alt = float(np.max(np.abs(alt - exp)))
+            if d_alt > 0:
+                evidence.setdefault(const, []).append(d_alt)
         cases.append({"name": name, "optimizer": spec, "initial": tolist(initial),
                       "gradients": tolist(grads), "expected": tolist(exp)})
-    defaults = {t: clean_config(c().get_config()) for t, c in OPT_CLASSES.items()}
+    for const in sorted(evidence):
+        how = "float32(value)" if const in KERAS_F32_CONSTANTS else "exact float64 value"
+        log(f"EXPERIMENT optimizer constant {const}: Keras uses the {how}; the other choice misses "
+            f"Keras by up to {max(evidence[const]):.3g} (matching choice: <= 1e-13 relative)")
+    defaults = {}
+    for t, c in OPT_CLASSES.items():
+        cfg = clean_config(c().get_config())
+        cfg["name"] = c.__name__   # get_config's name carries an instance counter (e.g. "adam_3")
+        defaults[t] = cfg
     log("EXPERIMENT optimizer defaults:", json.dumps(defaults))
-    write("optimizers.json", {"generator": GENERATOR, "defaults": defaults, "cases": cases})
+    write("optimizers.json", {"generator": GENERATOR, "note": "One float64 keras.Variable of shape (len(initial),), "
+                              "optimizer.apply_gradients once per step. " + F32_NOTE, "defaults": defaults,
+                              "cases": cases})
     return len(cases)
 
 
@@ -953,13 +1015,53 @@ def gen_fit():
     cases.append(fit_case("bce_multilabel_sgd_momentum_batch3_of_7", {
         "model": spec, "data": xy(7, 3, "bce", 2), "optimizer": {"type": "sgd", "learning_rate": 0.1, "momentum": 0.8},
         "epochs": 10, "batch_size": 3, "shuffle": False, "metrics": ["mse"]}))
-    write("fit.json", {"generator": GENERATOR, "cases": cases})
+    write("fit.json", {"generator": GENERATOR, "note": "model.fit(shuffle=False, verbose=0); history['loss'] = "
+                       "batch-size-weighted mean of the pre-update total batch losses (incl. regularization); "
+                       "train metrics from pre-update predictions, per-sample mean over the epoch; val_* after the "
+                       "epoch's updates. " + F32_NOTE, "cases": cases})
     return len(cases)
+
+
+def experiments():
+    """Small printed experiments backing NOTES.md (no fixture file)."""
+    W = keras.Variable(np.array([[1.0, -2.0], [0.0, 0.5]]), dtype="float64")
+    for r, l1, l2 in [(keras.regularizers.L2(0.01), 0.0, 0.01), (keras.regularizers.L1(0.001), 0.001, 0.0),
+                      (keras.regularizers.L1L2(l1=0.001, l2=0.01), 0.001, 0.01)]:
+        with tf.GradientTape() as t:
+            v = r(W)
+        g = t.gradient(v, W).numpy()
+        exact = l1 * 3.5 + l2 * 5.25
+        rounded = f32(l1) * 3.5 + f32(l2) * 5.25
+        log(f"EXPERIMENT regularizer l1={l1} l2={l2} on W=[[1,-2],[0,0.5]] (sum|w|=3.5, sum w^2=5.25): "
+            f"Keras {float(v)!r}; exact lambdas {exact!r}; float32 lambdas {rounded!r}; grad {g.tolist()}")
+    log("EXPERIMENT L1 gradient at w == 0 (element [1][0] above) is", g[1][0], "(tf.abs gradient = sign(0) = 0)")
+    ba = keras.metrics.BinaryAccuracy()
+    ba.update_state(np.array([[0.0], [1.0], [1.0]]), np.array([[0.5], [0.5], [0.5000000001]]))
+    log(f"EXPERIMENT BinaryAccuracy y=[0,1,1], p=[0.5,0.5,0.5000000001] -> {float(ba.result())!r} "
+        "(p > 0.5 strictly counts as class 1)")
+    ca = keras.metrics.CategoricalAccuracy()
+    ca.update_state(np.array([[0.0, 1.0, 0.0], [1.0, 0.0, 0.0]]), np.array([[0.4, 0.4, 0.2], [0.4, 0.4, 0.2]]))
+    log(f"EXPERIMENT CategoricalAccuracy ties, y=[e1,e0], p=[.4,.4,.2] twice -> {float(ca.result())!r} "
+        "(argmax picks the first maximal index)")
+    # sigmoid output + bce, graph mode (tf.function) vs eager: both use the cached logits
+    spec = {"input": 1, "loss": "bce", "layers": [{"type": "dense", "units": 1, "activation": "sigmoid",
+                                                    "weights": [[40.0]], "bias": [0.0]}]}
+    model, _ = build_model(spec)
+    x, y = tf.constant([[1.0]], dtype=F64), tf.constant([[0.0]], dtype=F64)
+    lf = make_loss("bce")
+    eager = float(lf(y, model(x)))
+    graph = float(tf.function(lambda a, b: lf(b, model(a)))(x, y))
+    plain = float(lf(y, tf.constant(model(x).numpy())))
+    log(f"EXPERIMENT sigmoid(40) with target 0: bce eager {eager!r}, tf.function {graph!r}, "
+        f"on a plain copy of p {plain!r} (= -log(1e-7) after clipping)")
+    a = keras.activations.softmax(tf.constant([[1.0, 2.0]], dtype=F64))
+    log("EXPERIMENT keras.activations.softmax output carries _keras_logits:", hasattr(a, "_keras_logits"))
 
 
 def main():
     log("generator:", json.dumps(GENERATOR))
     counts = {}
+    experiments()
     counts["activations.json"] = gen_activations()
     counts["losses.json"] = gen_losses()
     counts["optimizers.json"] = gen_optimizers()
