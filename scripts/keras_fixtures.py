@@ -8,7 +8,7 @@ How to run
     KERAS_BACKEND=tensorflow /root/kerasenv/bin/python scripts/keras_fixtures.py
 
 (run from the repository root; the script sets KERAS_BACKEND=tensorflow itself
-if it is unset).  Takes about a minute on 2 cores.
+if it is unset).  Takes about 25 s on 2 cores.
 
 What it writes
 --------------
