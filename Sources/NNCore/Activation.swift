@@ -15,7 +15,8 @@ public enum Activation: Sendable, Hashable {
     case sigmoid
     case tanh
     case relu
-    /// Leaky ReLU with slope `alpha` for negative inputs (Keras's `LeakyReLU` layer default is 0.3).
+    /// Leaky ReLU with slope `alpha` for negative inputs (Keras's `LeakyReLU` layer default is 0.3);
+    /// the slope enters the arithmetic rounded to float32, as in Keras (`kerasConstant`).
     case leakyReLU(alpha: Double)
     case softmax
 
@@ -49,7 +50,8 @@ public enum Activation: Sendable, Hashable {
             for i in 0..<count { a[i] = Foundation.tanh(z[i]) }
         case .relu:
             for i in 0..<count { a[i] = z[i] > 0 ? z[i] : 0 }
-        case .leakyReLU(let alpha):
+        case .leakyReLU(let slope):
+            let alpha = kerasConstant(slope)
             for i in 0..<count { a[i] = z[i] > 0 ? z[i] : alpha * z[i] }
         case .softmax:
             for r in 0..<rows { softmaxRow(z + r * columns, into: a + r * columns, count: columns) }
@@ -71,7 +73,8 @@ public enum Activation: Sendable, Hashable {
             for i in 0..<count { gradientZ[i] = gradientA[i] * (1 - a[i] * a[i]) }
         case .relu:
             for i in 0..<count { gradientZ[i] = z[i] > 0 ? gradientA[i] : 0 }
-        case .leakyReLU(let alpha):
+        case .leakyReLU(let slope):
+            let alpha = kerasConstant(slope)
             for i in 0..<count { gradientZ[i] = z[i] > 0 ? gradientA[i] : alpha * gradientA[i] }
         case .softmax:
             for r in 0..<rows {

@@ -52,9 +52,18 @@ extension Network {
     /// The network's output for inputs `x`.
     public func callAsFunction(_ x: Matrix) -> Matrix { predict(x) }
 
-    /// The total loss (data loss + penalties) on `x`, `y`.
+    /// The total loss (data loss + penalties) on `x`, `y`, computed as in training (from the
+    /// logits for bce after sigmoid and cce after softmax, as Keras does).
     public func evaluate(_ x: Matrix, _ y: Matrix) -> Double {
-        loss(predict(x), y) + penalty
+        precondition(x.columns == inputWidth && y.columns == outputWidth && x.rows == y.rows && x.rows > 0,
+                     "evaluate needs non-empty x and y that fit the network")
+        let workspace = Workspace(network: self, capacity: x.rows)
+        return x.elements.withUnsafeBufferPointer { xb in
+            y.elements.withUnsafeBufferPointer { yb in
+                workspace.forward(xb.baseAddress!, rows: x.rows)
+                return workspace.dataLoss(targets: yb.baseAddress!, rows: x.rows) + workspace.penalty()
+            }
+        }
     }
 
     private init(truncating network: Network, to count: Int) {

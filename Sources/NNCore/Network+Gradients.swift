@@ -29,7 +29,7 @@ extension Network {
                 let input = xb.baseAddress!
                 let targets = yb.baseAddress!
                 workspace.forward(input, rows: x.rows)
-                let dataLoss = loss.value(predictions: workspace.output, targets: targets, rows: x.rows, columns: outputWidth)
+                let dataLoss = workspace.dataLoss(targets: targets, rows: x.rows)
                 let penalty = workspace.penalty()
                 workspace.backward(input: input, targets: targets, rows: x.rows)
                 let layers = self.layers.indices.compactMap { i -> LayerGradient? in

@@ -1,6 +1,8 @@
 /// A weight penalty added to the data loss (never applied to biases), as Keras's `L1L2`:
 ///
 /// penalty(W) = λ₁ Σ|w| + λ₂ Σw²,   ∂penalty/∂w = λ₁ sign(w) + 2λ₂ w,  with sign(0) = 0.
+///
+/// λ₁ and λ₂ enter the arithmetic rounded to float32, as in Keras (`kerasConstant`).
 public struct Regularizer: Sendable, Hashable {
     /// λ₁, the L1 strength.
     public var l1: Double
@@ -26,12 +28,13 @@ public struct Regularizer: Sendable, Hashable {
             absolute += abs(weights[i])
             squares += weights[i] * weights[i]
         }
-        return l1 * absolute + l2 * squares
+        return kerasConstant(l1) * absolute + kerasConstant(l2) * squares
     }
 
     /// Adds λ₁ sign(w) + 2λ₂ w to `gradient`.
     public func addGradient(_ weights: UnsafePointer<Double>, into gradient: UnsafeMutablePointer<Double>, count: Int) {
-        let twiceL2 = 2 * l2
+        let l1 = kerasConstant(self.l1)
+        let twiceL2 = 2 * kerasConstant(l2)
         for i in 0..<count {
             let w = weights[i]
             let sign: Double = w > 0 ? 1 : (w < 0 ? -1 : 0)

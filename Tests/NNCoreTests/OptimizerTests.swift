@@ -3,6 +3,9 @@ import TestSupport
 import Testing
 
 /// Each optimizer's first steps against values worked out by hand from Keras 3's update rules.
+///
+/// Keras rounds some coefficients to float32 (`kerasConstant`); the hand values below use
+/// coefficients that float32 holds exactly (0.5), or round explicitly where they don't.
 @Suite("Optimizers")
 struct OptimizerTests {
     let w0 = [1.0, -2.0]
@@ -25,18 +28,25 @@ struct OptimizerTests {
     }
 
     @Test func sgdMomentum() {
-        // v₁ = −η g₁ = [−0.05, 0.1]; w₁ = w₀ + v₁. v₂ = 0.9 v₁ − η g₂ = [−0.07, −0.11]; w₂ = w₁ + v₂.
-        let (a, b) = twoSteps(SGD(learningRate: 0.1, momentum: 0.9))
+        // v₁ = −η g₁ = [−0.05, 0.1]; w₁ = w₀ + v₁. v₂ = 0.5 v₁ − η g₂ = [−0.05, −0.15]; w₂ = w₁ + v₂.
+        let (a, b) = twoSteps(SGD(learningRate: 0.1, momentum: 0.5))
         expectClose(a, [0.95, -1.9], tolerance: 1e-15)
-        expectClose(b, [0.95 - 0.07, -1.9 - 0.11], tolerance: 1e-15)
+        expectClose(b, [0.90, -2.05], tolerance: 1e-15)
     }
 
     @Test func sgdNesterov() {
-        // w₁ = w₀ + μ v₁ − η g₁ = [1 − 0.045 − 0.05, −2 + 0.09 + 0.1];
-        // w₂ = w₁ + μ v₂ − η g₂ = w₁ + [−0.063 − 0.025, −0.099 − 0.2].
-        let (a, b) = twoSteps(SGD(learningRate: 0.1, momentum: 0.9, nesterov: true))
-        expectClose(a, [0.905, -1.81], tolerance: 1e-15)
-        expectClose(b, [0.905 - 0.088, -1.81 - 0.299], tolerance: 1e-15)
+        // w₁ = w₀ + μ v₁ − η g₁ = [1 − 0.025 − 0.05, −2 + 0.05 + 0.1];
+        // w₂ = w₁ + μ v₂ − η g₂ = w₁ + [−0.025 − 0.025, −0.075 − 0.2].
+        let (a, b) = twoSteps(SGD(learningRate: 0.1, momentum: 0.5, nesterov: true))
+        expectClose(a, [0.925, -1.85], tolerance: 1e-15)
+        expectClose(b, [0.875, -2.125], tolerance: 1e-15)
+    }
+
+    @Test func sgdMomentumIsRoundedToFloat32LikeKeras() {
+        // One step with v₀ = 0 does not see μ; the second does: v₂ = μ v₁ − η g₂ with μ = float32(0.9).
+        let (_, b) = twoSteps(SGD(learningRate: 0.1, momentum: 0.9))
+        let mu = Double(Float(0.9))
+        expectClose(b, [0.95 + (mu * -0.05 - 0.025), -1.9 + (mu * 0.1 - 0.2)], tolerance: 1e-15)
     }
 
     @Test func adam() {
@@ -45,19 +55,21 @@ struct OptimizerTests {
         let lr = 0.01
         let (a, b) = twoSteps(Adam(learningRate: lr))
         let eps = 1e-7
+        // Inside the bias corrections Keras uses the betas rounded to float32.
+        let b1 = Double(Float(0.9)), b2 = Double(Float(0.999))
         func step1(_ g: Double) -> Double {
             let m = 0.1 * g, v = 0.001 * g * g
-            return m * (lr * (1 - 0.999).squareRoot() / (1 - 0.9)) / (v.squareRoot() + eps)
+            return m * (lr * (1 - b2).squareRoot() / (1 - b1)) / (v.squareRoot() + eps)
         }
-        expectClose(a, [1 - step1(0.5), -2 - step1(-1)], tolerance: 1e-15)
+        expectClose(a, [1 - step1(0.5), -2 - step1(-1)], tolerance: 1e-14)
         // Step 2 by the same rule: m = 0.9 m₁ + 0.1 g₂, v = 0.999 v₁ + 0.001 g₂².
         func step2(_ gOne: Double, _ gTwo: Double) -> Double {
             let m = 0.9 * (0.1 * gOne) + 0.1 * gTwo
             let v = 0.999 * (0.001 * gOne * gOne) + 0.001 * gTwo * gTwo
-            let alpha = lr * (1 - 0.999 * 0.999).squareRoot() / (1 - 0.9 * 0.9)
+            let alpha = lr * (1 - b2 * b2).squareRoot() / (1 - b1 * b1)
             return m * alpha / (v.squareRoot() + eps)
         }
-        expectClose(b, [a[0] - step2(0.5, 0.25), a[1] - step2(-1, 2)], tolerance: 1e-15)
+        expectClose(b, [a[0] - step2(0.5, 0.25), a[1] - step2(-1, 2)], tolerance: 1e-14)
         #expect(abs(a[0] - (1 - lr)) < 1e-6, "Adam's first step is ≈ η·sign(g)")
     }
 
@@ -70,7 +82,8 @@ struct OptimizerTests {
         optimizer.update(&w, gradients: [0.001])
         let m = 0.9 * 1.0 + 0.1 * 0.001
         let vHat = 0.001 * 100  // v₁ = 0.1 > v₂ = 0.0999…
-        let alpha = 0.1 * (1 - 0.999 * 0.999).squareRoot() / (1 - 0.81)
+        let b1 = Double(Float(0.9)), b2 = Double(Float(0.999))
+        let alpha = 0.1 * (1 - b2 * b2).squareRoot() / (1 - b1 * b1)
         expectClose([w[0]], [afterFirst - m * alpha / (vHat.squareRoot() + 1e-7)], tolerance: 1e-14)
     }
 
@@ -95,10 +108,11 @@ struct OptimizerTests {
     }
 
     @Test func adagrad() {
-        // a₁ = 0.1 + g², w₁ = w₀ − η g / √(a₁ + ε); a₂ = a₁ + g₂².
+        // a₁ = a₀ + g², w₁ = w₀ − η g / √(a₁ + ε); a₂ = a₁ + g₂²; a₀ = float32(0.1) as in Keras.
         let (a, b) = twoSteps(Adagrad(learningRate: 0.1))
-        expectClose(a, [1 - 0.05 / (0.35 + 1e-7).squareRoot(), -2 + 0.1 / (1.1 + 1e-7).squareRoot()], tolerance: 1e-15)
-        expectClose(b, [a[0] - 0.025 / (0.4125 + 1e-7).squareRoot(), a[1] - 0.2 / (5.1 + 1e-7).squareRoot()], tolerance: 1e-15)
+        let a0 = Double(Float(0.1))
+        expectClose(a, [1 - 0.05 / (a0 + 0.25 + 1e-7).squareRoot(), -2 + 0.1 / (a0 + 1 + 1e-7).squareRoot()], tolerance: 1e-15)
+        expectClose(b, [a[0] - 0.025 / (a0 + 0.25 + 0.0625 + 1e-7).squareRoot(), a[1] - 0.2 / (a0 + 1 + 4 + 1e-7).squareRoot()], tolerance: 1e-15)
     }
 
     @Test func adadelta() {

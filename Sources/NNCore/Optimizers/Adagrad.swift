@@ -4,7 +4,8 @@
 /// a ← a + g²            (a starts at initial_accumulator_value)
 /// w ← w − η g / √(a + ε)
 /// ```
-/// Defaults: η = 0.001, initial_accumulator_value = 0.1, ε = 1e-7.
+/// Defaults: η = 0.001, initial_accumulator_value = 0.1, ε = 1e-7. The initial value is rounded to
+/// float32, as in Keras (`kerasConstant`).
 public struct Adagrad: Optimizer {
     public static let typeName = "adagrad"
     public var learningRate: Double
@@ -26,7 +27,7 @@ public struct Adagrad: Optimizer {
 
     public mutating func update(_ parameters: UnsafeMutableBufferPointer<Double>, gradients: UnsafeBufferPointer<Double>) {
         iterations += 1
-        prepareState(&accumulator, count: parameters.count, value: initialAccumulatorValue)
+        prepareState(&accumulator, count: parameters.count, value: kerasConstant(initialAccumulatorValue))
         let (lr, epsilon) = (learningRate, self.epsilon)
         accumulator.withUnsafeMutableBufferPointer { a in
             for i in 0..<parameters.count {

@@ -8,7 +8,8 @@
 /// v̂ ← max(v̂, v) if amsgrad, else v
 /// w ← w − α m / (√v̂ + ε)
 /// ```
-/// Defaults: η = 0.001, β₁ = 0.9, β₂ = 0.999, ε = 1e-7, amsgrad = false.
+/// Defaults: η = 0.001, β₁ = 0.9, β₂ = 0.999, ε = 1e-7, amsgrad = false. Inside the powers β₁ᵗ and β₂ᵗ
+/// the betas are rounded to float32, as in Keras (`kerasConstant`); the moment updates use them exactly.
 public struct Adam: Optimizer {
     public static let typeName = "adam"
     public var learningRate: Double
@@ -42,7 +43,7 @@ public struct Adam: Optimizer {
         prepareState(&v, count: count)
         if amsgrad { prepareState(&vHat, count: count) }
         let t = Double(iterations)
-        let alpha = learningRate * (1 - power(beta2, t)).squareRoot() / (1 - power(beta1, t))
+        let alpha = learningRate * (1 - power(kerasConstant(beta2), t)).squareRoot() / (1 - power(kerasConstant(beta1), t))
         let oneMinusBeta1 = 1 - beta1
         let oneMinusBeta2 = 1 - beta2
         let epsilon = self.epsilon

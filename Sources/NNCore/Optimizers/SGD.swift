@@ -6,7 +6,7 @@
 ///                w ← w + v              (plain)
 ///                w ← w + μ v − η g      (nesterov)
 /// ```
-/// Defaults: η = 0.01, μ = 0, nesterov = false.
+/// Defaults: η = 0.01, μ = 0, nesterov = false. μ enters rounded to float32, as in Keras (`kerasConstant`).
 public struct SGD: Optimizer {
     public static let typeName = "sgd"
     public var learningRate: Double
@@ -33,7 +33,7 @@ public struct SGD: Optimizer {
             return
         }
         prepareState(&velocity, count: parameters.count)
-        let mu = momentum
+        let mu = kerasConstant(momentum)
         let nesterov = self.nesterov
         velocity.withUnsafeMutableBufferPointer { v in
             for i in 0..<parameters.count {

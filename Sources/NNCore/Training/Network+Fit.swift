@@ -98,7 +98,6 @@ final class Trainer {
         var generator = RandomGenerator(seed: options.seed, stream: RandomStream.shuffle)
         let metrics = options.metrics
         let metricCount = metrics.count
-        let loss = template.loss
         let parameters = UnsafeMutableBufferPointer(start: workspace.parameters, count: workspace.parameterCount)
         let gradients = UnsafeBufferPointer(start: workspace.gradients, count: workspace.parameterCount)
         var lastFiniteLoss: Double?
@@ -122,8 +121,7 @@ final class Trainer {
                 let rows = min(batchSize, sampleCount - start)
                 let (input, targets) = batchPointers(start: start, rows: rows)
                 workspace.forward(input, rows: rows)
-                let batchLoss = loss.value(predictions: workspace.output, targets: targets, rows: rows, columns: outputWidth)
-                    + workspace.penalty()
+                let batchLoss = workspace.dataLoss(targets: targets, rows: rows) + workspace.penalty()
                 lossSum += batchLoss * Double(rows)
                 seen += rows
                 for m in 0..<metricCount {
@@ -155,8 +153,7 @@ final class Trainer {
                 validationWorkspace.parameters.update(from: workspace.parameters, count: workspace.parameterCount)
                 validationWorkspace.forward(validationX, rows: validationCount)
                 let offset = 1 + metricCount
-                epochValues[offset] = loss.value(predictions: validationWorkspace.output, targets: validationY,
-                                                 rows: validationCount, columns: outputWidth) + validationWorkspace.penalty()
+                epochValues[offset] = validationWorkspace.dataLoss(targets: validationY, rows: validationCount) + validationWorkspace.penalty()
                 for m in 0..<metricCount {
                     epochValues[offset + 1 + m] = metrics[m].sum(predictions: validationWorkspace.output, targets: validationY,
                                                                  rows: validationCount, columns: outputWidth) / Double(validationCount)

@@ -27,6 +27,8 @@ final class Workspace {
     let loss: Loss
     let steps: [Step]
     let parameterCount: Int
+    /// Whether the loss is computed from the last layer's logits (bce after sigmoid, cce after softmax).
+    let lossFromLogits: Bool
     let parameters: UnsafeMutablePointer<Double>
     let gradients: UnsafeMutablePointer<Double>
     private var allocations: [UnsafeMutablePointer<Double>] = []
@@ -73,6 +75,11 @@ final class Workspace {
             }
         }
         self.steps = steps
+        if let last = steps.last, last.kind == .dense {
+            lossFromLogits = network.loss.usesLogits(after: last.activation)
+        } else {
+            lossFromLogits = false
+        }
         self.parameterCount = parameterCount
         self.parameters = parameters
         self.gradients = buffer(parameterCount)
@@ -118,6 +125,15 @@ final class Workspace {
         }
     }
 
+    /// The data loss of the last `forward` against `targets`, from the logits where Keras uses them.
+    func dataLoss(targets: UnsafePointer<Double>, rows: Int) -> Double {
+        guard let last = steps.last else { return 0 }
+        if lossFromLogits {
+            return loss.value(logits: last.preactivation, targets: targets, rows: rows, columns: outputWidth)
+        }
+        return loss.value(predictions: last.output, targets: targets, rows: rows, columns: outputWidth)
+    }
+
     /// The sum of the regularization penalties at the current parameters.
     func penalty() -> Double {
         var total = 0.0
@@ -133,7 +149,11 @@ final class Workspace {
     /// (data-loss gradient plus the regularizers' gradients).
     func backward(input: UnsafePointer<Double>, targets: UnsafePointer<Double>, rows: Int) {
         guard let last = steps.last else { return }
-        loss.gradient(predictions: last.output, targets: targets, into: last.outputGradient, rows: rows, columns: outputWidth)
+        if lossFromLogits {
+            loss.logitGradient(activations: last.output, targets: targets, into: last.outputGradient, rows: rows, columns: outputWidth)
+        } else {
+            loss.gradient(predictions: last.output, targets: targets, into: last.outputGradient, rows: rows, columns: outputWidth)
+        }
         var index = steps.count - 1
         while index >= 0 {
             let step = steps[index]
@@ -144,7 +164,9 @@ final class Workspace {
                 let units = step.outputWidth
                 let inputs = step.inputWidth
                 let dz = step.outputGradient
-                step.activation.backward(z: step.preactivation, a: step.output, gradientA: dz, into: dz, rows: rows, columns: units)
+                if !(lossFromLogits && index == steps.count - 1) {
+                    step.activation.backward(z: step.preactivation, a: step.output, gradientA: dz, into: dz, rows: rows, columns: units)
+                }
                 let dw = gradients + step.weightOffset
                 GEMM.multiply(m: inputs, n: units, k: rows, a: layerInput, lda: inputs, transposeA: true,
                               b: dz, ldb: units, transposeB: false, c: dw, ldc: units, accumulate: false)

@@ -1,0 +1,168 @@
+import NNCore
+import TestSupport
+import Testing
+
+/// NNLab against numbers produced by Keras 3.15 (TensorFlow 2.21 backend, float64), written by
+/// scripts/keras_fixtures.py into Fixtures/keras/ (see its NOTES.md for the conventions).
+@Suite("Keras golden values")
+struct KerasFixtureTests {
+    /// "Matches Keras to 1e-9": |a − b| ≤ 1e-9 · max(1, |b|).
+    static let tolerance = 1e-9
+
+    static func fixture(_ name: String) throws -> JSONObject {
+        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+        parts.removeLast()
+        let path = parts.joined(separator: "/") + "/Fixtures/keras/\(name).json"
+        return try TextFile.readJSON(path).object(allowing: ["generator", "note", "cases", "defaults"])
+    }
+
+    static func cases(_ name: String) throws -> [JSONField] {
+        try fixture(name).required("cases", "cases").array()
+    }
+
+    func expectKeras(_ actual: [Double], _ expected: [Double], _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(actual.count == expected.count, "\(what): \(actual.count) values, Keras has \(expected.count)", sourceLocation: sourceLocation)
+        for (i, (a, b)) in zip(actual, expected).enumerated() where !(abs(a - b) <= Self.tolerance * max(1, abs(b))) {
+            Issue.record("\(what)[\(i)]: NNLab \(a), Keras \(b) (Δ = \(abs(a - b)))", sourceLocation: sourceLocation)
+            return
+        }
+    }
+
+    func flat(_ field: JSONField) throws -> [Double] {
+        if case .array(let items) = field.value.kind, let first = items.first, case .array = first.kind {
+            return try field.matrix().elements
+        }
+        return try field.vector()
+    }
+
+    @Test func gradientsLossesAndOutputs() throws {
+        let cases = try Self.cases("gradients")
+        #expect(cases.count >= 40)
+        for item in cases {
+            let object = try item.object(allowing: ["name", "note", "model", "data", "loss", "outputs", "gradients", "clipped_probability_loss"])
+            let name = try object.required("name", "").string()
+            let network = try ModelFile.network(from: object.required("model", ""), seed: 0)
+            let data = try DataFile.dataset(from: object.required("data", ""), for: network)
+            let gradients = try network.gradients(data.x, data.y)
+            expectKeras([gradients.loss], [try object.required("loss", "").number()], "\(name): loss")
+            expectKeras(network.predict(data.x).elements, try flat(object.required("outputs", "")), "\(name): outputs")
+            let expected = try object.required("gradients", "").array()
+            #expect(expected.count == gradients.layers.count, "\(name): layer count")
+            for (i, (layer, keras)) in zip(gradients.layers, expected).enumerated() {
+                let k = try keras.object(allowing: ["weights", "bias"])
+                expectKeras(layer.weights.elements, try flat(k.required("weights", "")), "\(name): dW\(i)")
+                expectKeras(layer.bias, try k.required("bias", "").vector(), "\(name): db\(i)")
+            }
+        }
+    }
+
+    @Test func activationsAndJacobians() throws {
+        for item in try Self.cases("activations") {
+            let object = try item.object(allowing: ["activation", "alpha", "z", "output", "note", "derivative", "derivative_note", "jacobian"])
+            let name = try object.required("activation", "").string()
+            let alpha = try object.optional("alpha")?.number()
+            let activation: Activation = switch name {
+            case "sigmoid": .sigmoid
+            case "tanh": .tanh
+            case "relu": .relu
+            case "leaky_relu": .leakyReLU(alpha: alpha ?? Activation.defaultLeakyAlpha)
+            case "softmax": .softmax
+            default: .linear
+            }
+            let z = try object.required("z", "").matrix()
+            expectKeras(activation(z).elements, try flat(object.required("output", "")), "\(name) output")
+            if let derivative = object.optional("derivative") {
+                // Elementwise derivative = backward applied to a gradient of ones.
+                var ones = Matrix(rows: z.rows, columns: z.columns, repeating: 1)
+                let a = activation(z)
+                let g = ones
+                z.elements.withUnsafeBufferPointer { zb in
+                    a.elements.withUnsafeBufferPointer { ab in
+                        g.elements.withUnsafeBufferPointer { gb in
+                            ones.elements.withUnsafeMutableBufferPointer { out in
+                                activation.backward(z: zb.baseAddress!, a: ab.baseAddress!, gradientA: gb.baseAddress!,
+                                                    into: out.baseAddress!, rows: z.rows, columns: z.columns)
+                            }
+                        }
+                    }
+                }
+                expectKeras(ones.elements, try flat(derivative), "\(name) derivative")
+            }
+            if let jacobians = object.optional("jacobian") {
+                for (r, jacobian) in try jacobians.array().enumerated() {
+                    expectKeras(activation.jacobian(at: Matrix(row: z.row(r))).elements, try flat(jacobian), "\(name) Jacobian of row \(r)")
+                }
+            }
+        }
+    }
+
+    @Test func lossesOnProbabilities() throws {
+        for item in try Self.cases("losses") {
+            let object = try item.object(allowing: ["name", "loss", "y", "p", "value", "per_sample", "gradient"])
+            let name = try object.required("name", "").string()
+            let lossName = try object.required("loss", "").string()
+            let loss = try #require(Loss(name: lossName))
+            let y = try object.required("y", "").matrix()
+            let p = try object.required("p", "").matrix()
+            expectKeras([loss(p, y)], [try object.required("value", "").number()], "\(name): value")
+            expectKeras(loss.gradient(p, y).elements, try flat(object.required("gradient", "")), "\(name): ∂L/∂p")
+        }
+    }
+
+    @Test func optimizerTrajectories() throws {
+        let cases = try Self.cases("optimizers")
+        #expect(cases.count >= 18)
+        for item in cases {
+            let object = try item.object(allowing: ["name", "note", "optimizer", "initial", "gradients", "expected"])
+            let name = try object.required("name", "").string()
+            var optimizer = try OptimizerFile.optimizer(from: object.required("optimizer", ""))
+            var parameters = try object.required("initial", "").vector()
+            let gradients = try object.required("gradients", "").array()
+            let expected = try object.required("expected", "").array()
+            for (step, (g, e)) in zip(gradients, expected).enumerated() {
+                optimizer.update(&parameters, gradients: try g.vector())
+                expectKeras(parameters, try e.vector(), "\(name): step \(step + 1)")
+            }
+        }
+    }
+
+    @Test func optimizerDefaultsMatchKeras() throws {
+        let defaults = try Self.fixture("optimizers").required("defaults", "")
+        guard case .object(let members) = defaults.value.kind else { Issue.record("defaults is not an object"); return }
+        for member in members {
+            let keras = JSONField(member.value, file: "optimizers.json", path: member.key)
+            let ours = try OptimizerFile.optimizer(from: JSONField(try JSONParser.parse(Array("{\"type\": \"\(member.key)\"}".utf8), file: "t"), file: "t"))
+            guard case .object(let kerasMembers) = keras.value.kind else { continue }
+            for (name, value) in ours.hyperparameters {
+                guard let k = kerasMembers.first(where: { $0.key == name }) else {
+                    Issue.record("\(member.key).\(name): not in Keras's defaults")
+                    continue
+                }
+                switch (value, k.value.kind) {
+                case let (.number(x), .number(y, _)): #expect(x == y, "\(member.key).\(name): \(x) vs Keras \(y)")
+                case let (.flag(x), .bool(y)): #expect(x == y, "\(member.key).\(name)")
+                default: Issue.record("\(member.key).\(name): type differs from Keras")
+                }
+            }
+        }
+    }
+
+    @Test func fitHistoriesAndTrainedWeights() throws {
+        let cases = try Self.cases("fit")
+        #expect(cases.count >= 13)
+        for item in cases {
+            let object = try item.object(allowing: ["name", "note", "run", "history", "final_model"])
+            let name = try object.required("name", "").string()
+            let run = try RunFile.run(from: object.required("run", ""), path: "fit.json")
+            let (trained, history) = try run.train()
+            let expectedHistory = try object.required("history", "")
+            guard case .object(let series) = expectedHistory.value.kind else { Issue.record("\(name): history"); continue }
+            for member in series {
+                let ours = try #require(history[member.key], "\(name): history has no \(member.key)")
+                expectKeras(ours, try JSONField(member.value, file: "fit.json").vector(), "\(name): \(member.key)")
+            }
+            let keras = try ModelFile.network(from: object.required("final_model", ""), seed: 0)
+            expectKeras(trained.parameterVector, keras.parameterVector, "\(name): trained weights")
+        }
+    }
+}
