@@ -37,7 +37,9 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "nnlab", dependencies: ["NNLabCLI"]),
-        .executableTarget(name: "nnlab-bench", dependencies: ["NNCore", "Plot", "PlotCairo"]),
+        .executableTarget(name: "nnlab-bench", dependencies: ["NNCore", "Plot", "PlotCairo", "CAllocationCounter"]),
+        /// Counts heap allocations inside the benchmark executable only.
+        .target(name: "CAllocationCounter"),
 
         // MARK: - Tests
 

@@ -6,10 +6,9 @@
 public struct Matrix: Sendable, Equatable, Hashable {
     public private(set) var rows: Int
     public private(set) var columns: Int
-    /// The elements in row-major order; `count == rows * columns`.
-    public var elements: [Double] {
-        didSet { precondition(elements.count == rows * columns, "Matrix.elements must keep \(rows * columns) elements, received \(elements.count)") }
-    }
+    /// The elements in row-major order. Their count must stay `rows * columns` (a plain
+    /// stored property: an observer here would copy the array on every element write).
+    public var elements: [Double]
 
     /// A `rows × columns` matrix filled with `value`.
     public init(rows: Int, columns: Int, repeating value: Double = 0) {
