@@ -20,8 +20,11 @@ public struct Axis: Sendable, Equatable {
     public var scale: ScaleKind
     public var range: AxisRange
     public var grid: Bool
+    /// Category names at positions 0, 1, 2, … (bar charts); the domain is then −0.5 … count − 0.5.
+    public var categories: [String]?
 
-    public init(_ label: String? = nil, scale: ScaleKind = .linear, range: AxisRange = .auto, grid: Bool = true) {
-        self.label = label; self.scale = scale; self.range = range; self.grid = grid
+    public init(_ label: String? = nil, scale: ScaleKind = .linear, range: AxisRange = .auto, grid: Bool = true,
+                categories: [String]? = nil) {
+        self.label = label; self.scale = scale; self.range = range; self.grid = grid; self.categories = categories
     }
 }

@@ -77,32 +77,13 @@ extension Chart {
             case .contour(let c):
                 for line in MarchingSquares.contours(of: c.field, level: c.level) { add(line.map(\.x), line.map(\.y)) }
             case .heatmap: break
+            case .bars(let b):
+                for (i, v) in b.values.enumerated() {
+                    let top = L.y(v), base = L.y(y.scale == .log ? L.y.domain.lower : 0)
+                    for py in stride(from: min(top, base), through: max(top, base), by: 6) { pts.append(Point(L.x(Double(i)), py)) }
+                }
             }
         }
         return pts
-    }
-
-    /// A vertical colorbar: the colormap as one image, a frame, ticks and an optional label.
-    func drawColorbar(_ cb: (rect: Rect, colors: ColorScale, style: ColorbarStyle, ticks: [Tick]), renderer r: Renderer, theme: Theme) {
-        let (lo, hi) = cb.colors.displayRange
-        let n = 256
-        let values = (0..<n).map { hi - (hi - lo) * Double($0) / Double(n - 1) }
-        let raster = Raster.colormapped(values, columns: 1, rows: n, scale: cb.colors)
-        r.draw(image: raster, in: cb.rect, smoothing: .bilinear)
-        r.stroke(.rect(cb.rect), style: StrokeStyle(color: theme.axisColor, width: theme.axisWidth, join: .miter))
-        let scale = Scale(.linear, domain: (lo, hi), range: (cb.rect.maxY, cb.rect.minY))
-        var ticks = Path()
-        var widest = 0.0
-        for t in cb.ticks {
-            let py = scale(t.value)
-            ticks.move(to: Point(cb.rect.maxX, py)); ticks.line(to: Point(cb.rect.maxX + theme.tickLength, py))
-            r.draw(text: t.label, at: Point(cb.rect.maxX + theme.tickLength + 3, py), style: theme.text(theme.tickFont, .leadingMiddle))
-            widest = max(widest, r.measure(t.label, font: theme.tickFont).width)
-        }
-        r.stroke(ticks, style: StrokeStyle(color: theme.axisColor, width: theme.axisWidth))
-        if let label = cb.style.label {
-            let x0 = cb.rect.maxX + theme.tickLength + 3 + widest + theme.padding
-            r.draw(text: label, at: Point(x0, cb.rect.midY), style: theme.text(theme.labelFont, TextAnchor(.center, .top), rotation: 90))
-        }
     }
 }

@@ -35,6 +35,15 @@ extension Chart {
             case .contour(let c):
                 try c.field.validate(here)
                 try checkLog(c.field.x, c.field.y, here)
+            case .bars(let b):
+                guard !b.values.isEmpty else { throw PlotError.empty(what: "values", location: here) }
+                if let cats = x.categories, cats.count != b.values.count {
+                    throw PlotError.lengthMismatch(what: "values", expected: cats.count, received: b.values.count,
+                                                   location: here + " (one per category)")
+                }
+                if y.scale == .log, let i = b.values.firstIndex(where: { $0.isFinite && $0 <= 0 }) {
+                    throw PlotError.nonPositiveOnLogAxis(axis: "y", value: b.values[i], index: i, location: here)
+                }
             }
         }
     }
@@ -46,6 +55,7 @@ extension Chart {
         case .scatter(let s): "scatter '\(s.name)'"
         case .heatmap: "heatmap"
         case .contour(let c): "contour '\(c.name)'"
+        case .bars(let b): "bars '\(b.name)'"
         }
     }
 
@@ -87,6 +97,8 @@ extension Chart {
             case .contour(let c):
                 let r = dim == .x ? c.field.x : c.field.y
                 add(r.lowerBound); add(r.upperBound)
+            case .bars(let b):
+                if dim == .x { add(0); add(Double(b.values.count - 1)) } else { add(b.values); if !log { add(0) } }
             }
         }
         return lo <= hi ? (lo, hi, exact) : nil
@@ -95,6 +107,7 @@ extension Chart {
     /// The axis domain: the data extent padded by `range.padding` of its span (in log10 space on log axes),
     /// widened around a single value (±10 %, or ±1 at zero, or ±½ decade), then pinned by fixed ends.
     static func domain(extent: (lower: Double, upper: Double, exact: Bool)?, axis: Axis) -> (Double, Double) {
+        if let cats = axis.categories { return (-0.5, Double(max(1, cats.count)) - 0.5) }
         let log = axis.scale == .log
         func t(_ v: Double) -> Double { log ? log10(v) : v }
         func inv(_ v: Double) -> Double { log ? pow(10, v) : v }

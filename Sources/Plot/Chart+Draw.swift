@@ -17,12 +17,17 @@ extension Chart {
         let colors = resolvedColors()
         r.pushClip(plot)
         var divergences: [(Point, Color)] = []
+        let barLayers = layers.filter { if case .bars = $0 { true } else { false } }.count
+        var barIndex = 0
         for (layer, color) in zip(layers, colors) {
             switch layer {
             case .line(let s):
                 drawLine(s, color: color, layout: L, renderer: r, theme: theme)
                 if let i = s.divergenceIndex { divergences.append((Point(L.x(s.x[i]), L.y(s.y[i])), color)) }
             case .band(let b): drawBand(b, color: color, layout: L, renderer: r)
+            case .bars(let b):
+                drawBars(b, color: color, slot: (barIndex, barLayers), layout: L, renderer: r, theme: theme)
+                barIndex += 1
             case .scatter(let s): drawScatter(s, color: color, layout: L, renderer: r)
             case .heatmap(let h):
                 let f = h.field
@@ -51,7 +56,7 @@ extension Chart {
         }
         drawAxes(L, rect: rect, renderer: r, theme: theme)
         if let legend = L.legend { place(legend, layout: L, renderer: r, theme: theme) }
-        if let cb = L.colorbar { drawColorbar(cb, renderer: r, theme: theme) }
+        if let cb = L.colorbar { cb.bar.draw(in: cb.rect, renderer: r, theme: theme) }
     }
 
     private func drawLine(_ s: LineSeries, color: Color, layout L: ChartLayout, renderer r: Renderer, theme: Theme) {
@@ -97,6 +102,20 @@ extension Chart {
         }
         flush()
         if !path.isEmpty { r.fill(path, color: color.withAlpha(color.alpha * b.opacity)) }
+    }
+
+    /// Bars of series `slot.0` of `slot.1` side by side within 80 % of each category's width.
+    private func drawBars(_ b: BarSeries, color: Color, slot: (Int, Int), layout L: ChartLayout, renderer r: Renderer, theme: Theme) {
+        let width = 0.8 / Double(slot.1)
+        let base = L.y(y.scale == .log ? L.y.domain.lower : 0)
+        var path = Path()
+        for (i, v) in b.values.enumerated() where v.isFinite {
+            let x0 = L.x(Double(i) - 0.4 + Double(slot.0) * width), x1 = L.x(Double(i) - 0.4 + Double(slot.0 + 1) * width)
+            let top = L.y(v)
+            path.addRect(Rect(x: x0, y: min(top, base), width: x1 - x0, height: abs(base - top)))
+        }
+        r.fill(path, color: color)
+        r.stroke(path, style: StrokeStyle(color: Color.white, width: 0.6, join: .miter))
     }
 
     private func drawScatter(_ s: ScatterSeries, color: Color, layout L: ChartLayout, renderer r: Renderer) {

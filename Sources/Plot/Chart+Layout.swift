@@ -9,7 +9,7 @@ struct ChartLayout {
     var legendOutside: Bool
     /// Left edge of an outside legend.
     var legendX: Double
-    var colorbar: (rect: Rect, colors: ColorScale, style: ColorbarStyle, ticks: [Tick])?
+    var colorbar: (bar: Colorbar, rect: Rect)?
 }
 
 extension Chart {
@@ -27,16 +27,13 @@ extension Chart {
 
         // Right side: colorbar and outside legend.
         var right = pad
-        var cb: (rect: Rect, colors: ColorScale, style: ColorbarStyle, ticks: [Tick])?
+        var cb: (bar: Colorbar, rect: Rect)?
         var cbWidth = 0.0
         for case .heatmap(let h) in layers {
             guard let style = h.colorbar else { continue }
-            let colors = h.resolvedColors
-            let (lo, hi) = colors.displayRange
-            let ticks = lo < hi ? Ticks.linear(lower: lo, upper: hi, maxCount: max(2, min(10, Int(plotH / 40)))) : []
-            let tw = ticks.map { r.measure($0.label, font: theme.tickFont).width }.max() ?? 0
-            cbWidth = 2 * pad + 14 + theme.tickLength + 3 + tw + (style.label != nil ? pad + labelH : 0)
-            cb = (Rect(x: 0, y: 0, width: 14, height: plotH), colors, style, ticks)
+            let bar = Colorbar(colors: h.resolvedColors, style: style)
+            cbWidth = 2 * pad + bar.width(length: plotH, renderer: r, theme: theme)
+            cb = (bar, Rect(x: 0, y: 0, width: Colorbar.barWidth, height: plotH))
             break
         }
         right += cbWidth
@@ -72,7 +69,7 @@ extension Chart {
         xs = Scale(x.scale, domain: domains.x, range: (plot.minX, plot.maxX))
         let ys = Scale(y.scale, domain: domains.y, range: (plot.maxY, plot.minY))
         if var c = cb {
-            c.rect = Rect(x: plot.maxX + 2 * pad, y: plot.minY, width: 14, height: plot.height)
+            c.rect = Rect(x: plot.maxX + 2 * pad, y: plot.minY, width: Colorbar.barWidth, height: plot.height)
             cb = c
         }
         return ChartLayout(plot: plot, x: xs, y: ys, xTicks: xTicks, yTicks: yTicks, legend: legendBox,
@@ -81,6 +78,7 @@ extension Chart {
 
     /// Ticks for a domain, about one per 40–70 units of axis length, never more than 10.
     func ticks(_ d: (Double, Double), axis: Axis, length: Double) -> [Tick] {
+        if let cats = axis.categories { return cats.enumerated().map { Tick(Double($0.offset), $0.element) } }
         let maxCount = max(2, min(10, Int(length / (axis.scale == .log ? 30 : 60))))
         let all = axis.scale == .log ? Ticks.log(lower: d.0, upper: d.1, maxCount: maxCount)
                                      : Ticks.linear(lower: d.0, upper: d.1, maxCount: maxCount)

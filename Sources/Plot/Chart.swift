@@ -13,6 +13,15 @@ public struct Chart: Sendable {
         self.title = title; self.x = x; self.y = y; self.layers = layers; self.legend = legend
     }
 
+    /// A bar chart: one group of bars per category, one bar per series.
+    public static func bars(title: String? = nil, categories: [String], series: [BarSeries], xLabel: String? = nil,
+                            y: Axis = Axis(), legend: LegendPlacement = .best) -> Chart {
+        var yAxis = y
+        if yAxis.range == .auto { yAxis.range = AxisRange(padding: 0.08) }
+        return Chart(title: title, x: Axis(xLabel, grid: false, categories: categories), y: yAxis, legend: legend,
+                     layers: series.map { .bars($0) })
+    }
+
     /// Colors per layer after filling unset ones from the palette; a band and a line with the same
     /// name share a color.
     func resolvedColors() -> [Color] {
@@ -26,6 +35,7 @@ public struct Chart: Sendable {
             case .scatter(let s): explicit = s.color ?? (s.classes != nil ? Color.palette(0) : nil)
             case .heatmap: return .clear
             case .contour(let c): explicit = c.color
+            case .bars(let b): explicit = b.color
             }
             if let explicit { if !layer.name.isEmpty { byName[layer.name] = byName[layer.name] ?? explicit }; return explicit }
             if let named = byName[layer.name], !layer.name.isEmpty { return named }
@@ -52,6 +62,8 @@ public struct Chart: Sendable {
                 let w = s.width ?? theme.lineWidth
                 merge(LegendEntry(name: s.name, line: StrokeStyle(color: color, width: w, dash: s.dash.pattern(width: w)),
                                   marker: s.marker, markerColor: s.marker == nil ? nil : color))
+            case .bars(let b) where !b.name.isEmpty:
+                merge(LegendEntry(name: b.name, patch: color))
             case .band(let b) where !b.name.isEmpty:
                 merge(LegendEntry(name: b.name, patch: color.withAlpha(b.opacity)))
             case .scatter(let s):

@@ -33,6 +33,9 @@ public struct Colormap: Sendable, Equatable {
     /// Grays from black to white, for images such as digits or weights.
     public static let grays = Colormap(stops: [Color.black, Color.white])
 
+    /// White to black (ink on paper), for digits.
+    public static let ink = Colormap(stops: [Color.white, Color.black])
+
     /// White to dark blue, for counts (confusion matrices).
     public static let blues = Colormap(stops: [
         0xF7FBFF, 0xDEEBF7, 0xC6DBEF, 0x9ECAE1, 0x6BAED6, 0x4292C6, 0x2171B5, 0x08519C, 0x08306B,

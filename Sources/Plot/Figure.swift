@@ -31,6 +31,11 @@ public struct Figure: Sendable {
         self.init(width: width, height: height, theme: theme, panels: [.chart(chart)])
     }
 
+    /// A figure holding one panel of any kind.
+    public init(width: Double = 800, height: Double = 600, theme: Theme = .standard, panel: Panel) {
+        self.init(width: width, height: height, theme: theme, panels: [panel])
+    }
+
     var name: String { title.map { "figure '\($0)'" } ?? "figure" }
 
     /// Throws `PlotError` naming the figure, panel and series at fault.
@@ -72,6 +77,9 @@ public struct Figure: Sendable {
                 let dx = shared.x ?? Chart.domain(extent: c.extent(.x), axis: c.x)
                 let dy = shared.y ?? Chart.domain(extent: c.extent(.y), axis: c.y)
                 c.draw(in: rect, domains: (dx, dy), renderer: r, theme: theme)
+            case .matrix(let m): m.draw(in: rect, renderer: r, theme: theme)
+            case .images(let g): g.draw(in: rect, renderer: r, theme: theme)
+            case .network(let n): n.draw(in: rect, renderer: r, theme: theme)
             }
         }
     }

@@ -7,6 +7,7 @@ public enum Layer: Sendable {
     case scatter(ScatterSeries)
     case heatmap(Heatmap)
     case contour(Contour)
+    case bars(BarSeries)
 
     var name: String {
         switch self {
@@ -15,6 +16,7 @@ public enum Layer: Sendable {
         case .scatter(let s): s.name
         case .heatmap: ""
         case .contour(let c): c.name
+        case .bars(let b): b.name
         }
     }
 

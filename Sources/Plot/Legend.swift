@@ -45,7 +45,13 @@ struct Legend {
             if let patch = e.patch {
                 r.fill(.rect(Rect(x: x0, y: cy - 5, width: Legend.swatchWidth, height: 10)), color: patch)
             }
-            if let line = e.line { r.stroke(.segment(Point(x0, cy), Point(x1, cy)), style: line) }
+            if let line = e.line {
+                if line.color.luminance > 0.8 {  // a light line needs a dark outline to show on the white box
+                    var halo = line; halo.color = Color(gray: 0.35); halo.width += 2; halo.dash = []
+                    r.stroke(.segment(Point(x0, cy), Point(x1, cy)), style: halo)
+                }
+                r.stroke(.segment(Point(x0, cy), Point(x1, cy)), style: line)
+            }
             if let m = e.marker, let c = e.markerColor { m.draw(at: Point((x0 + x1) / 2, cy), color: c, in: r) }
             r.draw(text: e.name, at: Point(x1 + 6, cy), style: theme.text(font, .leadingMiddle))
         }

@@ -14,8 +14,9 @@ public struct Tick: Sendable, Equatable {
 /// Labels use just enough decimals for the step, or `1e-6`-style mantissa/exponent when the
 /// values are ≥ 1e6 or all below 1e-3.
 ///
-/// Log: ticks at powers of ten (every `k`-th decade when there are more than `maxCount`), with
-/// 2× and 5× added when fewer than two decades fit, and linear ticks when even that gives fewer than two.
+/// Log: ticks at powers of ten (every `k`-th decade when there are more than `maxCount`); with
+/// fewer than three decades in range, at 1×, 2× and 5× each power of ten; linear ticks when even
+/// that gives fewer than two.
 public enum Ticks {
     static let mantissas: [Double] = [1, 2, 5]
 
@@ -49,7 +50,7 @@ public enum Ticks {
     public static func log(lower: Double, upper: Double, maxCount: Int = 10) -> [Tick] {
         precondition(lower > 0 && upper > lower, "Log ticks need 0 < lower < upper, got \(lower)...\(upper)")
         let e0 = Int(ceil(log10(lower) - 1e-9)), e1 = Int(floor(log10(upper) + 1e-9))
-        if e1 - e0 + 1 >= 2 {
+        if e1 - e0 + 1 >= 3 {
             let every = max(1, Int(ceil(Double(e1 - e0 + 1) / Double(max(2, maxCount)))))
             let first = Int((Double(e0) / Double(every)).rounded(.up)) * every
             return stride(from: first, through: e1, by: every).map { Tick(pow(10, Double($0)), powerLabel(1, $0)) }
@@ -61,6 +62,7 @@ public enum Ticks {
                 if v >= lower * (1 - 1e-9) && v <= upper * (1 + 1e-9) { ticks.append(Tick(v, powerLabel(m, e))) }
             }
         }
+        if ticks.count > maxCount { ticks = ticks.filter { abs(log10($0.value) - log10($0.value).rounded()) < 1e-9 } }
         return ticks.count >= 2 ? ticks : linear(lower: lower, upper: upper, maxCount: maxCount)
     }
 

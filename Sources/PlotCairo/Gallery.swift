@@ -7,7 +7,16 @@ public enum Gallery {
     public static func figures() -> [(name: String, figure: Figure)] {
         [
             ("lines", SyntheticFigures.trainingCurves()),
+            ("small-multiples", SyntheticFigures.smallMultiples()),
+            ("scatter", SyntheticFigures.scatter()),
             ("decision-boundary", SyntheticFigures.decisionBoundary()),
+            ("score-map", SyntheticFigures.scoreMap()),
+            ("digits", SyntheticFigures.digits()),
+            ("weights", SyntheticFigures.weights()),
+            ("bars", SyntheticFigures.bars()),
+            ("confusion-matrix", SyntheticFigures.confusionMatrix()),
+            ("statistic-table", SyntheticFigures.statisticTable()),
+            ("network", SyntheticFigures.network()),
         ]
     }
 
