@@ -74,14 +74,23 @@ public struct Figure: Sendable {
         for (panel, rect) in zip(panels, panelRects(renderer: r)) {
             switch panel {
             case .chart(let c):
-                let dx = shared.x ?? Chart.domain(extent: c.extent(.x), axis: c.x)
-                let dy = shared.y ?? Chart.domain(extent: c.extent(.y), axis: c.y)
-                c.draw(in: rect, domains: (dx, dy), renderer: r, theme: theme)
+                c.draw(in: rect, domains: domains(of: c, shared: shared), renderer: r, theme: theme)
             case .matrix(let m): m.draw(in: rect, renderer: r, theme: theme)
             case .images(let g): g.draw(in: rect, renderer: r, theme: theme)
             case .network(let n): n.draw(in: rect, renderer: r, theme: theme)
             }
         }
+    }
+
+    /// The domains a chart panel draws with: shared ones where set, else its own.
+    func domains(of c: Chart, shared: (x: (Double, Double)?, y: (Double, Double)?)) -> (x: (Double, Double), y: (Double, Double)) {
+        (shared.x ?? Chart.domain(extent: c.extent(.x), axis: c.x), shared.y ?? Chart.domain(extent: c.extent(.y), axis: c.y))
+    }
+
+    /// The layout of chart panel `index` as drawn (for tests and hit-testing), or nil if it is not a chart.
+    func chartLayout(panel index: Int, renderer r: Renderer) -> ChartLayout? {
+        guard case .chart(let c) = panels[index] else { return nil }
+        return c.layout(in: panelRects(renderer: r)[index], domains: domains(of: c, shared: sharedDomains()), renderer: r, theme: theme)
     }
 
     /// Domains shared across all chart panels: the union of their data extents.

@@ -65,23 +65,31 @@ public struct MatrixHeatmap: Sendable {
         }
     }
 
-    /// Draws title, column labels below, row labels left, the cells as one image, annotations and colorbar.
-    func draw(in rect: Rect, renderer r: Renderer, theme: Theme) {
+    /// The rectangle the cells fill inside `rect`: room for the title above, column names and label
+    /// below, row names and label on the left, and the colorbar on the right.
+    func gridRect(in rect: Rect, renderer r: Renderer, theme: Theme) -> Rect {
         let pad = theme.padding, tickH = r.lineHeight(theme.tickFont), labelH = r.lineHeight(theme.labelFont)
         var top = pad
-        if let title {
-            r.draw(text: title, at: Point(rect.midX, rect.minY + pad / 2), style: theme.text(theme.panelTitleFont, .topCenter))
-            top += r.lineHeight(theme.panelTitleFont)
-        }
+        if title != nil { top += r.lineHeight(theme.panelTitleFont) }
         let rowW = rows.map { r.measure($0, font: theme.tickFont).width }.max() ?? 0
         var left = pad + rowW + 4
         if rowAxisLabel != nil { left += labelH + pad / 2 }
         var bottom = pad + tickH + 4
         if columnAxisLabel != nil { bottom += labelH + 2 }
+        let bar = colorbar.map { Colorbar(colors: resolvedColors, style: $0) }
+        let barW = bar.map { 2 * pad + $0.width(length: rect.height - top - bottom, renderer: r, theme: theme) } ?? 0
+        return rect.inset(top: top, left: left, bottom: bottom, right: pad + barW)
+    }
+
+    /// Draws title, column labels below, row labels left, the cells as one image, annotations and colorbar.
+    func draw(in rect: Rect, renderer r: Renderer, theme: Theme) {
+        let pad = theme.padding, tickH = r.lineHeight(theme.tickFont)
+        if let title {
+            r.draw(text: title, at: Point(rect.midX, rect.minY + pad / 2), style: theme.text(theme.panelTitleFont, .topCenter))
+        }
         let colors = resolvedColors
         let bar = colorbar.map { Colorbar(colors: colors, style: $0) }
-        let barW = bar.map { 2 * pad + $0.width(length: rect.height - top - bottom, renderer: r, theme: theme) } ?? 0
-        let grid = rect.inset(top: top, left: left, bottom: bottom, right: pad + barW)
+        let grid = gridRect(in: rect, renderer: r, theme: theme)
         let cw = grid.width / Double(columns.count), ch = grid.height / Double(rows.count)
 
         r.draw(image: Raster.colormapped(values.flatMap { $0 }, columns: columns.count, rows: rows.count, scale: colors),

@@ -114,6 +114,11 @@ final class CairoSurface {
         return Raster(width: w, height: h, pixels: px)
     }
 
+    /// Takes ownership of a surface returned by a cairo constructor.
+    static func wrapping(_ pointer: OpaquePointer?, operation: String) throws -> CairoSurface {
+        try CairoSurface(pointer, sink: nil, operation: operation)
+    }
+
     /// Loads a PNG file as an image surface.
     static func png(path: String) throws -> CairoSurface {
         try CairoSurface(cairo_image_surface_create_from_png(path), sink: nil, operation: "read PNG '\(path)'")

@@ -1,0 +1,93 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Plot
+import PlotCairo
+import Testing
+
+/// Collects element names and the root's attributes from an SVG document.
+final class SVGSummary: NSObject, XMLParserDelegate {
+    var counts: [String: Int] = [:]
+    var root: [String: String] = [:]
+    var images: [[String: String]] = []
+
+    init(_ bytes: [UInt8]) throws {
+        super.init()
+        let parser = XMLParser(data: Data(bytes))
+        parser.delegate = self
+        guard parser.parse() else { throw parser.parserError ?? PlotError.backend(operation: "parse SVG", status: "failed") }
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        if counts.isEmpty { root = attributes }
+        counts[name, default: 0] += 1
+        if name == "image" { images.append(attributes) }
+    }
+}
+
+@Suite struct FormatTests {
+    @Test func svgIsXMLInPixelUnits() throws {
+        let svg = try SVGSummary(SyntheticFigures.benchmarkLines(count: 200).svgData())
+        #expect(svg.root["width"] == "800px")
+        #expect(svg.root["height"] == "600px")
+        #expect(svg.root["viewBox"] == "0 0 800 600")
+        #expect(svg.counts["svg"] == 1)
+        #expect((svg.counts["path"] ?? 0) > 10)
+        #expect(svg.counts["image"] == nil)
+    }
+
+    @Test func decisionBoundaryIsOneEmbeddedImage() throws {
+        let svg = try SVGSummary(SyntheticFigures.decisionBoundary(grid: 200, points: 50).svgData())
+        // The 200×200 field and the 1×256 colorbar: two images, never one shape per cell.
+        #expect(svg.images.count == 2)
+        #expect(svg.images.contains { $0["width"] == "200" && $0["height"] == "200" })
+        #expect((svg.counts["rect"] ?? 0) + (svg.counts["path"] ?? 0) < 2000)
+    }
+
+    @Test func pdfHasSignatureAndPageSize() throws {
+        let pdf = try SyntheticFigures.benchmarkLines(count: 100).pdfData()
+        #expect(Array(pdf.prefix(5)) == Array("%PDF-".utf8))
+        let text = String(decoding: pdf, as: UTF8.self)
+        #expect(text.contains("/MediaBox [ 0 0 800 600 ]"))
+        #expect(text.contains("%%EOF"))
+    }
+
+    @Test func pngBytesHaveSignatureAndSize() throws {
+        let png = try SyntheticFigures.scatter().pngData()
+        #expect(Array(png.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+        let image = try Raster(pngBytes: png)
+        #expect(image.width == 640 && image.height == 480)
+    }
+
+    @Test func writesFilesByExtension() throws {
+        let dir = NSTemporaryDirectory() + "nnlab-plot-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let fig = SyntheticFigures.bars()
+        for ext in ["png", "svg", "pdf"] {
+            let path = dir + "/bars." + ext
+            try fig.write(to: path)
+            let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+            #expect(bytes.count > 1000)
+            if ext == "pdf" {  // carries a creation date
+                #expect(Array(bytes.prefix(5)) == Array("%PDF-".utf8))
+            } else {
+                #expect(bytes == (try fig.render(ImageFormat(path: path)!)), "file equals in-memory bytes for .\(ext)")
+            }
+        }
+    }
+
+    @Test func rendersInParallelLikeSerially() async throws {
+        let figures = Gallery.figures()
+        let serial = try figures.map { try $0.figure.pngData() }
+        let parallel = try await withThrowingTaskGroup(of: (Int, [UInt8]).self) { group in
+            for (i, f) in figures.enumerated() { group.addTask { (i, try f.figure.pngData()) } }
+            var out = [[UInt8]](repeating: [], count: figures.count)
+            for try await (i, bytes) in group { out[i] = bytes }
+            return out
+        }
+        #expect(parallel == serial)
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+@testable import Plot
+import PlotCairo
+import Testing
+
+@Suite struct PixelTests {
+    let red = Color(hex: 0xD55E00)
+
+    func lineFigure(_ y: [Double], x: [Double]? = nil) -> Figure {
+        Figure(width: 300, height: 220, Chart(
+            x: Axis(range: .fixed(0, 10), grid: false), y: Axis(range: .fixed(0, 10), grid: false), legend: .hidden,
+            layers: [.line(LineSeries("s", x: x ?? y.indices.map(Double.init), y: y, color: red, width: 4))]))
+    }
+
+    @Test func lineCrossesThePixelsItMust() throws {
+        let fig = lineFigure([0, 10], x: [0, 10])
+        let image = try fig.rasterize()
+        let L = try chartLayout(fig)
+        for v in [2.0, 5.0, 8.0] {
+            #expect(image.matches(L.x(v), L.y(v), red), "line through (\(v), \(v))")
+            #expect(image.matches(L.x(v), L.y(v) - 15, .white), "white above the line at \(v)")
+        }
+    }
+
+    @Test func nonFiniteValuesLeaveAGap() throws {
+        var y = [Double](repeating: 5, count: 11)
+        y[5] = .nan; y[6] = .infinity
+        let fig = lineFigure(y)
+        let image = try fig.rasterize()
+        let L = try chartLayout(fig)
+        #expect(image.matches(L.x(2), L.y(5), red))
+        #expect(image.matches(L.x(5.5), L.y(5), .white), "gap between x = 4 and x = 7")
+        #expect(image.matches(L.x(8.5), L.y(5), red))
+    }
+
+    @Test func divergenceGetsAnEndMark() throws {
+        let fig = lineFigure([1, 2, 4, 8, .nan, .nan])
+        let image = try fig.rasterize()
+        let L = try chartLayout(fig)
+        // The × extends beyond the line's end: 4 units right of the last finite point, off the line's direction.
+        #expect(image.matches(L.x(3) + 3.5, L.y(8) + 3.5, red, tolerance: 40))
+        #expect(image.matches(L.x(3) + 3.5, L.y(8) - 3.5, red, tolerance: 40))
+    }
+
+    @Test func heatmapCellsHaveTheirColormapColor() throws {
+        let field = Field(x: 0...4, y: 0...4, columns: 4, rows: 4, values: (0..<16).map(Double.init))
+        let colors = ColorScale(.viridis, lower: 0, upper: 15)
+        let fig = Figure(width: 300, height: 240, Chart(x: Axis(grid: false), y: Axis(grid: false), legend: .hidden,
+                                                         layers: [.heatmap(Heatmap(field, colors: colors, smoothing: .nearest))]))
+        let image = try fig.rasterize()
+        let L = try chartLayout(fig)
+        for (col, row) in [(0, 0), (3, 0), (1, 2), (3, 3)] {
+            let v = Double(row * 4 + col)
+            #expect(image.matches(L.x(Double(col) + 0.5), L.y(Double(row) + 0.5), colors.color(v), tolerance: 2), "cell \(col),\(row)")
+        }
+        #expect(L.colorbar != nil)
+    }
+
+    @Test func decisionBoundaryContourAndSides() throws {
+        let field = Field(x: 0...1, y: 0...1, columns: 50, rows: 50) { x, _ in x }
+        let colors = ColorScale(.blueRed, lower: 0, upper: 1, center: 0.5)
+        let ink = Color(gray: 0.1)
+        let fig = Figure(width: 300, height: 240, Chart(legend: .hidden, layers: [
+            .heatmap(Heatmap(field, colors: colors, smoothing: .nearest, colorbar: nil)),
+            .contour(Contour(field: field, level: 0.5, color: ink, width: 3)),
+        ]))
+        let image = try fig.rasterize()
+        let L = try chartLayout(fig)
+        #expect(image.matches(L.x(0.5), L.y(0.5), ink, tolerance: 20))
+        #expect(image.matches(L.x(0.05), L.y(0.5), colors.color(0.05), tolerance: 8))
+        #expect(image.matches(L.x(0.95), L.y(0.3), colors.color(0.95), tolerance: 8))
+    }
+
+    @Test func scatterPointsHaveClassColorsAndOutlines() throws {
+        let fig = Figure(width: 300, height: 240, Chart(x: Axis(range: .fixed(0, 4), grid: false), y: Axis(range: .fixed(0, 4), grid: false),
+                                                         legend: .hidden, layers: [
+            .scatter(ScatterSeries("p", x: [1, 3], y: [1, 3], classes: [0, 1], marker: MarkerStyle(.circle, size: 12))),
+        ]))
+        let image = try fig.rasterize()
+        let L = try chartLayout(fig)
+        #expect(image.matches(L.x(1), L.y(1), Color.palette(0), tolerance: 3))
+        #expect(image.matches(L.x(3), L.y(3), Color.palette(1), tolerance: 3))
+        // The outline is dark: a pixel on the circle's edge.
+        let edge = image.rgb(L.x(1) + 6, L.y(1))
+        #expect(edge.r + edge.g + edge.b < 300)
+    }
+
+    @Test func confusionMatrixCellColors() throws {
+        let m = MatrixHeatmap.confusion(counts: [[9, 1], [0, 5]], classes: ["a", "b"])
+        let fig = Figure(width: 300, height: 240, panel: .matrix(m))
+        let image = try fig.rasterize()
+        let r = try CairoRenderer.forMeasurement()
+        let grid = m.gridRect(in: fig.panelRects(renderer: r)[0], renderer: r, theme: fig.theme)
+        let colors = m.resolvedColors
+        // Sample near each cell's corner, away from the count written in its middle.
+        for (i, j, v) in [(0, 0, 9.0), (0, 1, 1), (1, 0, 0), (1, 1, 5)] {
+            let x = grid.minX + Double(j) * grid.width / 2 + 5, y = grid.minY + Double(i) * grid.height / 2 + 5
+            #expect(image.matches(x, y, colors.color(v), tolerance: 2), "cell \(i),\(j)")
+        }
+    }
+
+    @Test func barsReachTheirValues() throws {
+        let fig = Figure(width: 300, height: 240, Chart.bars(categories: ["a", "b"], series: [BarSeries("s", values: [2, 4], color: red)],
+                                                              y: Axis(range: .fixed(0, 5), grid: false)))
+        let image = try fig.rasterize()
+        let L = try chartLayout(fig)
+        #expect(image.matches(L.x(0), L.y(1.9), red))
+        #expect(image.matches(L.x(0), L.y(2.2), .white))
+        #expect(image.matches(L.x(1), L.y(3.9), red))
+    }
+
+    @Test func hiDPIDoublesThePixels() throws {
+        let fig = lineFigure([0, 10], x: [0, 10])
+        let one = try Raster(pngBytes: fig.pngData(scale: 1)), two = try Raster(pngBytes: fig.pngData(scale: 2))
+        #expect(one.width == 300 && one.height == 220)
+        #expect(two.width == 600 && two.height == 440)
+        let L = try chartLayout(fig)
+        #expect(two.matches(2 * L.x(5), 2 * L.y(5), red))
+    }
+}
