@@ -88,13 +88,16 @@ final class CairoSurface {
         return sink?.bytes ?? []
     }
 
-    /// Encodes an image surface as PNG bytes.
+    /// Encodes an image surface as PNG bytes (see `PNGEncoder`).
     func pngBytes() throws -> [UInt8] {
         cairo_surface_flush(pointer)
-        let out = ByteSink()
-        let status = cairo_surface_write_to_png_stream(pointer, appendToSink, Unmanaged.passUnretained(out).toOpaque())
-        if let e = cairoError(status, "write PNG stream") { throw e }
-        return out.bytes
+        try check("flush image surface")
+        guard cairo_image_surface_get_format(pointer) == CAIRO_FORMAT_ARGB32, let data = cairo_image_surface_get_data(pointer) else {
+            throw PlotError.backend(operation: "encode PNG", status: "not an ARGB32 image surface")
+        }
+        return try PNGEncoder.encode(data: data, width: Int(cairo_image_surface_get_width(pointer)),
+                                     height: Int(cairo_image_surface_get_height(pointer)),
+                                     stride: Int(cairo_image_surface_get_stride(pointer)))
     }
 
     /// Copies an image surface's pixels into a `Raster`.

@@ -93,3 +93,22 @@ final class SVGSummary: NSObject, XMLParserDelegate {
         #expect(parallel == serial)
     }
 }
+
+@Suite struct PNGEncoderTests {
+    @Test func decodesToTheSamePixelsAsCairosWriter() throws {
+        let raster = try SyntheticFigures.decisionBoundary(grid: 60, points: 40, width: 300, height: 200).rasterize()
+        let ours = try Raster(pngBytes: raster.pngBytes())
+        #expect(ours == raster)
+    }
+
+    @Test func translucentPixelsRoundTrip() throws {
+        // Premultiplied ARGB: opaque red, half-transparent green, fully transparent.
+        let raster = Raster(width: 3, height: 2, pixels: [0xFFFF_0000, 0x8000_8000, 0, 0xFF00_00FF, 0x4040_4040, 0xFFFF_FFFF])
+        let back = try Raster(pngBytes: raster.pngBytes())
+        #expect(back.width == 3 && back.height == 2)
+        for (x, y) in [(0, 0), (1, 0), (2, 0), (0, 1), (1, 1), (2, 1)] {
+            let a = raster.rgba(x: x, y: y), b = back.rgba(x: x, y: y)
+            #expect(abs(Int(a.r) - Int(b.r)) <= 2 && abs(Int(a.g) - Int(b.g)) <= 2 && abs(Int(a.b) - Int(b.b)) <= 2 && a.a == b.a)
+        }
+    }
+}
