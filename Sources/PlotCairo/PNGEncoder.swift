@@ -7,7 +7,7 @@ final class Deflater {
 
     init() throws {
         // Z_RLE: matches at distance 1 only — fast, and what PNG's filtered rows compress best with.
-        let status = deflateInit2_(&stream, 6, Z_DEFLATED, 15, 8, Z_RLE, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
+        let status = deflateInit2_(&stream, 1, Z_DEFLATED, 15, 8, Z_RLE, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
         guard status == Z_OK else { throw PlotError.backend(operation: "zlib deflateInit2", status: "code \(status)") }
     }
 
@@ -49,31 +49,41 @@ enum PNGEncoder {
         var filtered = [UInt8](repeating: 0, count: (rowBytes + 1) * height)
         for y in 0..<height {
             let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)
-            raw.withUnsafeMutableBufferPointer { out in
-                for x in 0..<width {
-                    let p = row[x]
-                    let a = p >> 24
-                    var r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF
-                    if a != 0xFF && a != 0 { r = (r * 255 + a / 2) / a; g = (g * 255 + a / 2) / a; b = (b * 255 + a / 2) / a }
-                    let o = x * channels
-                    out[o] = UInt8(min(r, 255)); out[o + 1] = UInt8(min(g, 255)); out[o + 2] = UInt8(min(b, 255))
-                    if channels == 4 { out[o + 3] = UInt8(a) }
-                }
-            }
             filtered.withUnsafeMutableBufferPointer { f in
-                raw.withUnsafeBufferPointer { cur in
+                raw.withUnsafeMutableBufferPointer { cur in
                     prev.withUnsafeBufferPointer { up in
+                        // One pass: un-premultiply into `cur` and total both filters' residuals.
                         var costSub = 0, costUp = 0
-                        for i in 0..<rowBytes {
-                            let left = i >= channels ? cur[i - channels] : 0
-                            costSub += Int(Int8(bitPattern: cur[i] &- left).magnitude)
-                            costUp += Int(Int8(bitPattern: cur[i] &- up[i]).magnitude)
+                        var left: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
+                        for x in 0..<width {
+                            let p = row[x]
+                            let a = p >> 24
+                            var r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF
+                            if a != 0xFF && a != 0 {
+                                r = min(255, (r * 255 + a / 2) / a); g = min(255, (g * 255 + a / 2) / a); b = min(255, (b * 255 + a / 2) / a)
+                            }
+                            let px = (UInt8(r), UInt8(g), UInt8(b), UInt8(a))
+                            let o = x * channels
+                            cur[o] = px.0; cur[o + 1] = px.1; cur[o + 2] = px.2
+                            costSub &+= Int(Int8(bitPattern: px.0 &- left.0).magnitude) &+ Int(Int8(bitPattern: px.1 &- left.1).magnitude)
+                                &+ Int(Int8(bitPattern: px.2 &- left.2).magnitude)
+                            costUp &+= Int(Int8(bitPattern: px.0 &- up[o]).magnitude) &+ Int(Int8(bitPattern: px.1 &- up[o + 1]).magnitude)
+                                &+ Int(Int8(bitPattern: px.2 &- up[o + 2]).magnitude)
+                            if channels == 4 {
+                                cur[o + 3] = px.3
+                                costSub &+= Int(Int8(bitPattern: px.3 &- left.3).magnitude)
+                                costUp &+= Int(Int8(bitPattern: px.3 &- up[o + 3]).magnitude)
+                            }
+                            left = px
                         }
                         let base = y * (rowBytes + 1)
                         let useUp = y > 0 && costUp <= costSub
                         f[base] = useUp ? 2 : 1
-                        for i in 0..<rowBytes {
-                            f[base + 1 + i] = useUp ? cur[i] &- up[i] : cur[i] &- (i >= channels ? cur[i - channels] : 0)
+                        if useUp {
+                            for i in 0..<rowBytes { f[base + 1 + i] = cur[i] &- up[i] }
+                        } else {
+                            for i in 0..<min(channels, rowBytes) { f[base + 1 + i] = cur[i] }
+                            for i in channels..<max(channels, rowBytes) { f[base + 1 + i] = cur[i] &- cur[i - channels] }
                         }
                     }
                 }
