@@ -1,3 +1,9 @@
+/// Colorbar options.
+public struct ColorbarStyle: Sendable, Equatable {
+    public var label: String?
+    public init(label: String? = nil) { self.label = label }
+}
+
 /// A vertical colorbar: the color scale as one image with ticks and an optional label on its right.
 struct Colorbar {
     var colors: ColorScale

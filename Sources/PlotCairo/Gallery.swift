@@ -7,6 +7,7 @@ public enum Gallery {
     public static func figures() -> [(name: String, figure: Figure)] {
         [
             ("lines", SyntheticFigures.trainingCurves()),
+            ("line-styles", SyntheticFigures.lineStyles()),
             ("small-multiples", SyntheticFigures.smallMultiples()),
             ("scatter", SyntheticFigures.scatter()),
             ("decision-boundary", SyntheticFigures.decisionBoundary()),

@@ -17,6 +17,25 @@ extension SyntheticFigures {
                       sharedAxes: .both, panels: panels)
     }
 
+    /// Line styles: dashes, markers, a gap from NaN values, a diverging series and a legend outside the plot.
+    public static func lineStyles() -> Figure {
+        let x = (0...40).map { Double($0) / 4 }
+        var gappy = x.map { 0.4 * $0 - 1.5 }
+        for i in 18...22 { gappy[i] = .nan }
+        var diverging = x.map { 0.5 + 0.05 * $0 * $0 }
+        for i in 33...40 { diverging[i] = .infinity }
+        return Figure(width: 720, height: 420, Chart(
+            title: "Line styles, markers and gaps", x: Axis("step × 1000"), y: Axis("value"), legend: .outsideRight,
+            layers: [
+                .line(LineSeries("solid", x: x, y: x.map { sin($0) })),
+                .line(LineSeries("dashed + ○", x: x, y: x.map { cos($0) + 1 }, dash: .dashed, marker: MarkerStyle(.circle, size: 5))),
+                .line(LineSeries("dotted", x: x, y: x.map { 0.5 * sin(0.5 * $0) - 1 }, dash: .dotted)),
+                .line(LineSeries("dash-dot + □", x: x, y: x.map { 2 - 0.1 * $0 }, dash: .dashDot, marker: MarkerStyle(.square, size: 5))),
+                .line(LineSeries("NaN gap", x: x, y: gappy)),
+                .line(LineSeries("diverges (∞)", x: x, y: diverging)),
+            ]))
+    }
+
     /// Three Gaussian classes with per-class colors and marker shapes.
     public static func scatter() -> Figure {
         var rng = SplitMix(seed: 11)

@@ -63,6 +63,19 @@ import Testing
         }
     }
 
+    @Test func outsideLegendSitsRightOfThePlotAndInsideTheFigure() throws {
+        let fig = SyntheticFigures.lineStyles()
+        let r = try RecordingRenderer()
+        try fig.draw(in: r)
+        let L = try chartLayout(fig)
+        #expect(L.legendOutside)
+        for name in ["solid", "diverges (∞)"] {
+            let t = try #require(r.texts.first { $0.text == name })
+            #expect(t.box.minX > L.plot.maxX)
+            #expect(t.box.maxX <= fig.width)
+        }
+    }
+
     @Test func utf8LabelsMeasureAsGlyphs() throws {
         let r = try CairoRenderer.forMeasurement()
         let font = Font(size: 12)

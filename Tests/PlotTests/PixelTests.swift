@@ -109,6 +109,19 @@ import Testing
         #expect(image.matches(L.x(1), L.y(3.9), red))
     }
 
+    @Test func singlePointAndZeroRangeDataAreVisible() throws {
+        // One point: no line to stroke, so it gets a dot; its axis domain widens around the value (±10 %).
+        let fig = Figure(width: 300, height: 220, Chart(legend: .hidden, layers: [.line(LineSeries("one", x: [3], y: [7], color: red))]))
+        let image = try fig.rasterize()
+        let L = try chartLayout(fig)
+        #expect(L.x.domain == (2.7, 3.3) && abs(L.y.domain.lower - 6.3) < 1e-12 && abs(L.y.domain.upper - 7.7) < 1e-12)
+        #expect(image.matches(L.x(3), L.y(7), red))
+        // A flat series sits in the middle of the plot.
+        let flat = Figure(width: 300, height: 220, Chart(legend: .hidden, layers: [.line(LineSeries("flat", x: [0, 1, 2], y: [0, 0, 0], color: red, width: 4))]))
+        let F = try chartLayout(flat)
+        #expect(try flat.rasterize().matches(F.x(1), F.plot.midY, red))
+    }
+
     @Test func hiDPIDoublesThePixels() throws {
         let fig = lineFigure([0, 10], x: [0, 10])
         let one = try Raster(pngBytes: fig.pngData(scale: 1)), two = try Raster(pngBytes: fig.pngData(scale: 2))
