@@ -35,3 +35,26 @@ public struct Raster: Sendable, Equatable {
         return Raster(width: columns, height: rows, pixels: px)
     }
 }
+
+extension Raster {
+    /// Each pixel repeated `fx` times across and `fy` times down (nearest-neighbour upsampling).
+    public func upsampled(_ fx: Int, _ fy: Int) -> Raster {
+        precondition(fx >= 1 && fy >= 1, "upsampling factors must be ≥ 1, got \(fx)×\(fy)")
+        if fx == 1 && fy == 1 { return self }
+        let w = width * fx
+        var out = [UInt32](repeating: 0, count: w * height * fy)
+        out.withUnsafeMutableBufferPointer { dst in
+            pixels.withUnsafeBufferPointer { src in
+                for y in 0..<height {
+                    let row = y * fy * w
+                    for x in 0..<width {
+                        let p = src[y * width + x]
+                        for k in 0..<fx { dst[row + x * fx + k] = p }
+                    }
+                    for r in 1..<fy { for i in 0..<w { dst[row + r * w + i] = dst[row + i] } }
+                }
+            }
+        }
+        return Raster(width: w, height: height * fy, pixels: out)
+    }
+}

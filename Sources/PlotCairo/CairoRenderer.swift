@@ -130,6 +130,13 @@ public final class CairoRenderer: Renderer {
 
     public func draw(image raster: Raster, in rect: Rect, smoothing: ImageSmoothing) {
         guard rect.width > 0, rect.height > 0 else { return }
+        var raster = raster
+        if smoothing == .nearest && !padsImages {
+            // SVG viewers smooth embedded images whatever cairo's filter says: repeat each pixel so a
+            // cell spans at least its displayed size and only cell edges can blur.
+            let fx = Int((rect.width / Double(raster.width)).rounded(.up)), fy = Int((rect.height / Double(raster.height)).rounded(.up))
+            if fx > 1 || fy > 1, raster.width * fx * raster.height * fy <= 4_000_000 { raster = raster.upsampled(fx, fy) }
+        }
         do {
             let pattern = try CairoPattern(surface: try CairoSurface.image(raster))
             var m = cairo_matrix_t()

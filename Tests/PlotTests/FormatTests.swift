@@ -112,3 +112,19 @@ final class SVGSummary: NSObject, XMLParserDelegate {
         }
     }
 }
+
+@Suite struct VectorImageTests {
+    @Test func nearestImagesAreUpsampledForSVG() throws {
+        let svg = try SVGSummary(Figure(width: 300, height: 240, panel: .matrix(.confusion(counts: [[3, 1], [0, 4]], classes: ["a", "b"]))).svgData())
+        let image = try #require(svg.images.first)
+        // A 2×2 matrix over ~200 px: each cell repeated to at least its displayed size.
+        #expect(Int(image["width"] ?? "") ?? 0 >= 150)
+        #expect(Int(image["height"] ?? "") ?? 0 >= 150)
+    }
+
+    @Test func upsamplingRepeatsPixels() {
+        let r = Raster(width: 2, height: 1, pixels: [1, 2]).upsampled(2, 3)
+        #expect(r.width == 4 && r.height == 3)
+        #expect(r.pixels == [1, 1, 2, 2, 1, 1, 2, 2, 1, 1, 2, 2])
+    }
+}
