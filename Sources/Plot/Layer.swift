@@ -35,6 +35,22 @@ public enum Layer: Sendable {
                 .line(LineSeries(name, x: xs, y: median, color: color))]
     }
 
+    /// A decision boundary: `field` as one image on a diverging blue–red map centered on `threshold`,
+    /// a colorbar, the contour at `threshold`, and the data points colored and shaped by class on top.
+    ///
+    /// `range` is the value range the colors span (e.g. 0...1 for probabilities); nil uses the field's.
+    public static func decisionBoundary(_ field: Field, threshold: Double = 0.5, range: ClosedRange<Double>? = nil,
+                                        x: [Double], y: [Double], classes: [Int], classNames: [String]? = nil,
+                                        colorbarLabel: String? = nil, contourName: String? = nil) -> [Layer] {
+        let (lo, hi) = range.map { ($0.lowerBound, $0.upperBound) } ?? field.finiteRange ?? (threshold - 1, threshold + 1)
+        return [
+            .heatmap(Heatmap(field, colors: ColorScale(.blueRed, lower: lo, upper: hi, center: threshold),
+                             colorbar: ColorbarStyle(label: colorbarLabel))),
+            .contour(Contour(contourName ?? "boundary (\(Ticks.label(threshold)))", field: field, level: threshold)),
+            .scatter(ScatterSeries("data", x: x, y: y, classes: classes, classNames: classNames)),
+        ]
+    }
+
     /// Linear-interpolated quantile of sorted values (NaN when empty).
     static func quantile(_ sorted: [Double], _ q: Double) -> Double {
         guard !sorted.isEmpty else { return .nan }

@@ -68,12 +68,8 @@ public enum SyntheticFigures {
         return Figure(width: width, height: height, Chart(
             title: "Decision boundary, p(class 1 | x)",
             x: Axis("x₁", grid: false), y: Axis("x₂", grid: false),
-            layers: [
-                .heatmap(Heatmap(field, colors: ColorScale(.blueRed, lower: 0, upper: 1, center: 0.5),
-                                 colorbar: ColorbarStyle(label: "p(class 1)"))),
-                .contour(Contour("p = 0.5", field: field, level: 0.5)),
-                .scatter(ScatterSeries("data", x: xs, y: ys, classes: classes, classNames: ["class 0", "class 1"])),
-            ]))
+            layers: Layer.decisionBoundary(field, threshold: 0.5, range: 0...1, x: xs, y: ys, classes: classes,
+                                           classNames: ["class 0", "class 1"], colorbarLabel: "p(class 1)", contourName: "p = 0.5")))
     }
 
     /// Two series of `count` points each (the line-chart benchmark).
