@@ -14,7 +14,7 @@ enum PlotBenchmarks {
     }
 
     static func run(arguments: [String]) throws {
-        var runs = 30  // --runs N; --breakdown also splits PNG time into drawing and encoding
+        var runs = 30  // --runs N; --breakdown splits PNG time into drawing and encoding; --out DIR saves the figures
         if let i = arguments.firstIndex(of: "--runs"), i + 1 < arguments.count, let n = Int(arguments[i + 1]) { runs = max(1, n) }
         let lines = { SyntheticFigures.benchmarkLines(count: 2000) }
         let boundary = { SyntheticFigures.decisionBoundary(grid: 200, points: 200) }
@@ -24,6 +24,11 @@ enum PlotBenchmarks {
             Case(name: "decision boundary 200×200", format: .png, make: boundary),
             Case(name: "decision boundary 200×200", format: .svg, make: boundary),
         ]
+        if let i = arguments.firstIndex(of: "--out"), i + 1 < arguments.count {  // the benchmark figures, to look at
+            for (name, f) in [("line", lines()), ("decision", boundary())] {
+                for ext in ["png", "svg"] { try f.write(to: arguments[i + 1] + "/\(name).\(ext)") }
+            }
+        }
         if arguments.contains("--breakdown") { try breakdown(["line chart": lines(), "decision boundary": boundary()]) }
         print("figure                     format   median ms   min ms   bytes   runs")
         for c in cases {
