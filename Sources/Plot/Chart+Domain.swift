@@ -8,12 +8,19 @@ extension Chart {
     /// or a fixed range that is empty.
     func validate(_ location: String) throws {
         for (dim, axis) in [(Dimension.x, x), (.y, y)] {
+            for end in [axis.range.lower, axis.range.upper].compactMap({ $0 }) where !end.isFinite {
+                throw PlotError.invalidValue(what: "\(dim) axis range end", expected: "a finite number", received: "\(end)", location: location)
+            }
+            if !(axis.range.padding >= 0 && axis.range.padding.isFinite) {
+                throw PlotError.invalidValue(what: "\(dim) axis padding", expected: "a finite fraction ≥ 0",
+                                             received: "\(axis.range.padding)", location: location)
+            }
             if let lo = axis.range.lower, let hi = axis.range.upper, !(lo < hi) {
                 throw PlotError.invalidValue(what: "\(dim) axis range", expected: "lower < upper",
                                              received: "\(lo)...\(hi)", location: location)
             }
-            if axis.scale == .log, let lo = axis.range.lower, !(lo > 0) {
-                throw PlotError.nonPositiveOnLogAxis(axis: dim.rawValue, value: lo, index: 0, location: location + " › axis range")
+            for end in [axis.range.lower, axis.range.upper].compactMap({ $0 }) where axis.scale == .log && !(end > 0) {
+                throw PlotError.nonPositiveOnLogAxis(axis: dim.rawValue, value: end, index: 0, location: location + " › axis range")
             }
         }
         for layer in layers {

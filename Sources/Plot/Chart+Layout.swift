@@ -79,6 +79,8 @@ extension Chart {
     /// Ticks for a domain, about one per 40–70 units of axis length, never more than 10.
     func ticks(_ d: (Double, Double), axis: Axis, length: Double) -> [Tick] {
         if let cats = axis.categories { return cats.enumerated().map { Tick(Double($0.offset), $0.element) } }
+        // Data spanning more than the doubles can subtract (e.g. ±1e308) gets no ticks rather than a crash.
+        guard d.0 < d.1, (d.1 - d.0).isFinite, axis.scale == .linear || d.0 > 0 else { return [] }
         let maxCount = max(2, min(10, Int(length / (axis.scale == .log ? 30 : 60))))
         let all = axis.scale == .log ? Ticks.log(lower: d.0, upper: d.1, maxCount: maxCount)
                                      : Ticks.linear(lower: d.0, upper: d.1, maxCount: maxCount)

@@ -13,7 +13,7 @@ struct Colorbar {
     /// Ticks for a bar of `length` units (about one per 40 units).
     func ticks(length: Double) -> [Tick] {
         let (lo, hi) = colors.displayRange
-        return lo < hi ? Ticks.linear(lower: lo, upper: hi, maxCount: max(2, min(10, Int(length / 40)))) : []
+        return lo < hi && (hi - lo).isFinite ? Ticks.linear(lower: lo, upper: hi, maxCount: max(2, min(10, Int(length / 40)))) : []
     }
 
     /// Width of bar, ticks, labels and axis label, excluding the gap before the bar.

@@ -73,3 +73,25 @@ import Testing
         #expect(throws: PlotError.self) { try chart([.line(LineSeries("a", y: [1, 2]))]).pngData(scale: 0) }
     }
 }
+
+@Suite struct RobustnessTests {
+    @Test func badRangesThrowInsteadOfCrashing() {
+        for range in [AxisRange(lower: .nan), AxisRange(upper: .infinity), AxisRange(padding: -1)] {
+            let f = Figure(Chart(y: Axis(range: range), layers: [.line(LineSeries("a", y: [1, 2]))]))
+            #expect(throws: PlotError.self) { try f.pngData() }
+        }
+        let log = Figure(Chart(y: Axis(scale: .log, range: AxisRange(upper: -1)), layers: [.line(LineSeries("a", y: [1, 2]))]))
+        #expect(throws: PlotError.self) { try log.pngData() }
+    }
+
+    @Test func extremeDataAndTinyFiguresStillRender() throws {
+        let huge = Figure(Chart(layers: [.line(LineSeries("a", x: [0, 1], y: [-1e308, 1e308]))]))
+        _ = try huge.pngData()
+        let tiny = Figure(width: 20, height: 15, Chart(title: "t", x: Axis("x"), y: Axis("y"), layers: [.line(LineSeries("a", y: [1, 2]))]))
+        _ = try tiny.pngData()
+        let empty = Figure(Chart(title: "nothing yet"))
+        _ = try empty.svgData()
+        let nan = Figure(panel: .matrix(MatrixHeatmap(rows: ["a"], columns: ["b"], values: [[.nan]])))
+        _ = try nan.pdfData()
+    }
+}
