@@ -55,7 +55,12 @@ extension Chart {
 
         var plot = Rect(x: rect.x + left, y: rect.y + top, width: max(10, rect.width - left - right), height: plotH)
         var xs = Scale(x.scale, domain: domains.x, range: (plot.minX, plot.maxX))
-        let xTicks = ticks(domains.x, axis: x, length: plot.width)
+        var xTicks = ticks(domains.x, axis: x, length: plot.width)
+        // Fewer ticks while neighbouring labels would touch (wide labels such as 1.00005 or 1.5e7).
+        while x.categories == nil, xTicks.count > 2, let spacing = minimumSpacing(xTicks, xs),
+              spacing < (xTicks.map { r.measure($0.label, font: theme.tickFont).width }.max() ?? 0) + 8 {
+            xTicks = ticks(domains.x, axis: x, length: plot.width, maxCount: xTicks.count - 1)
+        }
         // End labels overhanging the panel: shrink the plot to make room.
         if let first = xTicks.first {
             let over = rect.minX + 2 - (xs(first.value) - r.measure(first.label, font: theme.tickFont).width / 2)
@@ -76,12 +81,17 @@ extension Chart {
                            legendOutside: outside, legendX: plot.maxX + cbWidth + pad, colorbar: cb)
     }
 
-    /// Ticks for a domain, about one per 40–70 units of axis length, never more than 10.
-    func ticks(_ d: (Double, Double), axis: Axis, length: Double) -> [Tick] {
+    /// Smallest distance between neighbouring ticks in units.
+    private func minimumSpacing(_ ticks: [Tick], _ s: Scale) -> Double? {
+        zip(ticks, ticks.dropFirst()).map { abs(s($1.value) - s($0.value)) }.min()
+    }
+
+    /// Ticks for a domain: at most one per 60 units of axis length (30 on log axes), at most 10 (or `maxCount`).
+    func ticks(_ d: (Double, Double), axis: Axis, length: Double, maxCount limit: Int = 10) -> [Tick] {
         if let cats = axis.categories { return cats.enumerated().map { Tick(Double($0.offset), $0.element) } }
         // Data spanning more than the doubles can subtract (e.g. ±1e308) gets no ticks rather than a crash.
         guard d.0 < d.1, (d.1 - d.0).isFinite, axis.scale == .linear || d.0 > 0 else { return [] }
-        let maxCount = max(2, min(10, Int(length / (axis.scale == .log ? 30 : 60))))
+        let maxCount = max(2, min(limit, Int(length / (axis.scale == .log ? 30 : 60))))
         let all = axis.scale == .log ? Ticks.log(lower: d.0, upper: d.1, maxCount: maxCount)
                                      : Ticks.linear(lower: d.0, upper: d.1, maxCount: maxCount)
         return all

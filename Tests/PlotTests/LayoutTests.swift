@@ -85,3 +85,18 @@ import Testing
         #expect(r.measure("W₁", font: font).width > r.measure("W", font: font).width)
     }
 }
+
+@Suite struct TickSpacingTests {
+    @Test func wideTickLabelsThinOut() throws {
+        let fig = Figure(width: 360, height: 240, Chart(x: Axis(range: .fixed(0.9999, 1.0001)), legend: .hidden,
+                                                         layers: [.line(LineSeries("a", x: [0.9999, 1.0001], y: [0, 1]))]))
+        let r = try RecordingRenderer()
+        try fig.draw(in: r)
+        let L = try chartLayout(fig)
+        let labels = r.texts.filter { $0.box.minY > L.plot.maxY }
+        #expect(labels.count >= 2)
+        for (a, b) in zip(labels, labels.dropFirst()) where a.box.midY == b.box.midY {
+            #expect(!a.box.intersects(b.box), "'\(a.text)' overlaps '\(b.text)'")
+        }
+    }
+}
