@@ -14,11 +14,11 @@ public final class CairoRenderer: Renderer {
     /// Vector surfaces cannot pad images at their edges; image surfaces can.
     private let padsImages: Bool
 
-    init(surface: CairoSurface, scale: Double = 1, padsImages: Bool) throws {
+    init(surface: CairoSurface, scale: Double = 1) throws {
         context = try CairoContext(surface)
         faces = [.regular: try CairoFontFace(family: "DejaVu Sans", weight: .regular),
                  .bold: try CairoFontFace(family: "DejaVu Sans", weight: .bold)]
-        self.padsImages = padsImages
+        padsImages = surface.isImage
         let cr = context.pointer
         if scale != 1 { cairo_scale(cr, scale, scale) }
         if let options = cairo_font_options_create() {
@@ -33,7 +33,7 @@ public final class CairoRenderer: Renderer {
 
     /// A renderer on a 1×1 image, for measuring text outside of drawing (e.g. layout tests).
     public static func forMeasurement() throws -> CairoRenderer {
-        try CairoRenderer(surface: try CairoSurface.image(width: 1, height: 1), padsImages: true)
+        try CairoRenderer(surface: try CairoSurface.image(width: 1, height: 1))
     }
 
     /// Throws the first failure seen while drawing, or the context's error status.

@@ -81,6 +81,9 @@ final class CairoSurface {
         if let e = cairoError(cairo_surface_status(pointer), operation) { throw e }
     }
 
+    /// Whether this is an image surface (pixels) rather than a vector one (SVG, PDF).
+    var isImage: Bool { cairo_surface_get_type(pointer) == CAIRO_SURFACE_TYPE_IMAGE }
+
     /// Finishes a stream surface and returns everything it wrote.
     func finishedBytes() throws -> [UInt8] {
         cairo_surface_finish(pointer)

@@ -33,11 +33,11 @@ extension Figure {
             return try drawImage(scale: scale).pngBytes()
         case .svg:
             let surface = try CairoSurface.svg(width: width, height: height)
-            try draw(on: surface, scale: 1, padsImages: false)
+            try draw(on: surface, scale: 1)
             return try surface.finishedBytes()
         case .pdf:
             let surface = try CairoSurface.pdf(width: width, height: height)
-            try draw(on: surface, scale: 1, padsImages: false)
+            try draw(on: surface, scale: 1)
             return try surface.finishedBytes()
         }
     }
@@ -74,12 +74,12 @@ extension Figure {
         }
         let w = Int((width * scale).rounded(.up)), h = Int((height * scale).rounded(.up))
         let surface = try CairoSurface.image(width: w, height: h)
-        try draw(on: surface, scale: scale, padsImages: true)
+        try draw(on: surface, scale: scale)
         return surface
     }
 
-    private func draw(on surface: CairoSurface, scale: Double, padsImages: Bool) throws {
-        let renderer = try CairoRenderer(surface: surface, scale: scale, padsImages: padsImages)
+    private func draw(on surface: CairoSurface, scale: Double) throws {
+        let renderer = try CairoRenderer(surface: surface, scale: scale)
         try draw(in: renderer)
         try renderer.check()
         cairo_surface_flush(surface.pointer)

@@ -131,3 +131,40 @@ import Testing
         #expect(two.matches(2 * L.x(5), 2 * L.y(5), red))
     }
 }
+
+@Suite struct PanelPixelTests {
+    @Test func imageGridSharedScaleColors() throws {
+        // Two 2×1 images on one shared gray scale 0…10: pixel values map to the same grays in both.
+        let grid = ImageGrid(images: [GridImage(width: 2, height: 1, values: [0, 10]), GridImage(width: 2, height: 1, values: [5, 10])],
+                             columns: 2, colormap: .grays, scaling: .shared)
+        let image = try Figure(width: 300, height: 120, panel: .images(grid)).rasterize()
+        let r = try RecordingRenderer()
+        try Figure(width: 300, height: 120, panel: .images(grid)).draw(in: r)
+        #expect(r.images.count == 2)
+        let a = r.images[0], b = r.images[1]
+        #expect(image.matches(a.minX + a.width * 0.25, a.midY, .black, tolerance: 2))
+        #expect(image.matches(a.minX + a.width * 0.75, a.midY, .white, tolerance: 2))
+        #expect(image.matches(b.minX + b.width * 0.25, b.midY, Colormap.grays.color(at: 0.5), tolerance: 2))
+    }
+
+    @Test func networkEdgesTakeTheSignColor() throws {
+        let net = NetworkDiagram(layers: [NetworkLayer("in", size: 2), NetworkLayer("out", size: 2)],
+                                 edges: [NetworkEdges(from: 0, to: 1, weights: [[2, 0.1], [0.1, -2]])])
+        let fig = Figure(width: 400, height: 300, panel: .network(net))
+        let image = try fig.rasterize()
+        // Horizontal edges join node i of "in" to node i of "out": find their y from the node layout.
+        let recorder = try RecordingRenderer()
+        try fig.draw(in: recorder)
+        let inLabel = try #require(recorder.texts.first { $0.text == "in" }), outLabel = try #require(recorder.texts.first { $0.text == "out" })
+        let midX = (inLabel.box.midX + outLabel.box.midX) / 2
+        // Scan the column between the layers for the two thick edges' colors.
+        // Edges are drawn at 85 % opacity over white.
+        let positive = net.positive.mix(.white, 0.15), negative = net.negative.mix(.white, 0.15)
+        var sawPositive = false, sawNegative = false
+        for y in stride(from: 20.0, to: 280, by: 1) {
+            if image.matches(midX, y, positive, tolerance: 8) { sawPositive = true }
+            if image.matches(midX, y, negative, tolerance: 8) { sawNegative = true }
+        }
+        #expect(sawPositive && sawNegative)
+    }
+}
