@@ -15,7 +15,6 @@ public struct Theme: Sendable {
     public var tickLength = 4.0
     /// Generic gap between elements.
     public var padding = 6.0
-    public var markerSize = 6.0
 
     public init() {}
 

@@ -21,13 +21,15 @@ public final class CairoRenderer: Renderer {
         padsImages = surface.isImage
         let cr = context.pointer
         if scale != 1 { cairo_scale(cr, scale, scale) }
-        if let options = cairo_font_options_create() {
-            defer { cairo_font_options_destroy(options) }
-            // Unhinted metrics: identical text layout in PNG, SVG and PDF.
-            cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
-            cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
-            cairo_set_font_options(cr, options)
+        // Unhinted metrics: identical text layout in PNG, SVG and PDF.
+        guard let options = cairo_font_options_create() else {
+            throw PlotError.backend(operation: "create font options", status: "returned nil")
         }
+        defer { cairo_font_options_destroy(options) }
+        if let e = cairoError(cairo_font_options_status(options), "create font options") { throw e }
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+        cairo_set_font_options(cr, options)
         try context.check("set up context")
     }
 

@@ -22,7 +22,7 @@ import Testing
         }
     }
 
-    @Test(arguments: names.filter { $0 != "network" }) func labelsDoNotOverlap(_ name: String) throws {
+    @Test(arguments: names) func labelsDoNotOverlap(_ name: String) throws {
         let (_, r) = try recorded(name)
         for (i, a) in r.texts.enumerated() {
             for b in r.texts[(i + 1)...] where a.box.inset(top: 1, left: 1, bottom: 1, right: 1).intersects(b.box.inset(top: 1, left: 1, bottom: 1, right: 1)) {
