@@ -45,8 +45,18 @@ extension Figure {
     /// PNG bytes at `scale` device pixels per unit.
     public func pngData(scale: Double = 1) throws -> [UInt8] { try render(.png(scale: scale)) }
 
-    /// SVG document bytes (UTF-8).
-    public func svgData() throws -> [UInt8] { try render(.svg) }
+    /// SVG document bytes (UTF-8). Pass a distinct `idPrefix` per figure (e.g. "fig3-") when several
+    /// SVGs are inlined into one HTML page, so their glyph and clip ids cannot collide.
+    public func svgData(idPrefix: String? = nil) throws -> [UInt8] {
+        let svg = try render(.svg)
+        guard let idPrefix, !idPrefix.isEmpty else { return svg }
+        guard idPrefix.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }),
+              idPrefix.first?.isLetter == true else {
+            throw PlotError.invalidValue(what: "SVG id prefix", expected: "a letter followed by letters, digits, - or _",
+                                         received: "'\(idPrefix)'", location: name)
+        }
+        return SVGIdentifiers.prefixed(svg, with: idPrefix)
+    }
 
     /// PDF document bytes.
     public func pdfData() throws -> [UInt8] { try render(.pdf) }

@@ -128,3 +128,30 @@ final class SVGSummary: NSObject, XMLParserDelegate {
         #expect(r.pixels == [1, 1, 2, 2, 1, 1, 2, 2, 1, 1, 2, 2])
     }
 }
+
+@Suite struct SVGIdentifierTests {
+    /// All ids defined in a document, and all ids it references.
+    func ids(_ svg: [UInt8]) throws -> (defined: Set<String>, referenced: Set<String>) {
+        let text = String(decoding: svg, as: UTF8.self)
+        func captures(_ pattern: String) throws -> Set<String> {
+            let re = try NSRegularExpression(pattern: pattern)
+            return Set(re.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap {
+                Range($0.range(at: 1), in: text).map { String(text[$0]) }
+            })
+        }
+        return (try captures(" id=\"([^\"]+)\""), try captures("(?:href=\"#|url\\(#)([^\")]+)"))
+    }
+
+    @Test func prefixedDocumentsDoNotShareIds() throws {
+        let a = try SyntheticFigures.scatter().svgData(idPrefix: "fig1-")
+        let b = try SyntheticFigures.decisionBoundary(grid: 40, points: 40).svgData(idPrefix: "fig2-")
+        let (da, ra) = try ids(a), (db, rb) = try ids(b)
+        #expect(!da.isEmpty && !db.isEmpty)
+        #expect(da.isDisjoint(with: db))
+        #expect(ra.isSubset(of: da), "every reference resolves inside its own document")
+        #expect(rb.isSubset(of: db))
+        #expect(da.allSatisfy { $0.hasPrefix("fig1-") })
+        _ = try SVGSummary(b)  // still well-formed XML
+        #expect(throws: PlotError.self) { try SyntheticFigures.scatter().svgData(idPrefix: "1 bad\"") }
+    }
+}
