@@ -51,9 +51,9 @@ final class CairoSurface {
         }
         let stride = Int(cairo_image_surface_get_stride(s.pointer))
         raster.pixels.withUnsafeBytes { src in
+            guard let base = src.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
             for row in 0..<raster.height {
-                (data + row * stride).update(from: src.baseAddress!.assumingMemoryBound(to: UInt8.self) + row * raster.width * 4,
-                                             count: raster.width * 4)
+                (data + row * stride).update(from: base + row * raster.width * 4, count: raster.width * 4)
             }
         }
         cairo_surface_mark_dirty(s.pointer)
@@ -113,8 +113,9 @@ final class CairoSurface {
         }
         var px = [UInt32](repeating: 0, count: w * h)
         px.withUnsafeMutableBytes { dst in
+            guard let base = dst.baseAddress else { return }
             for row in 0..<h {
-                (dst.baseAddress! + row * w * 4).copyMemory(from: data + row * stride, byteCount: w * 4)
+                (base + row * w * 4).copyMemory(from: data + row * stride, byteCount: w * 4)
             }
         }
         return Raster(width: w, height: h, pixels: px)

@@ -14,7 +14,8 @@ func readFromSource(_ closure: UnsafeMutableRawPointer?, _ data: UnsafeMutablePo
     let source = Unmanaged<ByteSource>.fromOpaque(closure).takeUnretainedValue()
     let n = Int(length)
     guard source.offset + n <= source.bytes.count else { return CAIRO_STATUS_READ_ERROR }
-    source.bytes.withUnsafeBufferPointer { data.update(from: $0.baseAddress! + source.offset, count: n) }
+    guard n > 0 else { return CAIRO_STATUS_SUCCESS }
+    source.bytes.withUnsafeBufferPointer { if let base = $0.baseAddress { data.update(from: base + source.offset, count: n) } }
     source.offset += n
     return CAIRO_STATUS_SUCCESS
 }

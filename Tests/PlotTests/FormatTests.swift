@@ -155,3 +155,11 @@ final class SVGSummary: NSObject, XMLParserDelegate {
         #expect(throws: PlotError.self) { try SyntheticFigures.scatter().svgData(idPrefix: "1 bad\"") }
     }
 }
+
+@Suite struct PNGDecodingTests {
+    @Test func garbageIsAnErrorNotACrash() {
+        #expect(throws: PlotError.self) { try Raster(pngBytes: []) }
+        #expect(throws: PlotError.self) { try Raster(pngBytes: Array("not a png".utf8)) }
+        #expect(throws: PlotError.self) { try Raster(contentsOfPNG: "/nonexistent/file.png") }
+    }
+}
