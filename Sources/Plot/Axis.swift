@@ -22,9 +22,12 @@ public struct Axis: Sendable, Equatable {
     public var grid: Bool
     /// Category names at positions 0, 1, 2, … (bar charts); the domain is then −0.5 … count − 0.5.
     public var categories: [String]?
+    /// Whether tick values are written (figures with shared axes turn this off on inner panels).
+    public var tickLabels: Bool
 
     public init(_ label: String? = nil, scale: ScaleKind = .linear, range: AxisRange = .auto, grid: Bool = true,
-                categories: [String]? = nil) {
+                categories: [String]? = nil, tickLabels: Bool = true) {
         self.label = label; self.scale = scale; self.range = range; self.grid = grid; self.categories = categories
+        self.tickLabels = tickLabels
     }
 }

@@ -8,16 +8,16 @@ extension Chart {
         for t in L.xTicks {
             let px = L.x(t.value)
             ticks.move(to: Point(px, plot.maxY)); ticks.line(to: Point(px, plot.maxY + tl))
-            r.draw(text: t.label, at: Point(px, plot.maxY + tl + 2), style: tickStyle)
+            if x.tickLabels { r.draw(text: t.label, at: Point(px, plot.maxY + tl + 2), style: tickStyle) }
         }
         for t in L.yTicks {
             let py = L.y(t.value)
             ticks.move(to: Point(plot.minX, py)); ticks.line(to: Point(plot.minX - tl, py))
-            r.draw(text: t.label, at: Point(plot.minX - tl - 3, py), style: theme.text(theme.tickFont, .trailingMiddle))
+            if y.tickLabels { r.draw(text: t.label, at: Point(plot.minX - tl - 3, py), style: theme.text(theme.tickFont, .trailingMiddle)) }
         }
         r.stroke(ticks, style: StrokeStyle(color: theme.axisColor, width: theme.axisWidth))
         if let label = x.label {
-            let y0 = plot.maxY + tl + 2 + r.lineHeight(theme.tickFont) + 2
+            let y0 = plot.maxY + tl + 2 + (x.tickLabels ? r.lineHeight(theme.tickFont) + 2 : 0)
             r.draw(text: label, at: Point(plot.midX, y0), style: theme.text(theme.labelFont, .topCenter))
         }
         if let label = y.label {

@@ -21,7 +21,7 @@ extension Chart {
         let tickH = r.lineHeight(theme.tickFont), labelH = r.lineHeight(theme.labelFont)
         var top = pad + tickH / 2
         if title != nil { top += r.lineHeight(theme.panelTitleFont) + pad / 2 }
-        var bottom = theme.tickLength + 2 + tickH + pad
+        var bottom = theme.tickLength + pad + (x.tickLabels ? 2 + tickH : 0)
         if x.label != nil { bottom += labelH + 2 }
         let plotH = max(10, rect.height - top - bottom)
 
@@ -49,7 +49,7 @@ extension Chart {
 
         // Left side from the y tick labels.
         let yTicks = ticks(domains.y, axis: y, length: plotH)
-        let yTickW = yTicks.map { r.measure($0.label, font: theme.tickFont).width }.max() ?? 0
+        let yTickW = y.tickLabels ? yTicks.map { r.measure($0.label, font: theme.tickFont).width }.max() ?? 0 : 0
         var left = pad + yTickW + theme.tickLength + 3
         if y.label != nil { left += labelH + pad / 2 }
 
@@ -62,11 +62,11 @@ extension Chart {
             xTicks = ticks(domains.x, axis: x, length: plot.width, maxCount: xTicks.count - 1)
         }
         // End labels overhanging the panel: shrink the plot to make room.
-        if let first = xTicks.first {
+        if x.tickLabels, let first = xTicks.first {
             let over = rect.minX + 2 - (xs(first.value) - r.measure(first.label, font: theme.tickFont).width / 2)
             if over > 0 { plot.x += over; plot.width -= over }
         }
-        if let last = xTicks.last {
+        if x.tickLabels, let last = xTicks.last {
             let limit = cbWidth > 0 || outside ? plot.maxX + pad : rect.maxX - 2
             let over = xs(last.value) + r.measure(last.label, font: theme.tickFont).width / 2 - limit
             if over > 0 { plot.width -= over }

@@ -69,8 +69,30 @@ public struct Figure: Sendable {
         let top = title == nil ? 0 : r.lineHeight(theme.figureTitleFont) + theme.padding * 1.5
         let m = theme.padding / 2
         let w = (width - 2 * m) / Double(cols), h = (height - top - 2 * m) / Double(rows)
+        var widths = [Double](repeating: w, count: cols), heights = [Double](repeating: h, count: rows)
+        if !sharedAxes.isEmpty {
+            // Labels written only on the first column / bottom row take room from those cells' plots:
+            // widen and heighten those cells by the difference so every plot area has the same size.
+            let even = panels.indices.map { i in Rect(x: m + Double(i % cols) * w, y: top + m + Double(i / cols) * h, width: w, height: h) }
+            var outer = (left: [Double](), right: [Double](), bottom: [Double](), above: [Double]())
+            for i in panels.indices {
+                guard let c = chart(at: i) else { continue }
+                let plot = c.layout(in: even[i], domains: domains(of: c, shared: sharedDomains()), renderer: r, theme: theme).plot
+                if i % cols == 0 { outer.left.append(plot.minX - even[i].minX) } else { outer.right.append(plot.minX - even[i].minX) }
+                if i + cols >= panels.count { outer.bottom.append(even[i].maxY - plot.maxY) } else { outer.above.append(even[i].maxY - plot.maxY) }
+            }
+            if cols > 1, let a = outer.left.max(), let b = outer.right.min(), a > b {
+                let d = a - b
+                widths = widths.indices.map { $0 == 0 ? w + d * Double(cols - 1) / Double(cols) : w - d / Double(cols) }
+            }
+            if rows > 1, let a = outer.bottom.max(), let b = outer.above.min(), a > b {
+                let d = a - b
+                heights = heights.indices.map { $0 == rows - 1 ? h + d * Double(rows - 1) / Double(rows) : h - d / Double(rows) }
+            }
+        }
         return panels.indices.map { i in
-            Rect(x: m + Double(i % cols) * w, y: top + m + Double(i / cols) * h, width: w, height: h)
+            let c = i % cols, row = i / cols
+            return Rect(x: m + widths[..<c].reduce(0, +), y: top + m + heights[..<row].reduce(0, +), width: widths[c], height: heights[row])
         }
     }
 
@@ -82,9 +104,10 @@ public struct Figure: Sendable {
             r.draw(text: title, at: Point(width / 2, theme.padding), style: theme.text(theme.figureTitleFont, .topCenter))
         }
         let shared = sharedDomains()
-        for (panel, rect) in zip(panels, panelRects(renderer: r)) {
+        for (i, (panel, rect)) in zip(panels, panelRects(renderer: r)).enumerated() {
             switch panel {
-            case .chart(let c):
+            case .chart:
+                guard let c = chart(at: i) else { continue }
                 c.draw(in: rect, domains: domains(of: c, shared: shared), renderer: r, theme: theme)
             case .matrix(let m): m.draw(in: rect, renderer: r, theme: theme)
             case .images(let g): g.draw(in: rect, renderer: r, theme: theme)
@@ -98,9 +121,23 @@ public struct Figure: Sendable {
         (shared.x ?? Chart.domain(extent: c.extent(.x), axis: c.x), shared.y ?? Chart.domain(extent: c.extent(.y), axis: c.y))
     }
 
+    /// Chart panel `index` as drawn: with shared axes, only the bottom row writes x ticks and label,
+    /// and only the first column writes y ticks and label.
+    func chart(at index: Int) -> Chart? {
+        guard case .chart(var c) = panels[index] else { return nil }
+        let cols = min(columns, panels.count)
+        if sharedAxes.contains(.x), index + cols < panels.count, case .chart = panels[index + cols] {
+            c.x.tickLabels = false; c.x.label = nil
+        }
+        if sharedAxes.contains(.y), index % cols != 0, case .chart = panels[index - 1] {
+            c.y.tickLabels = false; c.y.label = nil
+        }
+        return c
+    }
+
     /// The layout of chart panel `index` as drawn (for tests and hit-testing), or nil if it is not a chart.
     func chartLayout(panel index: Int, renderer r: Renderer) -> ChartLayout? {
-        guard case .chart(let c) = panels[index] else { return nil }
+        guard let c = chart(at: index) else { return nil }
         return c.layout(in: panelRects(renderer: r)[index], domains: domains(of: c, shared: sharedDomains()), renderer: r, theme: theme)
     }
 

@@ -100,3 +100,21 @@ import Testing
         }
     }
 }
+
+@Suite struct SharedAxesTests {
+    @Test func sharedAxesAlignPlotsAndWriteOuterLabelsOnly() throws {
+        let fig = SyntheticFigures.smallMultiples()
+        let plots = try (0..<4).map { try chartLayout(fig, panel: $0).plot }
+        for p in plots {
+            #expect(abs(p.width - plots[0].width) < 0.5 && abs(p.height - plots[0].height) < 0.5, "equal plot sizes")
+        }
+        #expect(abs(plots[0].minX - plots[2].minX) < 0.5 && abs(plots[0].minY - plots[1].minY) < 0.5, "aligned rows and columns")
+        let r = try RecordingRenderer()
+        try fig.draw(in: r)
+        #expect(r.texts.filter { $0.text == "step" }.count == 2, "x label on the bottom row only")
+        #expect(r.texts.filter { $0.text == "loss" }.count == 2, "y label on the first column only")
+        // No tick label inside the gap between the two columns.
+        let gap = Rect(x: plots[0].maxX + 1, y: 0, width: plots[1].minX - plots[0].maxX - 2, height: fig.height)
+        #expect(!r.texts.contains { gap.contains($0.box) })
+    }
+}
