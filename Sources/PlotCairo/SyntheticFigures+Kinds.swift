@@ -77,7 +77,7 @@ extension SyntheticFigures {
             } }
             images.append(GridImage(width: 8, height: 8, values: v, caption: "\(d) (p = \(String(format: "%.2f", 0.8 + 0.19 * rng.uniform())))"))
         }
-        return Figure(width: 800, height: 420, panel: .images(ImageGrid(title: "Digits 8×8 (predicted label, confidence)",
+        return Figure(width: 800, height: 250, panel: .images(ImageGrid(title: "Digits 8×8 (predicted label, confidence)",
                                                                        images: images, columns: 10, colormap: .ink, scaling: .perImage)))
     }
 
