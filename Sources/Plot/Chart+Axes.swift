@@ -44,7 +44,7 @@ extension Chart {
         case .bottomRight: [Rect(x: xs[2], y: ys[2], width: s.width, height: s.height)]
         default: order.map { Rect(x: xs[$0.0], y: ys[$0.1], width: s.width, height: s.height) }
         }
-        let points = dataPoints(L)
+        let points = candidates.count > 1 ? dataPoints(L) : []
         var best = candidates[0], bestScore = Int.max
         for c in candidates {
             let grown = c.inset(top: -3, left: -3, bottom: -3, right: -3)
