@@ -1,4 +1,7 @@
 /// A field drawn as ONE image through a color scale (never one rectangle per cell).
+///
+/// The image spans the field's extent; on a log axis it is stretched between the extent's ends,
+/// so sample fields for log axes in log space or keep heatmaps on linear axes.
 public struct Heatmap: Sendable {
     public var field: Field
     /// `nil` maps the field's finite range onto viridis.
