@@ -45,7 +45,7 @@ let package = Package(
 
         .target(name: "TestSupport", dependencies: ["NNCore"], path: "Tests/TestSupport"),
         .testTarget(name: "NNCoreTests", dependencies: ["NNCore", "TestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "PlotTests", dependencies: ["Plot", "PlotCairo"]),
+        .testTarget(name: "PlotTests", dependencies: ["Plot", "PlotCairo"], resources: [.copy("References")]),
         .testTarget(name: "NNLabCLITests", dependencies: ["NNLabCLI", "NNCore", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,8 +1,16 @@
-// nnlab-bench: release-mode benchmarks. `swift run -c release nnlab-bench [training|kernels|plot]`.
+// nnlab-bench: release-mode benchmarks.
+//   swift run -c release nnlab-bench training     the training core (per-epoch time, allocations)
+//   swift run -c release nnlab-bench plot         figures (PNG/SVG render times)
 let arguments = Array(CommandLine.arguments.dropFirst())
-switch arguments.first ?? "training" {
-case "training":
-    TrainingBenchmarks.run(arguments: Array(arguments.dropFirst()))
-default:
-    print("usage: nnlab-bench [training]")
+do {
+    switch arguments.first ?? "training" {
+    case "training":
+        TrainingBenchmarks.run(arguments: Array(arguments.dropFirst()))
+    case "plot":
+        try PlotBenchmarks.run(arguments: Array(arguments.dropFirst()))
+    default:
+        print("usage: nnlab-bench [training | plot]")
+    }
+} catch {
+    print("nnlab-bench: error: \(error)")
 }
