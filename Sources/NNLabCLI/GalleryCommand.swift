@@ -1,16 +1,34 @@
 import ArgumentParser
+import Foundation
+import NNCore
+import PlotCairo
 
-/// `nnlab gallery`: one of each figure kind (wired to the plotting layer when it lands).
+/// `nnlab gallery`: one of each figure kind, rendered from synthetic data.
 struct GalleryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gallery",
-        abstract: "Render one of each figure kind with synthetic data into output/gallery/."
+        abstract: "Render one of each figure kind with synthetic data (PNG and SVG).",
+        discussion: """
+        Example:
+          nnlab gallery                      writes output/gallery/*.png and *.svg
+          nnlab gallery --output /tmp/figs
+        """
     )
 
-    @Option(help: "The folder to write into.")
+    @Option(help: "The folder to write into (created if missing).")
     var output = "output/gallery"
 
     func run() throws {
-        throw ValidationError("the figure gallery is not built into this version yet")
+        do {
+            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        } catch {
+            fail(InputError(file: output, message: "expected a folder that can be created, received an error: \(error.localizedDescription)"))
+        }
+        do {
+            let paths = try Gallery.render(into: output)
+            print("wrote \(paths.count) files to \(output)/")
+        } catch {
+            fail(error)
+        }
     }
 }

@@ -8,7 +8,7 @@ struct JSONParserTests {
     }
 
     @Test func numbersRoundTripExactly() throws {
-        for x in [0.1, 1e-7, 5e-324, 1.7976931348623157e308, -2.5, 123456789.125, 0.30000000000000004] {
+        for x in [0.1, 1e-7, Double.leastNonzeroMagnitude, 1.7976931348623157e308, -2.5, 123456789.125, 0.30000000000000004] {
             let value = try parse("[\(x.description)]")
             guard case .array(let items) = value.kind, case .number(let y, _) = items[0].kind else {
                 Issue.record("not a number array")

@@ -71,7 +71,7 @@ struct ReproducibilityTests {
         // Awkward values survive too: subnormals, the largest double, negative zero.
         var network = BackpropLab.network
         var theta = network.parameterVector
-        theta[0] = 5e-324
+        theta[0] = .leastNonzeroMagnitude
         theta[1] = 1.7976931348623157e308
         theta[2] = -0.0
         theta[3] = 0.1 + 0.2
