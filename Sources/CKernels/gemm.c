@@ -120,6 +120,7 @@ typedef struct {
     const kernel_config *per_isa[NNLAB_ISA_AVX512 + 1];
     size_t kc, mc, nc;          // cache blocking
     size_t parallel_threshold;  // m*n*k from which 2 threads are used
+    size_t chunks;              // pieces C is cut into for the two threads
 } gemm_config;
 
 static gemm_config config;
@@ -151,7 +152,7 @@ static void config_init(void) {
     config.per_isa[NNLAB_ISA_NAIVE] = NULL;
     config.per_isa[NNLAB_ISA_SSE2] = find_kernel("sse2_4x4");
 #if NN_X86
-    config.per_isa[NNLAB_ISA_AVX2] = find_kernel("avx2_4x12");
+    config.per_isa[NNLAB_ISA_AVX2] = find_kernel("avx2_6x8");
     config.per_isa[NNLAB_ISA_AVX512] = find_kernel("avx512_8x16");
 #else
     config.per_isa[NNLAB_ISA_AVX2] = config.per_isa[NNLAB_ISA_SSE2];
@@ -177,6 +178,7 @@ static void config_init(void) {
     config.mc = env_size("NNLAB_GEMM_MC", 96);
     config.nc = env_size("NNLAB_GEMM_NC", 2048);
     config.parallel_threshold = env_size("NNLAB_GEMM_PAR", 131072);
+    config.chunks = env_size("NNLAB_GEMM_CHUNKS", 2);
 }
 
 static inline const gemm_config *get_config(void) {
@@ -320,7 +322,9 @@ static void gemm_packed(const problem *P, const kernel_config *K, scratch *S) {
     const size_t KC = cfg->kc;
     const size_t MC = round_up(cfg->mc, mr);
     const size_t NC = round_up(cfg->nc, nr);
-    const size_t kc_max = P->k < KC ? P->k : KC;
+    // Equal K blocks (784 → 4 × 196, not 3 × 256 + 16): a short last block wastes a C round trip.
+    const size_t kc_even = (P->k + (P->k + KC - 1) / KC - 1) / ((P->k + KC - 1) / KC);
+    const size_t kc_max = kc_even;
     const size_t mc_max = P->m < MC ? round_up(P->m, mr) : MC;
     const size_t nc_max = P->n < NC ? round_up(P->n, nr) : NC;
     if (!ensure(&S->ap, &S->ap_cap, mc_max * kc_max) || !ensure(&S->bp, &S->bp_cap, nc_max * kc_max)) {
@@ -331,8 +335,8 @@ static void gemm_packed(const problem *P, const kernel_config *K, scratch *S) {
 
     for (size_t jc = 0; jc < P->n; jc += NC) {
         const size_t nc = (P->n - jc < NC) ? P->n - jc : NC;
-        for (size_t pc = 0; pc < P->k; pc += KC) {
-            const size_t kc = (P->k - pc < KC) ? P->k - pc : KC;
+        for (size_t pc = 0; pc < P->k; pc += kc_even) {
+            const size_t kc = (P->k - pc < kc_even) ? P->k - pc : kc_even;
             // The first K block starts from 0 unless accumulating; later blocks continue from
             // the partial sums stored in C (an exact round trip), so the order stays p ascending.
             const int load_c = P->accumulate || pc > 0;
@@ -372,16 +376,33 @@ static void gemm_serial(const problem *P, const kernel_config *K, scratch *S) {
 
 // MARK: - Second thread
 
-// One persistent worker computes the second half of C while the caller computes the first.
-// It spins briefly after each job (training calls GEMM back to back) and then sleeps on a
+// C is cut into a few chunks of whole rows (or whole columns) at tile boundaries; the caller
+// and one persistent worker thread claim chunks from a shared counter until none are left.
+// K is never split, so the result does not depend on who computes which chunk. Claiming
+// (rather than a fixed half each) means the caller never waits for a worker that the OS has
+// not scheduled yet: it simply computes the remaining chunks itself.
+//
+// The worker spins briefly after each job (training calls GEMM back to back), then sleeps on a
 // condition variable, so an idle process costs no CPU.
+
+typedef struct {
+    problem whole;
+    const kernel_config *kernel;
+    int split_rows;     // 1: chunks are row ranges of C, 0: column ranges
+    size_t chunk;       // rows or columns per chunk (a multiple of MR or NR)
+    unsigned chunks;
+} parallel_job;
+
 static pthread_mutex_t pool_claim = PTHREAD_MUTEX_INITIALIZER;  // held by the caller using the worker
 static pthread_mutex_t wake_mutex = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t wake_cond = PTHREAD_COND_INITIALIZER;
-static _Atomic unsigned long job_posted = 0;
-static _Atomic unsigned long job_done = 0;
-static problem job_problem;               // written before job_posted (release), read after (acquire)
-static const kernel_config *job_kernel;
+// The live job in one word: ticket (high 32 bits) | chunk count (16 bits) | next chunk (16 bits).
+// Claims compare the whole word, so a worker that wakes up late can never claim a chunk of a
+// finished job, and nobody ever claims past the last chunk.
+static _Atomic uint64_t job_word = 0;
+static _Atomic unsigned job_chunks_done = 0;
+static _Atomic int worker_sleeping = 0;
+static parallel_job job;  // written before the ticket is published (release), read after a claim
 static pthread_once_t worker_once = PTHREAD_ONCE_INIT;
 static int worker_ok = 0;
 
@@ -397,29 +418,61 @@ static uint64_t now_ns(void) {
     return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
 }
 
+static void run_chunk(const parallel_job *J, unsigned index, scratch *S) {
+    problem P = J->whole;
+    const size_t start = (size_t)index * J->chunk;
+    if (J->split_rows) {
+        P.m = (P.m - start < J->chunk) ? P.m - start : J->chunk;
+        P.a += start * P.ars;
+        P.c += start * P.ldc;
+    } else {
+        P.n = (P.n - start < J->chunk) ? P.n - start : J->chunk;
+        P.b += start * P.bcs;
+        P.c += start;
+    }
+    gemm_serial(&P, J->kernel, S);
+}
+
+/// Claims the next chunk of job `ticket`; returns 0 when none is left or the job is gone.
+static int claim(uint32_t ticket, unsigned *index) {
+    uint64_t word = atomic_load(&job_word);
+    for (;;) {
+        const unsigned chunks = (unsigned)((word >> 16) & 0xFFFF), next = (unsigned)(word & 0xFFFF);
+        if ((uint32_t)(word >> 32) != ticket || next >= chunks) return 0;
+        if (atomic_compare_exchange_weak(&job_word, &word, word + 1)) {
+            *index = next;
+            return 1;
+        }
+    }
+}
+
 static void *worker_main(void *unused) {
     (void)unused;
     scratch own = {0};
-    unsigned long seen = 0;
+    uint32_t seen = 0;
     for (;;) {
-        unsigned long posted = atomic_load_explicit(&job_posted, memory_order_acquire);
-        if (posted == seen) {
-            const uint64_t start = now_ns();
-            unsigned spins = 0;
-            while ((posted = atomic_load_explicit(&job_posted, memory_order_acquire)) == seen) {
-                cpu_relax();
-                if ((++spins & 255) == 0 && now_ns() - start > 300000) {  // spin ≤ 0.3 ms
-                    pthread_mutex_lock(&wake_mutex);
-                    while ((posted = atomic_load_explicit(&job_posted, memory_order_acquire)) == seen)
-                        pthread_cond_wait(&wake_cond, &wake_mutex);
-                    pthread_mutex_unlock(&wake_mutex);
-                    break;
-                }
+        uint32_t ticket;
+        const uint64_t start = now_ns();
+        unsigned spins = 0;
+        while ((ticket = (uint32_t)(atomic_load_explicit(&job_word, memory_order_acquire) >> 32)) == seen) {
+            cpu_relax();
+            if ((++spins & 255) == 0 && now_ns() - start > 300000) {  // spin ≤ 0.3 ms, then sleep
+                pthread_mutex_lock(&wake_mutex);
+                atomic_store(&worker_sleeping, 1);
+                while ((ticket = (uint32_t)(atomic_load(&job_word) >> 32)) == seen)
+                    pthread_cond_wait(&wake_cond, &wake_mutex);
+                atomic_store(&worker_sleeping, 0);
+                pthread_mutex_unlock(&wake_mutex);
+                break;
             }
         }
-        seen = posted;
-        gemm_serial(&job_problem, job_kernel, &own);
-        atomic_store_explicit(&job_done, seen, memory_order_release);
+        seen = ticket;
+        unsigned index;
+        while (claim(ticket, &index)) {
+            // Reading `job` is safe here: a successful claim means the caller is still waiting.
+            run_chunk(&job, index, &own);
+            atomic_fetch_add(&job_chunks_done, 1);
+        }
     }
     return NULL;
 }
@@ -433,25 +486,34 @@ static void worker_start(void) {
     pthread_attr_destroy(&attr);
 }
 
-/// Runs `second` on the worker and `first` here; returns 0 (nothing run) if the worker is
+/// Computes all chunks of `J` with the worker's help; returns 0 (nothing done) if the worker is
 /// unavailable (busy with another caller, or could not be created).
-static int run_pair(const problem *first, const problem *second, const kernel_config *K) {
+static int run_parallel(const parallel_job *J) {
     pthread_once(&worker_once, worker_start);
     if (!worker_ok || pthread_mutex_trylock(&pool_claim) != 0) return 0;
-    job_problem = *second;
-    job_kernel = K;
-    const unsigned long ticket = atomic_load_explicit(&job_posted, memory_order_relaxed) + 1;
-    atomic_store_explicit(&job_posted, ticket, memory_order_release);
-    pthread_mutex_lock(&wake_mutex);
-    pthread_cond_signal(&wake_cond);
-    pthread_mutex_unlock(&wake_mutex);
-
-    gemm_serial(first, K, thread_scratch());
-
+    job = *J;
+    atomic_store(&job_chunks_done, 0);
+    uint32_t ticket = (uint32_t)(atomic_load(&job_word) >> 32) + 1;
+    if (ticket == 0) ticket = 1;  // 0 is the worker's initial "seen"
+    // seq_cst store then load: pairs with the worker's store of worker_sleeping and reload of
+    // job_word, so either the worker sees this job or we see that it sleeps and wake it.
+    atomic_store(&job_word, ((uint64_t)ticket << 32) | ((uint64_t)J->chunks << 16));
+    if (atomic_load(&worker_sleeping)) {
+        pthread_mutex_lock(&wake_mutex);
+        pthread_cond_signal(&wake_cond);
+        pthread_mutex_unlock(&wake_mutex);
+    }
+    scratch *S = thread_scratch();
+    unsigned index, mine = 0;
+    while (claim(ticket, &index)) {
+        run_chunk(J, index, S);
+        mine++;
+    }
+    // All chunks are claimed; wait for the ones the worker is still computing.
     unsigned spins = 0;
-    while (atomic_load_explicit(&job_done, memory_order_acquire) != ticket) {
+    while (atomic_load(&job_chunks_done) + mine < J->chunks) {
         cpu_relax();
-        if ((++spins & 1023) == 0) sched_yield();  // the worker may be descheduled
+        if ((++spins & 1023) == 0) sched_yield();  // the worker may have been descheduled
     }
     pthread_mutex_unlock(&pool_claim);
     return 1;
@@ -485,27 +547,20 @@ void nnlab_dgemm_ex(size_t m, size_t n, size_t k,
     const double work = (double)m * (double)n * (double)k;
     const int two = threads >= 2 || (threads <= 0 && work >= (double)cfg->parallel_threshold);
     if (two && K != NULL) {
-        const size_t mr = (size_t)K->mr, nr = (size_t)K->nr;
-        problem first = P, second = P;
-        // Split the larger side of C at a tile boundary; K is never split.
-        if (m >= n && m > mr) {
-            const size_t m1 = round_up((m + 1) / 2, mr);
-            if (m1 < m) {
-                first.m = m1;
-                second.m = m - m1;
-                second.a = P.a + m1 * P.ars;
-                second.c = P.c + m1 * P.ldc;
-                if (run_pair(&first, &second, K)) return;
-            }
-        } else if (n > nr) {
-            const size_t n1 = round_up((n + 1) / 2, nr);
-            if (n1 < n) {
-                first.n = n1;
-                second.n = n - n1;
-                second.b = P.b + n1 * P.bcs;
-                second.c = P.c + n1;
-                if (run_pair(&first, &second, K)) return;
-            }
+        // Split the larger side of C at tile boundaries; K is never split.
+        const int split_rows = m >= n;
+        const size_t extent = split_rows ? m : n;
+        const size_t unit = (size_t)(split_rows ? K->mr : K->nr);
+        const size_t tiles = (extent + unit - 1) / unit;
+        size_t chunks = cfg->chunks < tiles ? cfg->chunks : tiles;
+        if (chunks > 0xFFFF) chunks = 0xFFFF;
+        if (chunks >= 2) {
+            const size_t per = (tiles + chunks - 1) / chunks * unit;
+            parallel_job J = {
+                .whole = P, .kernel = K, .split_rows = split_rows, .chunk = per,
+                .chunks = (unsigned)((extent + per - 1) / per),
+            };
+            if (run_parallel(&J)) return;
         }
     }
     gemm_serial(&P, K, thread_scratch());

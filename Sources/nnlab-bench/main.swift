@@ -1,1 +1,6 @@
-print("bench")
+// nnlab-bench [kernels]
+if CommandLine.arguments.dropFirst().first == "kernels" {
+    KernelBenchmarks.run()
+} else {
+    print("usage: nnlab-bench kernels")
+}
