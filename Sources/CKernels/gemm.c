@@ -121,6 +121,7 @@ typedef struct {
     size_t kc, mc, nc;          // cache blocking
     size_t parallel_threshold;  // m*n*k from which 2 threads are used
     size_t chunks;              // pieces C is cut into for the two threads
+    int max_threads;            // 1 or 2, for automatic calls
 } gemm_config;
 
 static gemm_config config;
@@ -179,6 +180,9 @@ static void config_init(void) {
     config.nc = env_size("NNLAB_GEMM_NC", 2048);
     config.parallel_threshold = env_size("NNLAB_GEMM_PAR", 131072);
     config.chunks = env_size("NNLAB_GEMM_CHUNKS", 2);
+    // NNLAB_GEMM_THREADS=1 keeps automatic calls on one thread (e.g. when the other core is
+    // busy with another process: the worker then gets preempted and the caller waits for it).
+    config.max_threads = env_size("NNLAB_GEMM_THREADS", 2) >= 2 ? 2 : 1;
 }
 
 static inline const gemm_config *get_config(void) {
@@ -404,6 +408,10 @@ static _Atomic unsigned job_chunks_done = 0;
 static _Atomic int worker_sleeping = 0;
 static parallel_job job;  // written before the ticket is published (release), read after a claim
 static pthread_once_t worker_once = PTHREAD_ONCE_INIT;
+// Contention back-off for automatic calls (see run_parallel): calls left to run on one thread,
+// and the current length of the pause.
+static _Atomic int backoff_left = 0;
+static _Atomic int backoff_length = 0;
 static int worker_ok = 0;
 
 static inline void cpu_relax(void) {
@@ -456,7 +464,11 @@ static void *worker_main(void *unused) {
         unsigned spins = 0;
         while ((ticket = (uint32_t)(atomic_load_explicit(&job_word, memory_order_acquire) >> 32)) == seen) {
             cpu_relax();
-            if ((++spins & 255) == 0 && now_ns() - start > 300000) {  // spin ≤ 0.3 ms, then sleep
+            if ((++spins & 255) != 0) continue;
+            // Give the core away if anything else wants it (a caller sharing this core must not
+            // lose its time slice to our spinning).
+            sched_yield();
+            if (now_ns() - start > 300000) {  // spin ≤ 0.3 ms, then sleep
                 pthread_mutex_lock(&wake_mutex);
                 atomic_store(&worker_sleeping, 1);
                 while ((ticket = (uint32_t)(atomic_load(&job_word) >> 32)) == seen)
@@ -488,7 +500,7 @@ static void worker_start(void) {
 
 /// Computes all chunks of `J` with the worker's help; returns 0 (nothing done) if the worker is
 /// unavailable (busy with another caller, or could not be created).
-static int run_parallel(const parallel_job *J) {
+static int run_parallel(const parallel_job *J, int adaptive) {
     pthread_once(&worker_once, worker_start);
     if (!worker_ok || pthread_mutex_trylock(&pool_claim) != 0) return 0;
     job = *J;
@@ -504,16 +516,32 @@ static int run_parallel(const parallel_job *J) {
         pthread_mutex_unlock(&wake_mutex);
     }
     scratch *S = thread_scratch();
+    const uint64_t t0 = now_ns();
     unsigned index, mine = 0;
     while (claim(ticket, &index)) {
         run_chunk(J, index, S);
         mine++;
     }
+    const uint64_t t1 = now_ns();
     // All chunks are claimed; wait for the ones the worker is still computing.
     unsigned spins = 0;
     while (atomic_load(&job_chunks_done) + mine < J->chunks) {
         cpu_relax();
         if ((++spins & 1023) == 0) sched_yield();  // the worker may have been descheduled
+    }
+    if (adaptive) {
+        // A worker that needs far longer than we did for the same amount of work is not getting
+        // a core (another process is busy): run automatic calls on one thread for a while,
+        // doubling the pause each time the probe fails again.
+        const uint64_t waited = now_ns() - t1, own = t1 - t0;
+        int pause = atomic_load_explicit(&backoff_length, memory_order_relaxed);
+        if (waited > own / 2 + 5000) {
+            pause = pause == 0 ? 16 : (pause < 4096 ? 2 * pause : pause);
+            atomic_store_explicit(&backoff_length, pause, memory_order_relaxed);
+            atomic_store_explicit(&backoff_left, pause, memory_order_relaxed);
+        } else if (pause != 0) {
+            atomic_store_explicit(&backoff_length, 0, memory_order_relaxed);
+        }
     }
     pthread_mutex_unlock(&pool_claim);
     return 1;
@@ -545,7 +573,12 @@ void nnlab_dgemm_ex(size_t m, size_t n, size_t k,
     const kernel_config *K = cfg->per_isa[isa];
 
     const double work = (double)m * (double)n * (double)k;
-    const int two = threads >= 2 || (threads <= 0 && work >= (double)cfg->parallel_threshold);
+    int two = threads >= 2 ||
+              (threads <= 0 && cfg->max_threads >= 2 && work >= (double)cfg->parallel_threshold);
+    if (two && threads <= 0 && atomic_load_explicit(&backoff_left, memory_order_relaxed) > 0) {
+        atomic_fetch_sub_explicit(&backoff_left, 1, memory_order_relaxed);
+        two = 0;
+    }
     if (two && K != NULL) {
         // Split the larger side of C at tile boundaries; K is never split.
         const int split_rows = m >= n;
@@ -560,7 +593,7 @@ void nnlab_dgemm_ex(size_t m, size_t n, size_t k,
                 .whole = P, .kernel = K, .split_rows = split_rows, .chunk = per,
                 .chunks = (unsigned)((extent + per - 1) / per),
             };
-            if (run_parallel(&J)) return;
+            if (run_parallel(&J, threads <= 0)) return;
         }
     }
     gemm_serial(&P, K, thread_scratch());
