@@ -12,6 +12,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // MARK: - Training core (knows nothing of plotting or reports)
@@ -30,10 +32,23 @@ let package = Package(
         .target(name: "Plot"),
         .target(name: "PlotCairo", dependencies: ["Plot", "CCairo"]),
 
+        // MARK: - Report (composes plain values from the modules above into HTML)
+
+        /// Figure specs built from networks, histories and records (no Cairo, no files).
+        .target(name: "NNFigures", dependencies: ["NNCore", "Plot"]),
+        /// The report's templates and stylesheet, embedded so a copied binary still works.
+        .target(name: "ReportTemplates", path: "templates", sources: ["ReportTemplates.swift"],
+                resources: [.embedInCode("report.mustache"), .embedInCode("section.mustache"), .embedInCode("style.css")]),
+        .target(name: "NNReport", dependencies: [
+            "NNCore", "NNFigures", "Plot", "PlotCairo", "ReportTemplates",
+            .product(name: "Yams", package: "Yams"),
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+
         // MARK: - Command line
 
         .target(name: "NNLabCLI", dependencies: [
-            "NNCore", "Plot", "PlotCairo",
+            "NNCore", "Plot", "PlotCairo", "NNReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "nnlab", dependencies: ["NNLabCLI"]),
@@ -47,6 +62,7 @@ let package = Package(
         .testTarget(name: "NNCoreTests", dependencies: ["NNCore", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PlotTests", dependencies: ["Plot", "PlotCairo"], resources: [.copy("References")]),
         .testTarget(name: "NNLabCLITests", dependencies: ["NNLabCLI", "NNCore", "TestSupport"]),
+        .testTarget(name: "NNReportTests", dependencies: ["NNReport", "NNFigures", "NNCore", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -8,6 +8,7 @@ public struct NNLabCommand: ParsableCommand {
         abstract: "Train small neural networks, check their gradients, and turn experiments into lab reports.",
         discussion: """
         Examples:
+          nnlab report                                  the default HTML lab report in output/lab-report/
           nnlab train examples/xor-run.json             train the course's XOR network
           nnlab train examples/xor-run.json --json      history and trained model as JSON
           nnlab grad examples/lab-model.json examples/lab-data.json
@@ -15,7 +16,7 @@ public struct NNLabCommand: ParsableCommand {
           nnlab gallery                                 one of each figure kind in output/gallery/
         """,
         version: NNLabVersion.current,
-        subcommands: [GradCommand.self, TrainCommand.self, GalleryCommand.self]
+        subcommands: [ReportCommand.self, TrainCommand.self, GradCommand.self, GalleryCommand.self]
     )
 
     public init() {}

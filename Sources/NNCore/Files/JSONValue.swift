@@ -14,11 +14,21 @@ public struct JSONValue: Sendable, Hashable {
     public struct Member: Sendable, Hashable {
         public var key: String
         public var value: JSONValue
+
+        public init(key: String, value: JSONValue) {
+            self.key = key
+            self.value = value
+        }
     }
 
     public var kind: Kind
     /// 1-based line where the value starts.
     public var line: Int
+
+    public init(kind: Kind, line: Int) {
+        self.kind = kind
+        self.line = line
+    }
 
     /// A short rendering of the value for "received …" in error messages.
     public var summary: String {

@@ -1,0 +1,58 @@
+import NNCore
+import Plot
+
+/// Decision boundaries of two-input networks over the input plane.
+public enum BoundaryFigures {
+    /// The network's first output over a `columns × rows` grid of the rectangle, computed in one
+    /// batched forward pass; row 0 is the bottom edge (y = lower bound).
+    public static func field(_ network: Network, x: ClosedRange<Double>, y: ClosedRange<Double>,
+                             columns: Int = 200, rows: Int = 200, output: Int = 0) -> Field {
+        precondition(network.inputWidth == 2, "a decision boundary needs a two-input network, received \(network.inputWidth) inputs")
+        var points = Matrix(rows: columns * rows, columns: 2)
+        for r in 0..<rows {
+            let yv = y.lowerBound + (y.upperBound - y.lowerBound) * (Double(r) + 0.5) / Double(rows)
+            for c in 0..<columns {
+                let xv = x.lowerBound + (x.upperBound - x.lowerBound) * (Double(c) + 0.5) / Double(columns)
+                points[r * columns + c, 0] = xv
+                points[r * columns + c, 1] = yv
+            }
+        }
+        let outputs = network.predict(points)
+        let values = (0..<(columns * rows)).map { outputs[$0, output] }
+        return Field(x: x, y: y, columns: columns, rows: rows, values: values)
+    }
+
+    /// The input rectangle around `data`, padded by `padding` of its extent on each side.
+    public static func plane(of data: Matrix, padding: Double = 0.25) -> (x: ClosedRange<Double>, y: ClosedRange<Double>) {
+        func range(_ column: Int) -> ClosedRange<Double> {
+            let values = (0..<data.rows).map { data[$0, column] }
+            let lo = values.min() ?? -1, hi = values.max() ?? 1
+            let pad = max(hi - lo, 1e-9) * padding
+            return (lo - pad)...(hi + pad)
+        }
+        return (range(0), range(1))
+    }
+
+    /// Class indices for scatter colors: for one output, y > threshold; for several, argmax.
+    public static func classes(of targets: Matrix, threshold: Double) -> [Int] {
+        (0..<targets.rows).map { r in
+            if targets.columns == 1 { return targets[r, 0] > threshold ? 1 : 0 }
+            let row = targets.row(r)
+            return row.indices.max { row[$0] < row[$1] } ?? 0
+        }
+    }
+
+    /// A decision-boundary chart: the output as one image, the contour at `threshold`, the data on top.
+    public static func chart(_ network: Network, data: Dataset, threshold: Double, range: ClosedRange<Double>,
+                             title: String? = nil, resolution: Int = 200, classNames: [String]? = nil) -> Chart {
+        let plane = plane(of: data.x)
+        let f = field(network, x: plane.x, y: plane.y, columns: resolution, rows: resolution)
+        return Chart(title: title, x: Axis("x₁", range: .fixed(plane.x.lowerBound, plane.x.upperBound)),
+                     y: Axis("x₂", range: .fixed(plane.y.lowerBound, plane.y.upperBound)), legend: .hidden,
+                     layers: Plot.Layer.decisionBoundary(f, threshold: threshold, range: range,
+                                                    x: (0..<data.count).map { data.x[$0, 0] },
+                                                    y: (0..<data.count).map { data.x[$0, 1] },
+                                                    classes: classes(of: data.y, threshold: threshold),
+                                                    classNames: classNames, colorbarLabel: "output"))
+    }
+}

@@ -1,0 +1,60 @@
+/// The experiment `nnlab report` runs without arguments: the course's backprop lab, its two XOR
+/// architectures, and tanh/sigmoid/relu × none/L1/L2 over five seeds.
+public enum DefaultExperiment {
+    public static let yaml = """
+    # NNLab's default lab report. Save this as a file, change it, and run: nnlab report FILE.yaml
+    title: "NNLab lab report: backprop by hand and XOR"
+    author: "NNLab default experiment"
+    sections: [backprop, experiments, comparison, reproducibility]
+    experiments:
+      - name: "XOR 2-2-1 tanh, L2 on the hidden layer, L1 on the output (course P6-TP2)"
+        data: xor
+        model:
+          input: 2
+          loss: mse
+          layers:
+            - {type: dense, units: 2, activation: tanh, regularizer: {l2: 0.01}}
+            - {type: dense, units: 1, activation: tanh, regularizer: {l1: 0.01}}
+        optimizer: {type: sgd, learning_rate: 0.05}
+        epochs: 2000
+        batch_size: 4
+        shuffle: false
+        seed: 0
+        metrics: [xor_accuracy]
+      - name: "XOR with a concat-input skip: dense 1 → concat_input → dense 1"
+        data: xor
+        model:
+          input: 2
+          loss: mse
+          layers:
+            - {type: dense, units: 1, activation: tanh, regularizer: {l2: 0.01}}
+            - {type: concat_input}
+            - {type: dense, units: 1, activation: tanh, regularizer: {l1: 0.01}}
+        optimizer: {type: sgd, learning_rate: 0.05}
+        epochs: 2000
+        batch_size: 4
+        shuffle: false
+        seed: 1
+        metrics: [xor_accuracy]
+    comparison:
+      name: "Activations × regularizers on XOR"
+      base:
+        data: xor
+        model:
+          input: 2
+          loss: mse
+          layers:
+            - {type: dense, units: 2, activation: tanh}
+            - {type: dense, units: 1, activation: tanh}
+        optimizer: {type: sgd, learning_rate: 0.05}
+        epochs: 2000
+        batch_size: 4
+        shuffle: false
+        metrics: [xor_accuracy]
+      activations: [tanh, sigmoid, relu]
+      regularizers: [none, {l1: 0.01}, {l2: 0.01}]
+      seeds: [0, 1, 2, 3, 4]
+      target: {metric: xor_accuracy, value: 1}
+
+    """
+}

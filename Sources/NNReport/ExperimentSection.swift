@@ -1,0 +1,102 @@
+import NNCore
+import NNFigures
+import Plot
+
+/// Section 2: each experiment's runs (one per seed): curves, the decision boundary and hidden
+/// units for two-input problems, and the final network.
+enum ExperimentSection {
+    static func build(_ experiments: [ExperimentRuns], results: [[RunResult]]) -> ReportSection {
+        var blocks: [ReportBlock] = []
+        for (index, (experiment, runResults)) in zip(experiments, results).enumerated() {
+            let key = "experiment-\(index + 1)"
+            blocks.append(.heading("\(index + 1). \(experiment.name)"))
+            blocks += describe(experiment)
+            blocks.append(summaryTable(experiment, runResults))
+            for (seed, result) in zip(experiment.seeds, runResults) {
+                if let failure = result.failure {
+                    blocks.append(.note("Seed \(seed) did not run: \(failure)", kind: "warning"))
+                } else if let divergence = result.history.divergence {
+                    blocks.append(.note("Seed \(seed) \(divergence.description). Its curves end there; the report goes on.", kind: "warning"))
+                }
+            }
+            let named = zip(experiment.seeds, runResults).map { (name: "seed \($0)", history: $1.history) }
+            let logLoss = runResults.allSatisfy { ($0.history["loss"] ?? []).allSatisfy { !$0.isFinite || $0 > 0 } }
+            var panels: [Panel] = [.chart(HistoryFigures.curves(named, key: "loss", title: "loss", logScale: logLoss))]
+            if let metric = experiment.runs.first?.options.metrics.first {
+                panels.append(.chart(HistoryFigures.curves(named, key: metric.name, title: HistoryFigures.label(metric.name))))
+            }
+            blocks.append(.figure(ReportFigure(name: key + "-curves", figure: Figure(width: 960, height: 380, columns: panels.count, panels: panels),
+                                               caption: "Training\(experiment.runs.first?.validation != nil ? " (solid) and validation (dashed)" : "") loss and metric per epoch for \(named.count == 1 ? "the run" : "each seed").",
+                                               alt: "Loss and metric curves over epochs for \(experiment.name)")))
+            guard let first = runResults.first, first.failure == nil, let run = experiment.runs.first else { continue }
+            let network = first.network
+            if network.inputWidth == 2 {
+                let threshold = threshold(for: run.data.y)
+                let range: ClosedRange<Double> = threshold == 0 ? -1...1 : 0...1
+                let chart = BoundaryFigures.chart(network, data: run.data, threshold: threshold, range: range,
+                                                  title: "seed \(experiment.seeds.first ?? 0), after \(first.history.epochCount) epochs")
+                blocks.append(.figure(ReportFigure(name: key + "-boundary", figure: Figure(width: 640, height: 520, chart),
+                                                   caption: "The trained network's output over the input plane (first seed), its decision boundary at \(readable(threshold)) and the training data.",
+                                                   alt: "Decision boundary of the trained network with the training points")))
+                let plane = BoundaryFigures.plane(of: run.data.x)
+                if let units = UnitMapFigures.figure(network, x: plane.x, y: plane.y, title: "Hidden units after training") {
+                    blocks.append(.figure(ReportFigure(name: key + "-units", figure: units,
+                                                       caption: "Each hidden unit's activation over the input plane after training (first seed), as TensorFlow Playground draws its neurons.",
+                                                       alt: "One heatmap per hidden unit over the input plane")))
+                }
+            }
+            let diagram = NetworkFigures.diagram(network, title: "Trained network (seed \(experiment.seeds.first ?? 0))")
+            blocks.append(.figure(ReportFigure(name: key + "-network", figure: Figure(width: 760, height: 400, panel: .network(diagram)),
+                                               caption: "The trained network: edge colour is the weight's sign, width its magnitude.",
+                                               alt: "Network diagram of the trained network with weight labels")))
+        }
+        return ReportSection(id: "experiments", title: "Experiments", blocks: blocks)
+    }
+
+    /// ±1 targets split at 0, 0/1 targets at 0.5.
+    static func threshold(for targets: Matrix) -> Double {
+        targets.elements.contains { $0 < 0 } ? 0 : 0.5
+    }
+
+    static func describe(_ experiment: ExperimentRuns) -> [ReportBlock] {
+        guard let run = experiment.runs.first else { return [] }
+        let layers = run.network.layers.map { layer -> String in
+            switch layer {
+            case .concatInput: return "concat_input"
+            case .dense(let d):
+                var text = "dense \(d.units) \(d.activation.name)"
+                if let r = d.regularizer {
+                    var parts: [String] = []
+                    if r.l1 != 0 { parts.append("L1 \(readable(r.l1))") }
+                    if r.l2 != 0 { parts.append("L2 \(readable(r.l2))") }
+                    if !parts.isEmpty { text += " (" + parts.joined(separator: ", ") + ")" }
+                }
+                return text
+            }
+        }
+        let optimizer = type(of: run.optimizer).typeName + "(" + run.optimizer.hyperparameters.map { name, value in
+            switch value {
+            case .number(let x): "\(name)=\(readable(x))"
+            case .flag(let b): "\(name)=\(b)"
+            }
+        }.joined(separator: ", ") + ")"
+        return [.paragraph("Data: \(experiment.dataName) (\(run.data.count) samples). Model: \(run.network.inputWidth) inputs → \(layers.joined(separator: " → ")), loss \(run.network.loss.name). Optimizer: \(optimizer); \(run.options.epochs) epochs, batch size \(run.options.batchSize), \(run.options.shuffle ? "shuffled" : "not shuffled"); seeds \(experiment.seeds.map(String.init).joined(separator: ", ")).")]
+    }
+
+    static func summaryTable(_ experiment: ExperimentRuns, _ results: [RunResult]) -> ReportBlock {
+        let keys = results.first(where: { $0.failure == nil })?.history.keys ?? ["loss"]
+        var rows: [[ReportTable.Cell]] = []
+        for (seed, result) in zip(experiment.seeds, results) {
+            var cells: [ReportTable.Cell] = [.number(String(seed)), .number(String(result.history.epochCount))]
+            for key in keys { cells.append(.number(Format.significant(result.history[key]?.last ?? .nan, 6))) }
+            let status: ReportTable.Cell
+            if let failure = result.failure { status = ReportTable.Cell("failed: \(failure)", kind: "fail") }
+            else if result.history.divergence != nil { status = ReportTable.Cell("diverged", kind: "fail") }
+            else if let stop = result.history.earlyStop { status = ReportTable.Cell("stopped: \(stop.reason)") }
+            else { status = ReportTable.Cell("completed") }
+            cells.append(status)
+            rows.append(cells)
+        }
+        return .table(ReportTable(caption: "Final values per seed.", header: ["seed", "epochs"] + keys.map { "final " + $0 } + ["status"], rows: rows))
+    }
+}

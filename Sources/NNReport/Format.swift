@@ -1,0 +1,29 @@
+import Foundation
+import NNCore
+
+/// Number formatting for tables and text.
+enum Format {
+    /// Full float64 precision (shortest round-trip form), for golden values.
+    static func full(_ x: Double) -> String { x.isFinite ? x.description : x.description }
+
+    /// `digits` significant digits ("%.*g").
+    static func significant(_ x: Double, _ digits: Int = 4) -> String {
+        guard x.isFinite else { return x.isNaN ? "—" : (x > 0 ? "∞" : "−∞") }
+        return String(format: "%.\(digits)g", x).replacingOccurrences(of: "-", with: "−")
+    }
+
+    /// A scientific form for small errors ("3.1e-17"); zero prints as "0".
+    static func error(_ x: Double) -> String {
+        x == 0 ? "0" : String(format: "%.1e", x)
+    }
+
+    /// A percentage ("80%").
+    static func percent(_ x: Double) -> String {
+        guard x.isFinite else { return "—" }
+        return String(format: "%.0f%%", x * 100)
+    }
+
+    static func seconds(_ x: Double) -> String {
+        x < 1 ? String(format: "%.0f ms", x * 1000) : String(format: "%.2f s", x)
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+import Mustache
+import NNCore
+import ReportTemplates
+
+/// Renders a `ReportDocument` to one HTML page through the Mustache templates.
+///
+/// swift-mustache escapes every `{{value}}`, so user text (titles, names, labels) can never
+/// become markup; only the stylesheet is inserted raw.
+public struct HTMLPage {
+    let library: MustacheLibrary
+    let style: String
+
+    /// The embedded templates.
+    public init() throws {
+        try self.init(report: ReportTemplates.report, section: ReportTemplates.section, style: ReportTemplates.style, origin: "embedded templates")
+    }
+
+    /// The templates in `directory` (`report.mustache`, `section.mustache`, `style.css`).
+    public init(directory: String) throws(InputError) {
+        var texts: [String] = []
+        for name in ReportTemplates.fileNames {
+            let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+            texts.append(String(decoding: try TextFile.read(path), as: UTF8.self))
+        }
+        do {
+            try self.init(report: texts[0], section: texts[1], style: texts[2], origin: directory)
+        } catch let error as InputError {
+            throw error
+        } catch {
+            throw InputError(file: directory, message: "expected valid Mustache templates, received: \(error)")
+        }
+    }
+
+    init(report: String, section: String, style: String, origin: String) throws {
+        var library = MustacheLibrary()
+        do {
+            try library.register(report, named: "report")
+            try library.register(section, named: "section")
+        } catch {
+            throw InputError(file: origin, message: "expected valid Mustache templates, received: \(error)")
+        }
+        self.library = library
+        self.style = style
+    }
+
+    /// The page for `document`; figures are referenced by `figureSources` (file paths or data URIs)
+    /// and linked to `figureLinks` (the SVG beside each PNG, or the image itself).
+    public func render(_ document: ReportDocument, figureSources: [String: String], figureLinks: [String: String],
+                       date: String) -> String {
+        var figureNumber = 0
+        var tableNumber = 0
+        let sections: [[String: Any]] = document.sections.enumerated().map { index, section in
+            let blocks: [[String: Any]] = section.blocks.map { block in
+                switch block {
+                case .heading(let text):
+                    return ["heading": ["text": text, "id": section.id + "-" + HTMLPage.slug(text)]]
+                case .paragraph(let text):
+                    return ["paragraph": ["text": text]]
+                case .note(let text, let kind):
+                    return ["note": ["text": text, "kind": kind]]
+                case .code(let text):
+                    return ["code": ["text": text]]
+                case .figure(let f):
+                    figureNumber += 1
+                    return ["figure": [
+                        "id": "figure-" + f.name, "number": figureNumber, "caption": f.caption, "alt": f.alt,
+                        "src": figureSources[f.name] ?? "", "link": figureLinks[f.name] ?? figureSources[f.name] ?? "",
+                        "width": Int(f.figure.width), "height": Int(f.figure.height),
+                    ] as [String: Any]]
+                case .table(let t):
+                    tableNumber += 1
+                    return ["table": [
+                        "number": tableNumber, "caption": t.caption, "header": t.header,
+                        "rows": t.rows.map { ["cells": $0.map { ["text": $0.text, "kind": $0.kind] }] },
+                    ] as [String: Any]]
+                }
+            }
+            return ["id": section.id, "number": index + 1, "title": section.title, "blocks": blocks]
+        }
+        var context: [String: Any] = [
+            "title": document.title, "command": document.command, "version": NNLabInfo.version,
+            "date": date, "style": style, "sections": sections,
+        ]
+        if let author = document.author { context["author"] = author }
+        return library.render(context, withTemplate: "report") ?? ""
+    }
+
+    /// Lower-case letters, digits and hyphens: safe as an HTML id and as a file name.
+    public static func slug(_ text: String) -> String {
+        var out = ""
+        for scalar in text.lowercased().unicodeScalars {
+            if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+                out.unicodeScalars.append(scalar)
+            } else if !out.hasSuffix("-") && !out.isEmpty {
+                out += "-"
+            }
+        }
+        while out.hasSuffix("-") { out.removeLast() }
+        return out.isEmpty ? "item" : String(out.prefix(60))
+    }
+}
+
+/// NNLab's version, for reports and the CLI.
+public enum NNLabInfo {
+    public static let version = "0.2.0"
+}

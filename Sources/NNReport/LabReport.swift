@@ -1,0 +1,163 @@
+import Dispatch
+import Foundation
+import NNCore
+
+/// Builds a lab report from an experiment: runs every training (in parallel), composes the
+/// sections, and writes `index.html`, `figures/`, `history.csv` and `runs.json` atomically.
+public struct LabReport {
+    public var experiment: Experiment
+    /// The command that regenerates the report, printed in it.
+    public var command: String
+
+    public init(experiment: Experiment, command: String) {
+        self.experiment = experiment
+        self.command = command
+    }
+
+    /// What a build produced, before writing.
+    public struct Built: Sendable {
+        public var document: ReportDocument
+        public var runsJSON: String
+        public var historyCSV: String
+    }
+
+    /// Runs the experiment and composes the document. `progress` receives one line per step.
+    public func build(progress: Progress = Progress(style: .silent)) -> Built {
+        var sections: [ReportSection] = []
+        var times: [(String, Double)] = []
+        var records: [RunEntry] = []
+        func timed<T>(_ name: String, _ body: () -> T) -> T {
+            let start = DispatchTime.now().uptimeNanoseconds
+            let value = body()
+            times.append((name, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+            return value
+        }
+        // All runs of all sections go through one pool, so both cores stay busy.
+        let experimentRuns = experiment.sections.contains(.experiments) ? experiment.experiments : []
+        let comparison = experiment.sections.contains(.comparison) ? experiment.comparison : nil
+        let allRuns = experimentRuns.flatMap(\.runs) + (comparison?.variants.flatMap(\.runs) ?? [])
+        let results = timed("training (\(allRuns.count) runs)") {
+            progress.begin("training", total: allRuns.count)
+            defer { progress.end() }
+            return RunPool.train(allRuns) { done, _ in progress.advance(to: done) }
+        }
+        var cursor = 0
+        func take(_ count: Int) -> [RunResult] {
+            defer { cursor += count }
+            return Array(results[cursor..<(cursor + count)])
+        }
+        let experimentResults = experimentRuns.map { take($0.runs.count) }
+        let comparisonResults = comparison.map { $0.variants.map { take($0.runs.count) } } ?? []
+        for (experimentRun, runResults) in zip(experimentRuns, experimentResults) {
+            for (seed, result) in zip(experimentRun.seeds, runResults) {
+                records.append(RunEntry(section: "experiments", name: experimentRun.name, variant: nil, seed: seed, result: result))
+            }
+        }
+        if let comparison {
+            for (variant, runResults) in zip(comparison.variants, comparisonResults) {
+                for (seed, result) in zip(comparison.seeds, runResults) {
+                    records.append(RunEntry(section: "comparison", name: comparison.name,
+                                            variant: "\(variant.activation), \(variant.regularizer)", seed: seed, result: result))
+                }
+            }
+        }
+        for section in experiment.sections {
+            switch section {
+            case .backprop:
+                sections.append(timed("backprop by hand") { BackpropSection.build() })
+            case .experiments where !experimentRuns.isEmpty:
+                sections.append(timed("experiments") { ExperimentSection.build(experimentRuns, results: experimentResults) })
+            case .comparison:
+                if let comparison { sections.append(timed("comparison") { ComparisonSection.build(comparison, results: comparisonResults) }) }
+            default:
+                break
+            }
+        }
+        if experiment.sections.contains(.reproducibility) {
+            let seeds = Array(Set(records.map(\.seed))).sorted()
+            sections.append(ReproducibilitySection.build(experiment, command: command, sectionTimes: times, seeds: seeds))
+        }
+        let document = ReportDocument(title: experiment.title, author: experiment.author, command: command, sections: sections)
+        return Built(document: document, runsJSON: RunEntry.json(records, title: experiment.title), historyCSV: RunEntry.csv(records))
+    }
+
+    /// Builds and writes the report to `destination`.
+    /// - Returns: the written files, relative to `destination`.
+    @discardableResult
+    public func write(to destination: String, selfContained: Bool, templates: String? = nil,
+                      progress: Progress = Progress(style: .silent)) throws -> [String] {
+        let page = try templates.map { (directory: String) throws -> HTMLPage in try HTMLPage(directory: directory) } ?? HTMLPage()
+        let built = build(progress: progress)
+        progress.line("rendering figures and writing \(destination)")
+        let writer = ReportWriter(destination: destination, selfContained: selfContained)
+        return try writer.write(built.document, page: page,
+                                extraFiles: [("runs.json", built.runsJSON), ("history.csv", built.historyCSV)],
+                                date: Self.today())
+    }
+
+    static func today() -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: Date())
+    }
+}
+
+/// One run in runs.json and history.csv.
+struct RunEntry {
+    var section: String
+    var name: String
+    var variant: String?
+    var seed: UInt64
+    var result: RunResult
+
+    /// Every history and final model, without wall times, so equal seeds give equal bytes.
+    static func json(_ entries: [RunEntry], title: String) -> String {
+        var parts: [String] = []
+        for entry in entries {
+            let history = zip(entry.result.history.keys, entry.result.history.values)
+                .map { "\(JSONWriter.string($0)): \(JSONWriter.vector($1))" }.joined(separator: ", ")
+            var fields = [
+                "\"section\": \(JSONWriter.string(entry.section))",
+                "\"experiment\": \(JSONWriter.string(entry.name))",
+            ]
+            if let variant = entry.variant { fields.append("\"variant\": \(JSONWriter.string(variant))") }
+            fields.append("\"seed\": \(entry.seed)")
+            fields.append("\"epochs\": \(entry.result.history.epochCount)")
+            fields.append("\"history\": {\(history)}")
+            if let d = entry.result.history.divergence {
+                fields.append("\"divergence\": {\"epoch\": \(d.epoch), \"batch\": \(d.batch), \"quantity\": \(JSONWriter.string(d.quantity)), \"last_finite_loss\": \(d.lastFiniteLoss.map(JSONWriter.number) ?? "null"), \"learning_rate\": \(JSONWriter.number(d.learningRate))}")
+            }
+            if let stop = entry.result.history.earlyStop {
+                fields.append("\"early_stop\": {\"epoch\": \(stop.epoch), \"reason\": \(JSONWriter.string(stop.reason))}")
+            }
+            if let failure = entry.result.failure { fields.append("\"failure\": \(JSONWriter.string(failure))") }
+            fields.append("\"model\": " + ModelFile.encode(entry.result.network).trimmingCharacters(in: .whitespacesAndNewlines))
+            parts.append("{" + fields.joined(separator: ",\n  ") + "}")
+        }
+        return "{\"nnlab\": \(JSONWriter.string(NNLabInfo.version)), \"title\": \(JSONWriter.string(title)),\n \"runs\": [\n"
+            + parts.joined(separator: ",\n") + "]}\n"
+    }
+
+    /// One row per run and epoch: `run` is the index into runs.json's "runs", then the seed,
+    /// the epoch and every history series (empty where a run does not record it).
+    static func csv(_ entries: [RunEntry]) -> String {
+        var keys: [String] = []
+        for entry in entries { for key in entry.result.history.keys where !keys.contains(key) { keys.append(key) } }
+        var lines = [(["run", "seed", "epoch"] + keys).map(csvField).joined(separator: ",")]
+        for (index, entry) in entries.enumerated() {
+            let series = keys.map { entry.result.history[$0] }
+            for epoch in 0..<entry.result.history.epochCount {
+                let values = series.map { s in s.map { epoch < $0.count ? $0[epoch].description : "" } ?? "" }
+                lines.append("\(index),\(entry.seed),\(epoch + 1)," + values.joined(separator: ","))
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func csvField(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

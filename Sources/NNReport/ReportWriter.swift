@@ -1,0 +1,168 @@
+import Foundation
+import NNCore
+import PlotCairo
+
+/// Writes a report folder atomically: everything is built in a temporary folder beside the
+/// destination and renamed into place, so a crash or Ctrl-C never leaves half a report and
+/// never destroys the previous one.
+public struct ReportWriter {
+    /// The report folder, e.g. `output/lab-report`.
+    public var destination: String
+    /// One HTML file with every figure embedded (no figures/ folder).
+    public var selfContained: Bool
+    /// PNG pixel scale (HiDPI).
+    public var pngScale: Double = 1.5
+
+    public init(destination: String, selfContained: Bool) {
+        self.destination = destination
+        self.selfContained = selfContained
+    }
+
+    /// Called after each file is written into the temporary folder (tests interrupt here).
+    public var afterWritingFile: (@Sendable (String) throws -> Void)?
+
+    /// Renders the figures (in parallel), writes the page and `extraFiles`, then swaps the folder in.
+    /// - Returns: the paths of the page and the figures, relative to the destination.
+    @discardableResult
+    public func write(_ document: ReportDocument, page: HTMLPage, extraFiles: [(name: String, contents: String)],
+                      date: String) throws -> [String] {
+        let fileManager = FileManager.default
+        let url = URL(fileURLWithPath: destination).standardizedFileURL
+        let parent = url.deletingLastPathComponent()
+        let name = url.lastPathComponent
+        do {
+            try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw InputError(file: parent.path, message: "expected a folder that can be created, received: \(error.localizedDescription)")
+        }
+        let pid = ProcessInfo.processInfo.processIdentifier
+        let temporary = parent.appendingPathComponent(".\(name).building-\(pid)")
+        try? fileManager.removeItem(at: temporary)
+        do {
+            try fileManager.createDirectory(at: temporary, withIntermediateDirectories: false)
+        } catch {
+            throw InputError(file: parent.path, message: "expected a writable folder, received: \(error.localizedDescription)")
+        }
+        do {
+            let written = try build(document, page: page, extraFiles: extraFiles, date: date, in: temporary)
+            try swapIntoPlace(temporary, destination: url)
+            return written
+        } catch {
+            try? fileManager.removeItem(at: temporary)
+            throw error
+        }
+    }
+
+    private func build(_ document: ReportDocument, page: HTMLPage, extraFiles: [(name: String, contents: String)],
+                       date: String, in folder: URL) throws -> [String] {
+        let figures = document.sections.flatMap { $0.blocks }.compactMap { block -> ReportFigure? in
+            if case .figure(let f) = block { return f }
+            return nil
+        }
+        var names = Set<String>()
+        for figure in figures {
+            precondition(names.insert(figure.name).inserted, "figure names must be unique in a report, received \(figure.name) twice")
+        }
+        if !selfContained {
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent("figures"), withIntermediateDirectories: false)
+        }
+        // Render every figure in parallel: one surface per task, results by index.
+        let results = RenderResults(count: figures.count)
+        let scale = pngScale
+        let selfContained = self.selfContained
+        DispatchQueue.concurrentPerform(iterations: figures.count) { i in
+            let figure = figures[i]
+            do {
+                let png = try figure.figure.pngData(scale: scale)
+                if selfContained {
+                    results.set(i, .success("data:image/png;base64," + Data(png).base64EncodedString()))
+                } else {
+                    let stem = folder.appendingPathComponent("figures/\(figure.name)")
+                    try Data(png).write(to: stem.appendingPathExtension("png"))
+                    try Data(try figure.figure.svgData(idPrefix: figure.name)).write(to: stem.appendingPathExtension("svg"))
+                    results.set(i, .success("figures/\(figure.name).png"))
+                }
+            } catch {
+                results.set(i, .failure(error))
+            }
+        }
+        var sources: [String: String] = [:]
+        var links: [String: String] = [:]
+        var written: [String] = []
+        for (i, figure) in figures.enumerated() {
+            switch results.get(i) {
+            case .success(let source):
+                sources[figure.name] = source
+                links[figure.name] = selfContained ? source : "figures/\(figure.name).svg"
+                if !selfContained { written += ["figures/\(figure.name).png", "figures/\(figure.name).svg"] }
+            case .failure(let error):
+                throw error
+            case nil:
+                preconditionFailure("figure \(figure.name) was not rendered")
+            }
+        }
+        try afterWritingFile?("figures")
+        let html = page.render(document, figureSources: sources, figureLinks: links, date: date)
+        try write(html, to: folder.appendingPathComponent("index.html"))
+        written.append("index.html")
+        for file in extraFiles {
+            try write(file.contents, to: folder.appendingPathComponent(file.name))
+            written.append(file.name)
+        }
+        return written
+    }
+
+    private func write(_ text: String, to url: URL) throws {
+        do {
+            try Data(text.utf8).write(to: url)
+        } catch {
+            throw InputError(file: url.path, message: "could not be written: \(error.localizedDescription)")
+        }
+        try afterWritingFile?(url.lastPathComponent)
+    }
+
+    /// Moves the finished folder to `destination`, keeping the previous report until the new one is in place.
+    private func swapIntoPlace(_ temporary: URL, destination: URL) throws {
+        let fileManager = FileManager.default
+        let previous = destination.deletingLastPathComponent()
+            .appendingPathComponent(".\(destination.lastPathComponent).previous-\(ProcessInfo.processInfo.processIdentifier)")
+        var isDirectory: ObjCBool = false
+        let exists = fileManager.fileExists(atPath: destination.path, isDirectory: &isDirectory)
+        do {
+            if exists {
+                guard isDirectory.boolValue else {
+                    throw InputError(file: destination.path, message: "expected a report folder, received a file; move it away first")
+                }
+                try? fileManager.removeItem(at: previous)
+                try fileManager.moveItem(at: destination, to: previous)
+            }
+            try fileManager.moveItem(at: temporary, to: destination)
+            if exists { try? fileManager.removeItem(at: previous) }
+        } catch let error as InputError {
+            throw error
+        } catch {
+            if exists, !fileManager.fileExists(atPath: destination.path) { try? fileManager.moveItem(at: previous, to: destination) }
+            throw InputError(file: destination.path, message: "could not be replaced: \(error.localizedDescription)")
+        }
+    }
+}
+
+/// Results of parallel rendering, one slot per figure.
+private final class RenderResults: @unchecked Sendable {
+    private var slots: [Result<String, any Error>?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ result: Result<String, any Error>) {
+        lock.lock()
+        slots[index] = result
+        lock.unlock()
+    }
+
+    func get(_ index: Int) -> Result<String, any Error>? {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots[index]
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import NNCore
+
+/// Section 4: everything needed to regenerate the report.
+enum ReproducibilitySection {
+    static func build(_ experiment: Experiment, command: String, sectionTimes: [(String, Double)], seeds: [UInt64]) -> ReportSection {
+        var rows: [[ReportTable.Cell]] = [
+            [ReportTable.Cell("command"), ReportTable.Cell(command)],
+            [ReportTable.Cell("NNLab version"), ReportTable.Cell(NNLabInfo.version)],
+            [ReportTable.Cell("git revision"), ReportTable.Cell(gitRevision() ?? "unknown (not run from a git checkout)")],
+            [ReportTable.Cell("platform"), ReportTable.Cell(platform())],
+            [ReportTable.Cell("seeds"), ReportTable.Cell(seeds.isEmpty ? "none" : seeds.map(String.init).joined(separator: ", "))],
+            [ReportTable.Cell("experiment file"), ReportTable.Cell(experiment.file ?? "built in (shown below)")],
+        ]
+        for (name, seconds) in sectionTimes {
+            rows.append([ReportTable.Cell("time: \(name)"), .number(Format.seconds(seconds))])
+        }
+        return ReportSection(id: "reproducibility", title: "Reproducibility", blocks: [
+            .paragraph("Every number in this report is deterministic: NNLab draws initial weights and shuffles from its own seeded generator, and its matrix products sum in a fixed order, so the same experiment and seeds give the same numbers on any machine (runs.json is byte-identical). Only the times below vary."),
+            .table(ReportTable(caption: "How this report was made.", header: ["item", "value"], rows: rows)),
+            .heading("The experiment"),
+            .code(experiment.source),
+        ])
+    }
+
+    /// The current git revision, when run inside a checkout with git installed.
+    static func gitRevision() -> String? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "rev-parse", "--short=12", "HEAD"]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return nil }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty ? nil : text
+    }
+
+    static func platform() -> String {
+        var system = utsname()
+        uname(&system)
+        func field<T>(_ value: T) -> String {
+            withUnsafeBytes(of: value) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        }
+        return "\(field(system.sysname)) \(field(system.release)) \(field(system.machine)), \(ProcessInfo.processInfo.activeProcessorCount) cores"
+    }
+}

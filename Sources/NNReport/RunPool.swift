@@ -1,0 +1,51 @@
+import Dispatch
+import Foundation
+import NNCore
+
+/// The outcome of one run: the trained network and its history (or the error that stopped it).
+public struct RunResult: Sendable {
+    public var network: Network
+    public var history: History
+    /// Wall-clock seconds (the only value that differs between identical runs).
+    public var seconds: Double
+    public var failure: String?
+}
+
+/// Runs independent trainings on all cores. Each run is deterministic on its own, and results
+/// are stored by index, so the outcome is identical to a serial run.
+public enum RunPool {
+    /// Trains every run; `progress` is called after each finished run with (finished, total).
+    public static func train(_ runs: [Run], progress: (@Sendable (Int, Int) -> Void)? = nil) -> [RunResult] {
+        let slots = ResultSlots(count: runs.count)
+        let counter = Counter()
+        DispatchQueue.concurrentPerform(iterations: runs.count) { i in
+            let start = DispatchTime.now().uptimeNanoseconds
+            let result: RunResult
+            do {
+                let (network, history) = try runs[i].train()
+                result = RunResult(network: network, history: history,
+                                   seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, failure: nil)
+            } catch {
+                result = RunResult(network: runs[i].network, history: History(keys: ["loss"]),
+                                   seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, failure: String(describing: error))
+            }
+            slots.set(i, result)
+            progress?(counter.increment(), runs.count)
+        }
+        return slots.all()
+    }
+}
+
+private final class ResultSlots: @unchecked Sendable {
+    private var slots: [RunResult?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ r: RunResult) { lock.lock(); slots[i] = r; lock.unlock() }
+    func all() -> [RunResult] { lock.lock(); defer { lock.unlock() }; return slots.compactMap { $0 } }
+}
+
+private final class Counter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+    func increment() -> Int { lock.lock(); defer { lock.unlock() }; value += 1; return value }
+}
