@@ -9,7 +9,7 @@ enum ExperimentSection {
         var blocks: [ReportBlock] = []
         for (index, (experiment, runResults)) in zip(experiments, results).enumerated() {
             let key = "experiment-\(index + 1)"
-            blocks.append(.heading("\(index + 1). \(experiment.name)"))
+            blocks.append(.heading(experiment.name))
             blocks += describe(experiment)
             blocks.append(summaryTable(experiment, runResults))
             for (seed, result) in zip(experiment.seeds, runResults) {

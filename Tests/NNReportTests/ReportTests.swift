@@ -1,0 +1,172 @@
+import Foundation
+import FoundationXML
+import NNCore
+@testable import NNReport
+import TestSupport
+import Testing
+
+/// The default lab report and the report machinery.
+@Suite("Lab report", .serialized)
+struct ReportTests {
+    static func temporaryFolder() throws -> String {
+        let path = NSTemporaryDirectory() + "nnlab-report-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    static func defaultExperiment() throws -> Experiment {
+        try ExperimentFile.experiment(from: DefaultExperiment.yaml, file: "default experiment")
+    }
+
+    @Test func defaultReportBuildsWithEveryFigureAndWellFormedHTML() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let destination = folder + "/lab-report"
+        let written = try LabReport(experiment: Self.defaultExperiment(), command: "nnlab report").write(to: destination, selfContained: false)
+        #expect(written.contains("index.html") && written.contains("runs.json") && written.contains("history.csv"))
+        let html = try String(contentsOfFile: destination + "/index.html", encoding: .utf8)
+        // Well-formed: the page parses as XML (XHTML syntax).
+        let document = try XMLDocument(data: Data(html.utf8), options: [])
+        let images = try document.nodes(forXPath: "//img")
+        #expect(images.count >= 10)
+        for case let image as XMLElement in images {
+            let source = try #require(image.attribute(forName: "src")?.stringValue)
+            let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: destination + "/" + source)))
+            #expect(bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]), "\(source) is not a PNG")
+            // IHDR width and height are positive.
+            let width = bytes[16..<20].reduce(0) { $0 << 8 | Int($1) }, height = bytes[20..<24].reduce(0) { $0 << 8 | Int($1) }
+            #expect(width > 0 && height > 0, "\(source) has size \(width)×\(height)")
+            let alt = image.attribute(forName: "alt")?.stringValue ?? ""
+            #expect(!alt.isEmpty, "\(source) has no alt text")
+            #expect(FileManager.default.fileExists(atPath: destination + "/" + source.replacingOccurrences(of: ".png", with: ".svg")))
+        }
+        #expect(try document.nodes(forXPath: "//figcaption").count == images.count)
+        #expect(try document.nodes(forXPath: "//nav//a").count == 4)
+        // Offline: no external resources.
+        #expect(!html.contains("http://") && !html.contains("https://") && !html.contains("<script"))
+        #expect(html.contains("@media print"))
+    }
+
+    @Test func backpropNumbersInTheReportEqualTheGoldenValues() throws {
+        let section = BackpropSection.build()
+        var cells: [[String]] = []
+        for block in section.blocks {
+            if case .table(let table) = block { cells += table.rows.map { $0.map(\.text) } }
+        }
+        #expect(!cells.isEmpty)
+        #expect(!cells.joined().contains("FAIL"))
+        let loss = try #require(cells.first { $0.first == "MSE(P_est, P_true)" })
+        #expect(loss[2] == "0.2139194440951749" && loss[5] == "bit-exact")
+        // Every gradient shown is the one NNCore computes, at full precision.
+        let gradients = try BackpropLab.network.gradients(BackpropLab.x, BackpropLab.y)
+        let shown = Set(cells.compactMap { $0.count > 2 ? $0[2] : nil })
+        for value in gradients.flattened { #expect(shown.contains(value.description), "gradient \(value) not in the report") }
+        for (value, published) in zip(BackpropLab.network.trace(BackpropLab.x)[2].output.elements, BackpropLab.Published.pEst) {
+            #expect(shown.contains(value.description))
+            #expect(abs(value - published) <= 5e-9)
+        }
+    }
+
+    @Test func userTextIsEscaped() throws {
+        let yaml = """
+        title: "<script>alert('x')</script> & co"
+        author: "<b>Ana</b>"
+        sections: [experiments]
+        experiments:
+          - name: "<img src=x onerror=alert(1)>"
+            data: xor
+            model: {input: 2, loss: mse, layers: [{type: dense, units: 2, activation: tanh}, {type: dense, units: 1, activation: tanh}]}
+            optimizer: {type: sgd, learning_rate: 0.05}
+            epochs: 5
+            batch_size: 4
+        """
+        let experiment = try ExperimentFile.experiment(from: yaml, file: "t.yaml")
+        let built = LabReport(experiment: experiment, command: "nnlab report t.yaml").build()
+        let html = try HTMLPage().render(built.document, figureSources: [:], figureLinks: [:], date: "2026-01-01")
+        #expect(!html.contains("<script>"))
+        #expect(html.contains("&lt;script&gt;"))
+        #expect(!html.contains("<b>Ana</b>") && html.contains("&lt;b&gt;Ana&lt;/b&gt;"))
+        #expect(!html.contains("<img src=x"))
+        _ = try XMLDocument(data: Data(html.utf8), options: [])
+    }
+
+    @Test func sameSeedGivesByteIdenticalRunsJSON() throws {
+        let experiment = try Self.defaultExperiment()
+        let a = LabReport(experiment: experiment, command: "nnlab report").build()
+        let b = LabReport(experiment: experiment, command: "nnlab report").build()
+        #expect(a.runsJSON == b.runsJSON)
+        #expect(a.historyCSV == b.historyCSV)
+        #expect(a.runsJSON.contains("\"seed\": 4"))
+    }
+
+    @Test func parallelRunsEqualSerialRuns() throws {
+        let experiment = try Self.defaultExperiment()
+        let runs = try #require(experiment.comparison).variants.flatMap(\.runs)
+        let parallel = RunPool.train(runs)
+        for (run, result) in zip(runs, parallel) {
+            let (network, history) = try run.train()
+            #expect(history == result.history)
+            #expect(network == result.network)
+        }
+    }
+
+    @Test func anInterruptedWriteLeavesThePreviousReportIntact() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let destination = folder + "/report"
+        let yaml = """
+        title: First
+        sections: [backprop]
+        """
+        let first = try ExperimentFile.experiment(from: yaml, file: "a.yaml")
+        try LabReport(experiment: first, command: "nnlab report a.yaml").write(to: destination, selfContained: false)
+        let before = try Data(contentsOf: URL(fileURLWithPath: destination + "/index.html"))
+        struct Interrupted: Error {}
+        var writer = ReportWriter(destination: destination, selfContained: false)
+        writer.afterWritingFile = { name in if name == "index.html" { throw Interrupted() } }
+        let second = try ExperimentFile.experiment(from: "title: Second\nsections: [backprop]\n", file: "b.yaml")
+        let built = LabReport(experiment: second, command: "nnlab report b.yaml").build()
+        #expect(throws: Interrupted.self) {
+            try writer.write(built.document, page: try HTMLPage(), extraFiles: [], date: "2026-01-01")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: destination + "/index.html")) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder)
+        #expect(leftovers == ["report"], "temporary folders left behind: \(leftovers)")
+    }
+
+    @Test func selfContainedEmbedsEveryFigure() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let experiment = try ExperimentFile.experiment(from: "title: Alone\nsections: [backprop]\n", file: "c.yaml")
+        try LabReport(experiment: experiment, command: "nnlab report c.yaml --self-contained").write(to: folder + "/r", selfContained: true)
+        let html = try String(contentsOfFile: folder + "/r/index.html", encoding: .utf8)
+        #expect(html.contains("src=\"data:image/png;base64,"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/r/figures"))
+    }
+
+    @Test func namesFromUserTextStayInsideTheOutputFolder() {
+        #expect(HTMLPage.slug("../../etc/passwd") == "etc-passwd")
+        #expect(HTMLPage.slug("/") == "item")
+        #expect(HTMLPage.slug("Activations × regularizers") == "activations-regularizers")
+    }
+
+    @Test(arguments: [
+        ("title: [unclosed", "t.yaml:2: not valid YAML: did not find expected ',' or ']'"),
+        ("sections: [backprop, appendix]", "t.yaml:1: sections[1]: expected one of backprop, experiments, comparison, reproducibility, received \"appendix\""),
+        ("experiments:\n  - data: xor\n    model: {input: 2, loss: mse, layers: [{type: dense, units: 1}]}\n    optimizer: {type: sgd}\n    epochs: -1\n",
+         "t.yaml:5: experiments[0].epochs: expected an integer in 1...100000000, received -1"),
+        ("experiments:\n  - data: nowhere.json\n    model: {input: 2, loss: mse, layers: [{type: dense, units: 1}]}\n    optimizer: {type: sgd}\n    epochs: 3\n",
+         "nowhere.json: expected a file, received a path that does not exist"),
+        ("comparison:\n  base: {data: xor}\n  activations: [swish]\n  regularizers: [none]\n",
+         "t.yaml:3: comparison.activations[0]: expected one of linear, sigmoid, tanh, relu, leaky_relu, softmax, received \"swish\""),
+        ("titel: typo", "t.yaml:1: titel: unknown field"),
+    ])
+    func badExperimentFilesNameFileLineAndField(yaml: String, expected: String) {
+        do {
+            _ = try ExperimentFile.experiment(from: yaml, file: "t.yaml")
+            Issue.record("expected an error for \(yaml)")
+        } catch {
+            #expect(error.description.hasPrefix(expected), "\(error.description)")
+        }
+    }
+}
