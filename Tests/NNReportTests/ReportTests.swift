@@ -144,6 +144,33 @@ struct ReportTests {
         #expect(!FileManager.default.fileExists(atPath: folder + "/r/figures"))
     }
 
+    @Test func aDivergingRunStillAppearsWithItsNote() throws {
+        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+        parts.removeLast(3)
+        let path = parts.joined(separator: "/") + "/examples/xor-experiment.yaml"
+        let built = LabReport(experiment: try ExperimentFile.load(path), command: "nnlab report").build()
+        let notes = built.document.sections.flatMap(\.blocks).compactMap { block -> String? in
+            if case .note(let text, "warning") = block { return text }
+            return nil
+        }
+        #expect(notes.contains { $0.contains("diverged at epoch") }, "\(notes)")
+        #expect(built.document.sections.map(\.id) == ["experiments", "comparison", "reproducibility"])
+        #expect(built.runsJSON.contains("\"divergence\": {\"epoch\": "))
+    }
+
+    @Test func templatesCanBeReplaced() throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "<html><body><h1>{{title}}</h1>{{#sections}}{{> section}}{{/sections}}</body></html>".write(toFile: folder + "/report.mustache", atomically: true, encoding: .utf8)
+        try "<h2>{{title}}</h2>".write(toFile: folder + "/section.mustache", atomically: true, encoding: .utf8)
+        try "body {}".write(toFile: folder + "/style.css", atomically: true, encoding: .utf8)
+        let page = try HTMLPage(directory: folder)
+        let document = ReportDocument(title: "T & U", author: nil, command: "c", sections: [ReportSection(id: "a", title: "Alpha")])
+        #expect(page.render(document, figureSources: [:], figureLinks: [:], date: "d") == "<html><body><h1>T &amp; U</h1><h2>Alpha</h2></body></html>")
+        try FileManager.default.removeItem(atPath: folder + "/style.css")
+        #expect(throws: InputError.self) { try HTMLPage(directory: folder) }
+    }
+
     @Test func namesFromUserTextStayInsideTheOutputFolder() {
         #expect(HTMLPage.slug("../../etc/passwd") == "etc-passwd")
         #expect(HTMLPage.slug("/") == "item")

@@ -13,7 +13,7 @@ public struct Divergence: Sendable, Hashable {
 
     public var description: String {
         let last = lastFiniteLoss.map { "last finite loss \(shortest($0))" } ?? "no finite loss before it"
-        return "diverged at epoch \(epoch), batch \(batch): the \(quantity) became non-finite (\(last), learning rate \(shortest(learningRate)))"
+        return "diverged at epoch \(epoch), batch \(batch): the \(quantity) became non-finite (\(last), learning rate \(readable(learningRate)))"
     }
 }
 
