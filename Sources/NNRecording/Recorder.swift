@@ -25,6 +25,8 @@ public final class Recorder: TrainingCallback {
 
     var summary: NetworkSummary?
     var layout: [(layer: Int, weights: Range<Int>, bias: Range<Int>)] = []
+    /// Each dense layer's W and b together (contiguous in the flat vectors), for the per-batch norms.
+    var layerRanges: [Range<Int>] = []
     var addresses: [ParameterAddress] = []
     var keepsTrajectories = false
     var sampler: EpochSampler<Sample>
@@ -57,6 +59,7 @@ public final class Recorder: TrainingCallback {
         summary = NetworkSummary(network)
         record = nil
         layout = state.parameterLayout
+        layerRanges = layout.map { $0.weights.lowerBound..<$0.bias.upperBound }
         keepsTrajectories = network.parameterCount <= options.trajectoryParameterLimit
         addresses = keepsTrajectories ? ParameterAddress.all(in: network) : []
         sampler.removeAll()
@@ -83,10 +86,9 @@ public final class Recorder: TrainingCallback {
 
     public func batchDidEnd(_ batch: Int, loss: Double, state: TrainingState) {
         let gradients = state.gradients
-        for (slot, entry) in layout.enumerated() {
+        for slot in layerRanges.indices {
             var squares = 0.0
-            for i in entry.weights { squares += gradients[i] * gradients[i] }
-            for i in entry.bias { squares += gradients[i] * gradients[i] }
+            for i in layerRanges[slot] { squares += gradients[i] * gradients[i] }
             gradientNormSums[slot] += squares.squareRoot()
         }
         completedBatches += 1
@@ -118,6 +120,7 @@ public final class Recorder: TrainingCallback {
             if epochsRun > 0, snapshots.last?.epoch != epochsRun { takeSnapshot(epoch: epochsRun, state: state) }
             unitMaps = hiddenUnitGrids(network: state.network, xRange: plane.x, yRange: plane.y,
                                        columns: options.gridColumns, rows: options.gridRows)
+                .map { UnitMap(layer: $0.layer, unit: $0.unit, grid: stored($0.grid)) }
         }
         let events = RunEvents(divergence: history.divergence.map(DivergenceEvent.init),
                                earlyStop: history.earlyStop.map(EarlyStopEvent.init),
@@ -133,7 +136,15 @@ public final class Recorder: TrainingCallback {
     func takeSnapshot(epoch: Int, state: TrainingState) {
         let grids = outputGrids(network: state.network, xRange: plane.x, yRange: plane.y,
                                 columns: options.gridColumns, rows: options.gridRows)
-        snapshots.append(Snapshot(epoch: epoch, outputs: grids))
+        snapshots.append(Snapshot(epoch: epoch, outputs: grids.map(stored)))
+    }
+
+    /// `grid` in the options' storage precision.
+    func stored(_ grid: Grid) -> Grid {
+        guard options.gridPrecision == .float else { return grid }
+        var rounded = grid
+        rounded.values = grid.values.map(GridPrecision.float.stored)
+        return rounded
     }
 
     /// Records sign changes of the L1-regularized weights since the previous epoch's end; returns

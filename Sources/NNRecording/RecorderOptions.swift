@@ -5,6 +5,9 @@ public struct RecorderOptions: Sendable, Hashable {
     /// Grid size of the input-plane snapshots and unit maps (two-input networks only).
     public var gridColumns: Int
     public var gridRows: Int
+    /// How grid values are stored: `.double` keeps them exact; `.float` rounds them to float32
+    /// precision (still `Double`s) so that their JSON is about half as long.
+    public var gridPrecision: GridPrecision
     /// Epochs at which to snapshot the output over the input plane; nil: `snapshotCount` log-spaced
     /// epochs (see `defaultSnapshotEpochs`). The last epoch run is always snapshotted too.
     public var snapshotEpochs: [Int]?
@@ -24,7 +27,7 @@ public struct RecorderOptions: Sendable, Hashable {
     /// The most L1 zero crossings recorded; the rest are only counted.
     public var maxSignCrossings: Int
 
-    public init(gridColumns: Int = 200, gridRows: Int = 200, snapshotEpochs: [Int]? = nil, snapshotCount: Int = 8,
+    public init(gridColumns: Int = 200, gridRows: Int = 200, gridPrecision: GridPrecision = .double, snapshotEpochs: [Int]? = nil, snapshotCount: Int = 8,
                 plane: Plane? = nil, padding: Double = 0.2, trajectoryParameterLimit: Int = 500,
                 maxSampledEpochs: Int = 1000, quantileLevels: [Double] = [0, 0.05, 0.25, 0.5, 0.75, 0.95, 1],
                 maxSignCrossings: Int = 1000) {
@@ -37,6 +40,7 @@ public struct RecorderOptions: Sendable, Hashable {
         precondition(quantileLevels.allSatisfy { $0 >= 0 && $0 <= 1 }, "quantile levels must lie in [0, 1], received \(quantileLevels)")
         self.gridColumns = gridColumns
         self.gridRows = gridRows
+        self.gridPrecision = gridPrecision
         self.snapshotEpochs = snapshotEpochs
         self.snapshotCount = snapshotCount
         self.plane = plane
@@ -108,5 +112,23 @@ public struct RecorderOptions: Sendable, Hashable {
             return (lo - margin)...(hi + margin)
         }
         return Plane(x: range(0), y: range(1))
+    }
+}
+
+/// How a recorder stores grid values.
+public enum GridPrecision: String, Sendable, Hashable, Codable {
+    /// Exactly as the network computed them.
+    case double
+    /// The shortest decimal that identifies the nearest float32 (`Float(v).description`, at most 9
+    /// significant digits), read back as a Double: JSON about half as long, error ≤ 2⁻²⁴·|v|.
+    case float
+
+    /// `value` in this precision.
+    func stored(_ value: Double) -> Double {
+        switch self {
+        case .double: value
+        // The Double nearest a decimal of ≤ 15 digits prints as that decimal again, so JSON stays short.
+        case .float: Double(Float(value).description) ?? value
+        }
     }
 }

@@ -108,4 +108,18 @@ struct RecorderTests {
         #expect(record.samples.layers[0].weightQuantiles.allSatisfy { $0.count == 20 })
         #expect(record.snapshots.isEmpty && record.unitMaps.isEmpty, "grids need two inputs")
     }
+
+    @Test func floatPrecisionRoundsGridsOnly() throws {
+        let run = try xorRun(epochs: 30)
+        let (_, exact) = try Recorder.record(run: run, options: RecorderOptions(gridColumns: 12, gridRows: 9))
+        let (_, rounded) = try Recorder.record(run: run, options: RecorderOptions(gridColumns: 12, gridRows: 9, gridPrecision: .float))
+        #expect(exact.samples == rounded.samples && exact.history == rounded.history)
+        #expect(exact.snapshots.map(\.epoch) == rounded.snapshots.map(\.epoch))
+        for (e, r) in zip(exact.snapshots, rounded.snapshots) {
+            #expect(r.outputs[0].values.map(Float.init) == e.outputs[0].values.map(Float.init), "same float32 values")
+            #expect(r.outputs[0].values.allSatisfy { $0.description.count <= 16 }, "short decimals")
+        }
+        #expect(rounded.unitMaps.map { $0.grid.values.map(Float.init) } == exact.unitMaps.map { $0.grid.values.map(Float.init) })
+        #expect(try rounded.jsonData().count < exact.jsonData().count)
+    }
 }
