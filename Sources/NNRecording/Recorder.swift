@@ -116,7 +116,7 @@ public final class Recorder: TrainingCallback {
             sampler.append(epoch: epochsRun, pinned: true, sample: makeSample(state: state))
         }
         var unitMaps: [UnitMap] = []
-        if recordsGrids, epochsRun > 0 || state.epochs == 0 {
+        if recordsGrids {
             if epochsRun > 0, snapshots.last?.epoch != epochsRun { takeSnapshot(epoch: epochsRun, state: state) }
             unitMaps = hiddenUnitGrids(network: state.network, xRange: plane.x, yRange: plane.y,
                                        columns: options.gridColumns, rows: options.gridRows)
@@ -155,7 +155,8 @@ public final class Recorder: TrainingCallback {
             let index = l1Indices[k]
             let value = parameters[index]
             let sign = Recorder.sign(value)
-            guard sign != l1Signs[k] else { continue }
+            // A diverged (NaN or infinite) weight has no meaningful sign change; the divergence event says it.
+            guard sign != l1Signs[k], value.isFinite else { continue }
             if crossings.count < options.maxSignCrossings {
                 crossings.append(SignCrossing(epoch: epoch, parameter: address(ofParameter: index),
                                               signBefore: Int(l1Signs[k]), signAfter: Int(sign), value: value))
@@ -168,7 +169,7 @@ public final class Recorder: TrainingCallback {
         return recorded
     }
 
-    /// −1, 0 or +1 (NaN counts as 0).
+    /// −1, 0 or +1.
     static func sign(_ x: Double) -> Int8 {
         x > 0 ? 1 : (x < 0 ? -1 : 0)
     }

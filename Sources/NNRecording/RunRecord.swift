@@ -54,7 +54,8 @@ public struct RunRecord: Codable, Sendable, Equatable {
         return copy
     }
 
-    /// JSON with sorted keys (deterministic bytes), optionally without `timing`.
+    /// JSON with sorted keys (deterministic bytes); without `timing` when `includingTiming` is false, which
+    /// is what a reproducible runs.json should hold.
     public func jsonData(includingTiming: Bool = true) throws -> Data {
         try RunRecord.encoder.encode(includingTiming ? self : withoutTiming)
     }

@@ -30,6 +30,12 @@ struct EventTests {
         #expect(record.events.omittedSignCrossings == 6, "w₁ crosses at epochs 5…10")
         #expect(Set([3, 4]).isSubset(of: record.samples.epochs), "crossing epochs are kept")
         #expect(record.events.epochs == [3, 4])
+        // Without trajectories the addresses come from the parameter layout instead, and agree.
+        var large = options
+        large.trajectoryParameterLimit = 0
+        let (_, withoutTrajectories) = try Recorder.record(run: Self.l1Run(epochs: 10), options: large)
+        #expect(withoutTrajectories.samples.trajectories.isEmpty)
+        #expect(withoutTrajectories.events == record.events)
     }
 
     @Test func divergenceIsRecorded() throws {
