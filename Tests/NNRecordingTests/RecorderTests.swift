@@ -42,6 +42,14 @@ struct RecorderTests {
         let final = try #require(record.snapshots.last)
         #expect(final.outputs == [decisionGrid(network: network, xRange: recorder.plane.x, yRange: recorder.plane.y,
                                                columns: 20, rows: 20)])
+        // A middle snapshot is the decision grid of the weights seen at its epoch.
+        let middle = try #require(record.snapshots.first { $0.epoch == 1000 })
+        var atMiddle = run.network
+        atMiddle.parameterVector = probe.parameters[999]
+        #expect(middle.outputs == [decisionGrid(network: atMiddle, xRange: recorder.plane.x, yRange: recorder.plane.y,
+                                                columns: 20, rows: 20)])
+        #expect(record.unitMaps == hiddenUnitGrids(network: network, xRange: recorder.plane.x, yRange: recorder.plane.y,
+                                                   columns: 20, rows: 20))
         #expect(record.unitMaps.count == 2)
         let timing = try #require(record.timing)
         #expect(timing.totalSeconds > 0)
