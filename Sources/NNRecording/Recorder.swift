@@ -86,10 +86,14 @@ public final class Recorder: TrainingCallback {
 
     public func batchDidEnd(_ batch: Int, loss: Double, state: TrainingState) {
         let gradients = state.gradients
-        for slot in layerRanges.indices {
-            var squares = 0.0
-            for i in layerRanges[slot] { squares += gradients[i] * gradients[i] }
-            gradientNormSums[slot] += squares.squareRoot()
+        let ranges = layerRanges
+        // Through a buffer: one exclusive access to the class's array per batch, not one per layer.
+        gradientNormSums.withUnsafeMutableBufferPointer { sums in
+            for slot in ranges.indices {
+                var squares = 0.0
+                for i in ranges[slot] { squares += gradients[i] * gradients[i] }
+                sums[slot] += squares.squareRoot()
+            }
         }
         completedBatches += 1
     }
@@ -150,6 +154,15 @@ public final class Recorder: TrainingCallback {
     /// Records sign changes of the L1-regularized weights since the previous epoch's end; returns
     /// whether one was recorded (not merely counted).
     func detectSignCrossings(epoch: Int, parameters: UnsafeBufferPointer<Double>) -> Bool {
+        // The common case, no change, is one read-only pass.
+        let indices = l1Indices
+        let unchanged = l1Signs.withUnsafeBufferPointer { signs in
+            indices.indices.allSatisfy { k in
+                let value = parameters[indices[k]]
+                return Recorder.sign(value) == signs[k] || !value.isFinite
+            }
+        }
+        guard !unchanged else { return false }
         var recorded = false
         for k in l1Indices.indices {
             let index = l1Indices[k]
