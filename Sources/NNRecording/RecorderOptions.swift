@@ -27,7 +27,8 @@ public struct RecorderOptions: Sendable, Hashable {
     /// The most L1 zero crossings recorded; the rest are only counted.
     public var maxSignCrossings: Int
 
-    public init(gridColumns: Int = 200, gridRows: Int = 200, gridPrecision: GridPrecision = .double, snapshotEpochs: [Int]? = nil, snapshotCount: Int = 8,
+    public init(gridColumns: Int = 200, gridRows: Int = 200, gridPrecision: GridPrecision = .double,
+                snapshotEpochs: [Int]? = nil, snapshotCount: Int = 8,
                 plane: Plane? = nil, padding: Double = 0.2, trajectoryParameterLimit: Int = 500,
                 maxSampledEpochs: Int = 1000, quantileLevels: [Double] = [0, 0.05, 0.25, 0.5, 0.75, 0.95, 1],
                 maxSignCrossings: Int = 1000) {

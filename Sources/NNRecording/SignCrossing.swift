@@ -1,6 +1,7 @@
 /// An L1-regularized weight whose sign (−1, 0 or +1) differs between the end of epoch `epoch − 1`
 /// (the initial weights for epoch 1) and the end of epoch `epoch`: it crossed zero, landed exactly on
-/// zero, or left zero.
+/// zero, or left zero. Signs are compared at epoch ends only, so changes that cancel out within an
+/// epoch are not seen; non-finite weights (divergence) are skipped.
 public struct SignCrossing: Codable, Sendable, Equatable {
     public var epoch: Int
     public var parameter: ParameterAddress
