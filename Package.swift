@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "NNCore", targets: ["NNCore"]),
         .library(name: "Plot", targets: ["Plot", "PlotCairo"]),
+        .library(name: "NNRecording", targets: ["NNRecording"]),
         .executable(name: "nnlab", targets: ["nnlab"]),
         .executable(name: "nnlab-bench", targets: ["nnlab-bench"]),
     ],
@@ -21,6 +22,11 @@ let package = Package(
         /// Hand-written matrix kernels (GEMM) with a fixed summation order.
         .target(name: "CKernels"),
         .target(name: "NNCore", dependencies: ["CKernels"]),
+
+        // MARK: - Recording
+
+        /// Records a training run (history, sampled weights, decision grids, events) as plain values.
+        .target(name: "NNRecording", dependencies: ["NNCore"]),
 
         // MARK: - Figures (know nothing of training)
 
@@ -61,6 +67,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["NNCore"], path: "Tests/TestSupport"),
         .testTarget(name: "NNCoreTests", dependencies: ["NNCore", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PlotTests", dependencies: ["Plot", "PlotCairo"], resources: [.copy("References")]),
+        .testTarget(name: "NNRecordingTests", dependencies: ["NNRecording", "NNCore", "TestSupport"]),
         .testTarget(name: "NNLabCLITests", dependencies: ["NNLabCLI", "NNCore", "TestSupport"]),
         .testTarget(name: "NNReportTests", dependencies: ["NNReport", "NNFigures", "NNCore", "TestSupport"]),
     ],

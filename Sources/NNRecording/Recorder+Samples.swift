@@ -1,0 +1,67 @@
+import NNCore
+
+extension Recorder {
+    /// What is kept of one sampled epoch.
+    struct Sample {
+        /// The whole parameter vector (empty unless trajectories are kept).
+        var parameters: [Double]
+        /// Per dense layer (in `layout` order).
+        var weightNorms: [Double]
+        var biasNorms: [Double]
+        var weightQuantiles: [[Double]]
+        var gradientNorms: [Double]
+    }
+
+    /// The current epoch's sample from the state's parameters and this epoch's gradient-norm sums.
+    func makeSample(state: TrainingState) -> Sample {
+        let parameters = state.parameters
+        var sample = Sample(parameters: keepsTrajectories ? Array(parameters) : [], weightNorms: [], biasNorms: [],
+                            weightQuantiles: [], gradientNorms: [])
+        for (slot, entry) in layout.enumerated() {
+            var squares = 0.0
+            sortScratch.removeAll(keepingCapacity: true)
+            for i in entry.weights {
+                squares += parameters[i] * parameters[i]
+                sortScratch.append(parameters[i])
+            }
+            sample.weightNorms.append(squares.squareRoot())
+            var biasSquares = 0.0
+            for i in entry.bias { biasSquares += parameters[i] * parameters[i] }
+            sample.biasNorms.append(biasSquares.squareRoot())
+            // NaN sorts last (a strict weak order even for diverged weights).
+            sortScratch.sort { a, b in a.isNaN ? false : (b.isNaN || a < b) }
+            sample.weightQuantiles.append(options.quantileLevels.map { Recorder.quantile(sorted: sortScratch, level: $0) })
+            sample.gradientNorms.append(completedBatches > 0 ? gradientNormSums[slot] / Double(completedBatches) : .nan)
+        }
+        return sample
+    }
+
+    /// The quantile at `level` of ascending `sorted` values by linear interpolation at position
+    /// level·(n − 1) (numpy's default); NaN for no values.
+    static func quantile(sorted: [Double], level: Double) -> Double {
+        guard !sorted.isEmpty else { return .nan }
+        let position = level * Double(sorted.count - 1)
+        let lower = Int(position.rounded(.down))
+        let upper = min(lower + 1, sorted.count - 1)
+        let fraction = position - Double(lower)
+        guard fraction > 0 else { return sorted[lower] }
+        return sorted[lower] + fraction * (sorted[upper] - sorted[lower])
+    }
+
+    /// The sampled epochs turned into per-parameter and per-layer series.
+    func parameterSamples() -> ParameterSamples {
+        let entries = sampler.entries
+        let trajectories = addresses.map { address in
+            ParameterTrajectory(parameter: address, values: entries.map { $0.sample.parameters[address.index] })
+        }
+        let layers = layout.enumerated().map { slot, entry in
+            LayerSamples(layer: entry.layer,
+                         weightNorm: entries.map { $0.sample.weightNorms[slot] },
+                         biasNorm: entries.map { $0.sample.biasNorms[slot] },
+                         weightQuantiles: options.quantileLevels.indices.map { k in entries.map { $0.sample.weightQuantiles[slot][k] } },
+                         gradientNorm: entries.map { $0.sample.gradientNorms[slot] })
+        }
+        return ParameterSamples(epochs: entries.map(\.epoch), stride: sampler.stride, trajectories: trajectories,
+                                layers: layers, quantileLevels: options.quantileLevels)
+    }
+}
