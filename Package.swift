@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "NNCore", targets: ["NNCore"]),
         .library(name: "Plot", targets: ["Plot", "PlotCairo"]),
+        .library(name: "NNData", targets: ["NNData"]),
         .executable(name: "nnlab", targets: ["nnlab"]),
         .executable(name: "nnlab-bench", targets: ["nnlab-bench"]),
     ],
@@ -19,6 +20,18 @@ let package = Package(
         /// Hand-written matrix kernels (GEMM) with a fixed summation order.
         .target(name: "CKernels"),
         .target(name: "NNCore", dependencies: ["CKernels"]),
+
+        // MARK: - Data sets (built-in sets, file loaders, preprocessing)
+
+        /// zlib's inflate, for the embedded digits and gzip-compressed MNIST files.
+        .systemLibrary(name: "CZlib"),
+        /// Embedded in code (not `Bundle.module`) so a copied `nnlab` binary still has them.
+        .target(
+            name: "NNData",
+            dependencies: ["NNCore", "CZlib"],
+            exclude: ["Resources/digits.rst", "Resources/iris.rst"],
+            resources: [.embedInCode("Resources/digits.csv.gz"), .embedInCode("Resources/iris.csv")]
+        ),
 
         // MARK: - Figures (know nothing of training)
 
@@ -46,6 +59,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["NNCore"], path: "Tests/TestSupport"),
         .testTarget(name: "NNCoreTests", dependencies: ["NNCore", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PlotTests", dependencies: ["Plot", "PlotCairo"], resources: [.copy("References")]),
+        .testTarget(name: "NNDataTests", dependencies: ["NNData", "NNCore", "TestSupport"]),
         .testTarget(name: "NNLabCLITests", dependencies: ["NNLabCLI", "NNCore", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
