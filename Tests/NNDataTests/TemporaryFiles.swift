@@ -1,4 +1,5 @@
 import Foundation
+import NNCore
 
 /// A fresh directory under the system's temporary directory, removed when the value is dropped.
 final class TemporaryDirectory {
@@ -45,9 +46,6 @@ func crc32(_ data: [UInt8]) -> UInt32 {
 }
 
 /// The `InputError` a throwing call raised, or nil.
-func inputError<T>(_ body: () throws(InputErrorAlias) -> T) -> InputErrorAlias? {
+func inputError<T>(_ body: () throws(InputError) -> T) -> InputError? {
     do { _ = try body(); return nil } catch { return error }
 }
-
-import NNCore
-typealias InputErrorAlias = InputError
