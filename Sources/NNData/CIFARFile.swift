@@ -18,7 +18,7 @@ public enum CIFARFile {
 
     /// Parses a batch's bytes, errors naming `file`.
     public static func parse(_ bytes: [UInt8], file: String, classCount: Int = 10) throws(InputError) -> ClassificationData {
-        precondition(classCount >= 1 && classCount <= 256, "a CIFAR class count must lie in 1...256, received \(classCount)")
+        try checkClassCount(classCount, file: file)
         guard !bytes.isEmpty, bytes.count % recordSize == 0 else {
             throw InputError(file: file, message: "expected a whole number of \(recordSize)-byte records, received \(bytes.count) bytes"
                 + (bytes.isEmpty ? "" : " (\(bytes.count / recordSize) records and \(bytes.count % recordSize) extra bytes)"))
@@ -45,5 +45,12 @@ public enum CIFARFile {
         }
         let names = classCount == 10 ? classNames : (0..<classCount).map(String.init)
         return ClassificationData(features: Matrix(rows: count, columns: width, elements: elements), labels: labels, classNames: names)
+    }
+
+    /// Byte labels allow 1…256 classes.
+    static func checkClassCount(_ classCount: Int, file: String) throws(InputError) {
+        guard (1...256).contains(classCount) else {
+            throw InputError(file: file, field: "classCount", message: "expected a class count in 1…256 for byte labels, received \(classCount)")
+        }
     }
 }

@@ -128,7 +128,9 @@ struct CSVTable {
             if let value { integers.append(value) } else { allIntegers = false; break }
         }
         if let classCount {
-            precondition(classCount >= 1, "a declared class count must be positive, received \(classCount)")
+            guard classCount >= 1 else {
+                throw InputError(file: file, field: "classCount", message: "expected at least 1 class, received \(classCount)")
+            }
             for (offset, record) in dataRecords.enumerated() {
                 guard offset < integers.count, (0..<classCount).contains(integers[offset]) else {
                     throw labelError(record, "expected a class index in 0..<\(classCount)")

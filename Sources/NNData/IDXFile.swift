@@ -9,8 +9,8 @@ import NNCore
 public enum IDXFile {
     /// The labels of a `0x00000801` file; each must lie in `0..<classCount`.
     public static func loadLabels(_ path: String, classCount: Int = 10) throws(InputError) -> [Int] {
+        try CIFARFile.checkClassCount(classCount, file: path)
         let (dimensions, data) = try read(path, magic: 0x0000_0801, what: "an IDX label file")
-        precondition(classCount >= 1 && classCount <= 256, "an IDX class count must lie in 1...256, received \(classCount)")
         var labels = [Int]()
         labels.reserveCapacity(dimensions[0])
         for (i, byte) in data.enumerated() {
@@ -60,11 +60,18 @@ public enum IDXFile {
             throw InputError(file: file, message: "expected a header of \(dataStart) bytes, received a file of \(bytes.count) bytes")
         }
         let dimensions = (0..<dimensionCount).map { Int(bigEndian(bytes, at: 4 + 4 * $0)) }
-        // Each dimension is below 2³², so the product of at most three fits in an Int.
-        let expected = dimensions.reduce(1, *)
-        guard bytes.count - dataStart == expected else {
+        // Three dimensions below 2³² each can overflow an Int: multiply with a check.
+        var expected = 1
+        var overflow = false
+        for dimension in dimensions {
+            let product = expected.multipliedReportingOverflow(by: dimension)
+            expected = product.partialValue
+            overflow = overflow || product.overflow
+        }
+        guard !overflow, bytes.count - dataStart == expected else {
             let shape = dimensions.map(String.init).joined(separator: " × ")
-            throw InputError(file: file, message: "expected \(expected) data bytes for \(shape), received \(bytes.count - dataStart)")
+            let size = overflow ? "more data bytes than fit in memory" : "\(expected) data bytes"
+            throw InputError(file: file, message: "expected \(size) for \(shape), received \(bytes.count - dataStart)")
         }
         return (dimensions, bytes[dataStart...])
     }

@@ -48,7 +48,9 @@ public enum NPYFile {
 
     /// `values` as class indices, each an integer in `0..<classCount`.
     static func classLabels(_ values: [Double], classCount: Int, file: String) throws(InputError) -> [Int] {
-        precondition(classCount >= 1, "a class count must be positive, received \(classCount)")
+        guard classCount >= 1 else {
+            throw InputError(file: file, field: "classCount", message: "expected at least 1 class, received \(classCount)")
+        }
         var labels = [Int]()
         labels.reserveCapacity(values.count)
         for (i, value) in values.enumerated() {
@@ -95,8 +97,12 @@ public enum NPYFile {
         }
         let dataStart = headerStart + headerLength
         guard !overflow, count <= (bytes.count - dataStart) / dtype.size, count * dtype.size == bytes.count - dataStart else {
-            let expected = overflow ? "a shape that fits in memory" : "\(count * dtype.size) data bytes for shape \(describe(shape)) of \(dtype.descr)"
-            throw InputError(file: file, message: "expected \(expected), received \(bytes.count - dataStart)")
+            let size = count.multipliedReportingOverflow(by: dtype.size)
+            guard !overflow && !size.overflow else {
+                throw InputError(file: file, field: "shape", message: "expected a shape that fits in memory, received \(describe(shape))")
+            }
+            throw InputError(file: file, message:
+                "expected \(size.partialValue) data bytes for shape \(describe(shape)) of \(dtype.descr), received \(bytes.count - dataStart)")
         }
         var values = [Double](repeating: 0, count: count)
         bytes.withUnsafeBufferPointer { buffer in

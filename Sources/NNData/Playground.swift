@@ -15,6 +15,7 @@ public enum Playground {
     /// p = (r sin φ, r cos φ); negative: r ~ U(3.5, 5). The label is +1 when the noisy point
     /// p + (U(−5, 5), U(−5, 5))·noise lies within 2.5 of the origin, else −1 (so noise flips labels).
     public static func circle(samples: Int, noise: Double, seed: UInt64) -> ClassificationData {
+        checkArguments(samples, noise)
         var random = RandomGenerator(seed: seed, stream: 0xC1)
         let radius = 5.0
         var points: [(Double, Double, Int)] = []
@@ -38,6 +39,7 @@ public enum Playground {
     /// Four quadrants (Playground's "xor"): x, y ~ U(−5, 5), each pushed 0.3 away from its axis;
     /// the label is +1 when x'·y' ≥ 0 for the noisy point (x, y) + (U(−5, 5), U(−5, 5))·noise.
     public static func quadrants(samples: Int, noise: Double, seed: UInt64) -> ClassificationData {
+        checkArguments(samples, noise)
         var random = RandomGenerator(seed: seed, stream: 0xC2)
         let padding = 0.3
         var points: [(Double, Double, Int)] = []
@@ -57,6 +59,7 @@ public enum Playground {
     /// Two Gaussian blobs: positives around (2, 2), negatives around (−2, −2), each coordinate
     /// normal with variance v = 0.5 + 7·noise (Playground's linear map of noise 0…0.5 to v 0.5…4).
     public static func gauss(samples: Int, noise: Double, seed: UInt64) -> ClassificationData {
+        checkArguments(samples, noise)
         var random = RandomGenerator(seed: seed, stream: 0xC3)
         let deviation = (0.5 + 7 * noise).squareRoot()
         var points: [(Double, Double, Int)] = []
@@ -75,6 +78,7 @@ public enum Playground {
     /// t = 1.75 · 2π · i/n + Δ, p = (r sin t, r cos t) + (U(−1, 1), U(−1, 1))·noise;
     /// Δ = 0 for the positive spiral, π for the negative one.
     public static func spiral(samples: Int, noise: Double, seed: UInt64) -> ClassificationData {
+        checkArguments(samples, noise)
         var random = RandomGenerator(seed: seed, stream: 0xC4)
         let n = Double(samples) / 2
         var points: [(Double, Double, Int)] = []
@@ -94,6 +98,7 @@ public enum Playground {
     /// Regression on a plane: x, y ~ U(−6, 6), target (x' + y') / 10 for the noisy point
     /// (x, y) + (U(−6, 6), U(−6, 6))·noise (Playground's linear map of x + y from [−10, 10] to [−1, 1]).
     public static func plane(samples: Int, noise: Double, seed: UInt64) -> Dataset {
+        checkArguments(samples, noise)
         var random = RandomGenerator(seed: seed, stream: 0xD1)
         return regression(samples: samples, noise: noise, random: &random) { x, y in (x + y) / 10 }
     }
@@ -102,6 +107,7 @@ public enum Playground {
     /// for the noisy point p (as in `plane`), each bump gives sₖ · clamp(1 − ‖p − cₖ‖/2, 0, 1);
     /// the target is the one largest in absolute value (the first on ties), 0 far from all bumps.
     public static func multiGaussian(samples: Int, noise: Double, seed: UInt64) -> Dataset {
+        checkArguments(samples, noise)
         var random = RandomGenerator(seed: seed, stream: 0xD2)
         let bumps: [(Double, Double, Double)] = [(-4, 2.5, 1), (0, 2.5, -1), (4, 2.5, 1), (-4, -2.5, -1), (0, -2.5, 1), (4, -2.5, -1)]
         return regression(samples: samples, noise: noise, random: &random) { x, y in
@@ -117,12 +123,17 @@ public enum Playground {
 
     // MARK: - Helpers
 
+    /// A programmer's contract (`BuiltinDataset` checks a user's parameters with typed errors).
+    private static func checkArguments(_ samples: Int, _ noise: Double) {
+        precondition(samples >= 0, "Playground needs a non-negative sample count, received \(samples)")
+        precondition(noise.isFinite && noise >= 0, "Playground needs a finite non-negative noise, received \(noise)")
+    }
+
     /// Points in the positive class when Playground makes `samples/2` of each (the extra odd one).
     static func positiveCount(_ samples: Int) -> Int { (samples + 1) / 2 }
 
     private static func regression(samples: Int, noise: Double, random: inout RandomGenerator,
                                    target: (Double, Double) -> Double) -> Dataset {
-        precondition(samples >= 0, "Playground needs a non-negative sample count, received \(samples)")
         let radius = 6.0
         var x = Matrix(rows: samples, columns: 2)
         var y = Matrix(rows: samples, columns: 1)

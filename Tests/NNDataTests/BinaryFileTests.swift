@@ -73,6 +73,9 @@ func idx(_ magic: UInt32, _ dimensions: [UInt32], _ data: [UInt8]) -> [UInt8] {
         let truncatedHeader = directory.write("th.npy", Array(npy("{'descr': '<f8', 'fortran_order': False, 'shape': (1,), }", [])[0..<30]))
         #expect(inputError { () throws(InputError) in try NPYFile.load(truncatedHeader) }?.message
                 == "expected a complete .npy header, received a file that ends after 30 bytes")
+        let huge = directory.write("huge.npy", npy("{'descr': '<f8', 'fortran_order': False, 'shape': (4294967296, 4294967296), }", []))
+        #expect(inputError { () throws(InputError) in try NPYFile.load(huge) }?.message
+                == "expected a shape that fits in memory, received (4294967296, 4294967296)")
         let wrongLabels = directory.write("y2.npy", npy("{'descr': '<i8', 'fortran_order': False, 'shape': (2,), }", littleEndian([Int64(0), 1])))
         #expect(inputError { () throws(InputError) in try NPYFile.loadClassification(features: x, labels: wrongLabels, classCount: 3) }?.message
                 == "expected 3 labels (one per row of \(x)), received 2")
@@ -105,6 +108,8 @@ func idx(_ magic: UInt32, _ dimensions: [UInt32], _ data: [UInt8]) -> [UInt8] {
         let mismatch = directory.write("lab3", idx(0x0000_0801, [3], [1, 2, 3]))
         #expect(inputError { () throws(InputError) in try IDXFile.loadClassification(images: images, labels: mismatch) }?.message
                 == "expected 2 labels (one per image in \(images)), received 3")
+        let huge = directory.write("huge", idx(0x0000_0803, [0xFFFF_FFFF, 0xFFFF_FFFF, 0xFFFF_FFFF], [1]))
+        #expect(inputError { () throws(InputError) in try IDXFile.loadImages(huge) }?.message.hasPrefix("expected more data bytes than fit in memory") == true)
         let tiny = directory.write("tiny", [0, 0])
         #expect(inputError { () throws(InputError) in try IDXFile.loadLabels(tiny) }?.message
                 == "expected an IDX label file (magic 0x00000801), received a file of 2 bytes")
