@@ -80,3 +80,20 @@ import Testing
         #expect(error?.description == "labels.csv: labels[1]: expected a class index in 0..<3, received 3")
     }
 }
+
+@Suite struct DatasetSplitTests {
+    @Test func randomSplitOfARegressionSet() throws {
+        let plane = try BuiltinDataset.plane.dataset(.init(samples: 101, noise: 0.1, seed: 4))
+        let split = DatasetSplit(plane, testFraction: 0.3, seed: 9)
+        #expect(split.test.count == 30 && split.train.count == 71)
+        #expect(Set(split.trainIndices).union(split.testIndices) == Set(0..<101))
+        #expect(split.test.x.row(0) == plane.x.row(split.testIndices[0]))
+        #expect(split.test.y.elements[0] == plane.y.elements[split.testIndices[0]])
+        #expect(DatasetSplit(plane, testFraction: 0.3, seed: 9) == split)
+        let (scaled, scaler) = split.standardized()
+        var altered = split
+        altered.test.x = Matrix(rows: 30, columns: 2, repeating: -1e9)
+        #expect(altered.standardized().scaler == scaler && altered.minMaxScaled().scaler == split.minMaxScaled().scaler)
+        #expect(scaled.test.y == split.test.y)
+    }
+}
