@@ -41,6 +41,11 @@ public enum Gzip {
                         return out.count - Int(stream.avail_out)
                     }
                     output.append(contentsOf: chunk[0..<produced])
+                    // A tiny file may inflate enormously (a "gzip bomb"): keep NNLab's file size limit.
+                    if output.count > TextFile.maximumSize {
+                        failure = "expected at most 1 GiB of decompressed data, received more"
+                        return
+                    }
                     if status == Z_BUF_ERROR && stream.avail_in == 0 { break }
                 } while status == Z_OK
                 consumed = input.count - Int(stream.avail_in)
