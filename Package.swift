@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "NNCore", targets: ["NNCore"]),
         .library(name: "Plot", targets: ["Plot", "PlotCairo"]),
         .library(name: "NNRecording", targets: ["NNRecording"]),
+        .library(name: "NNData", targets: ["NNData"]),
         .executable(name: "nnlab", targets: ["nnlab"]),
         .executable(name: "nnlab-bench", targets: ["nnlab-bench"]),
     ],
@@ -27,6 +28,17 @@ let package = Package(
 
         /// Records a training run (history, sampled weights, decision grids, events) as plain values.
         .target(name: "NNRecording", dependencies: ["NNCore"]),
+        // MARK: - Data sets (built-in sets, file loaders, preprocessing)
+
+        /// zlib's inflate, for the embedded digits and gzip-compressed MNIST files.
+        .systemLibrary(name: "CZlib"),
+        /// Embedded in code (not `Bundle.module`) so a copied `nnlab` binary still has them.
+        .target(
+            name: "NNData",
+            dependencies: ["NNCore", "CZlib"],
+            exclude: ["Resources/digits.rst", "Resources/iris.rst"],
+            resources: [.embedInCode("Resources/digits.csv.gz"), .embedInCode("Resources/iris.csv")]
+        ),
 
         // MARK: - Figures (know nothing of training)
 
@@ -41,12 +53,12 @@ let package = Package(
         // MARK: - Report (composes plain values from the modules above into HTML)
 
         /// Figure specs built from networks, histories and records (no Cairo, no files).
-        .target(name: "NNFigures", dependencies: ["NNCore", "Plot"]),
+        .target(name: "NNFigures", dependencies: ["NNCore", "NNRecording", "Plot"]),
         /// The report's templates and stylesheet, embedded so a copied binary still works.
         .target(name: "ReportTemplates", path: "templates", sources: ["ReportTemplates.swift"],
                 resources: [.embedInCode("report.mustache"), .embedInCode("section.mustache"), .embedInCode("style.css")]),
         .target(name: "NNReport", dependencies: [
-            "NNCore", "NNFigures", "Plot", "PlotCairo", "ReportTemplates",
+            "NNCore", "NNData", "NNRecording", "NNFigures", "Plot", "PlotCairo", "ReportTemplates",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
@@ -54,11 +66,11 @@ let package = Package(
         // MARK: - Command line
 
         .target(name: "NNLabCLI", dependencies: [
-            "NNCore", "Plot", "PlotCairo", "NNReport",
+            "NNCore", "NNData", "Plot", "PlotCairo", "NNReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "nnlab", dependencies: ["NNLabCLI"]),
-        .executableTarget(name: "nnlab-bench", dependencies: ["NNCore", "Plot", "PlotCairo", "CAllocationCounter"]),
+        .executableTarget(name: "nnlab-bench", dependencies: ["NNCore", "NNData", "Plot", "PlotCairo", "CAllocationCounter"]),
         /// Counts heap allocations inside the benchmark executable only.
         .target(name: "CAllocationCounter"),
 
@@ -68,6 +80,7 @@ let package = Package(
         .testTarget(name: "NNCoreTests", dependencies: ["NNCore", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PlotTests", dependencies: ["Plot", "PlotCairo"], resources: [.copy("References")]),
         .testTarget(name: "NNRecordingTests", dependencies: ["NNRecording", "NNCore", "TestSupport"]),
+        .testTarget(name: "NNDataTests", dependencies: ["NNData", "NNCore", "TestSupport"]),
         .testTarget(name: "NNLabCLITests", dependencies: ["NNLabCLI", "NNCore", "TestSupport"]),
         .testTarget(name: "NNReportTests", dependencies: ["NNReport", "NNFigures", "NNCore", "TestSupport"]),
     ],

@@ -1,0 +1,83 @@
+internal import CZlib
+import NNCore
+
+/// Decompression of gzip (RFC 1952) data through zlib's `inflate`.
+public enum Gzip {
+    /// Whether `bytes` start with the gzip magic number `1f 8b`.
+    public static func isCompressed(_ bytes: [UInt8]) -> Bool {
+        bytes.count >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B
+    }
+
+    /// The decompressed contents of the gzip stream `bytes` (concatenated members are joined,
+    /// as `gunzip` does).
+    /// - Throws: `InputError` naming `file` when the stream is corrupt or ends early.
+    public static func decompress(_ bytes: [UInt8], file: String) throws(InputError) -> [UInt8] {
+        guard isCompressed(bytes) else {
+            throw InputError(file: file, message: "expected gzip data (magic 1f 8b), received \(hexPrefix(bytes))")
+        }
+        var output: [UInt8] = []
+        // Deflate rarely compresses numeric data more than 8:1; the buffer grows when it does.
+        output.reserveCapacity(max(4096, bytes.count * 4))
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var stream = z_stream()
+        // 15 + 16: a 32 KiB window and a gzip (not zlib) header.
+        guard inflateInit2_(&stream, 15 + 16, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            throw InputError(file: file, message: "expected zlib to initialize, received an error (out of memory?)")
+        }
+        defer { inflateEnd(&stream) }
+        var consumed = 0
+        var failure: String?
+        bytes.withUnsafeBufferPointer { input in
+            guard let base = input.baseAddress else { return }
+            while consumed < input.count {
+                stream.next_in = UnsafeMutablePointer(mutating: base + consumed)
+                stream.avail_in = UInt32(input.count - consumed)
+                var status: Int32 = Z_OK
+                repeat {
+                    let produced: Int = chunk.withUnsafeMutableBufferPointer { out in
+                        stream.next_out = out.baseAddress
+                        stream.avail_out = UInt32(out.count)
+                        status = inflate(&stream, Z_NO_FLUSH)
+                        return out.count - Int(stream.avail_out)
+                    }
+                    output.append(contentsOf: chunk[0..<produced])
+                    // A tiny file may inflate enormously (a "gzip bomb"): keep NNLab's file size limit.
+                    if output.count > TextFile.maximumSize {
+                        failure = "expected at most 1 GiB of decompressed data, received more"
+                        return
+                    }
+                    if status == Z_BUF_ERROR && stream.avail_in == 0 { break }
+                } while status == Z_OK
+                consumed = input.count - Int(stream.avail_in)
+                switch status {
+                case Z_STREAM_END:
+                    // Another member may follow (or trailing zero padding, which gzip ignores).
+                    if consumed < input.count && input[consumed] == 0x1F {
+                        inflateReset(&stream)
+                    } else {
+                        return
+                    }
+                case Z_BUF_ERROR, Z_OK:
+                    failure = "expected a complete gzip stream, received one that ends early after \(input.count) bytes"
+                    return
+                default:
+                    let reason = stream.msg.map { String(cString: $0) } ?? "code \(status)"
+                    failure = "expected valid gzip data, received corrupt data at compressed byte \(consumed) (\(reason))"
+                    return
+                }
+            }
+        }
+        if let failure { throw InputError(file: file, message: failure) }
+        return output
+    }
+
+    /// The first bytes of `bytes` in hex, for error messages.
+    static func hexPrefix(_ bytes: [UInt8], count: Int = 4) -> String {
+        if bytes.isEmpty { return "an empty file" }
+        let digits = bytes.prefix(count).map { byte in
+            let text = String(byte, radix: 16)
+            return byte < 16 ? "0" + text : text
+        }
+        return "bytes " + digits.joined(separator: " ")
+    }
+}
