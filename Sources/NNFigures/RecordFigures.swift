@@ -1,0 +1,107 @@
+import NNCore
+import NNRecording
+import Plot
+
+/// Figures of a recorded run: weight trajectories, gradient norms, the decision boundary's
+/// evolution and the hidden units' maps.
+public enum RecordFigures {
+    /// A recorded grid as a plot field (same layout: row-major, row 0 at the bottom).
+    public static func field(_ grid: Grid) -> Field {
+        Field(x: grid.x, y: grid.y, columns: grid.columns, rows: grid.rows, values: grid.values)
+    }
+
+    /// Every weight and bias against the sampled epochs (small networks), with the epochs where an
+    /// L1-regularized weight crossed zero marked; per-layer weight norms for larger networks.
+    public static func trajectories(_ record: RunRecord, title: String? = nil) -> Chart {
+        let epochs = record.samples.epochs.map(Double.init)
+        var layers: [Plot.Layer] = []
+        let denseNumbers = denseNumbering(record)
+        if record.samples.trajectories.isEmpty {
+            for (i, layer) in record.samples.layers.enumerated() {
+                layers.append(.line(LineSeries("‖W\(denseNumbers[layer.layer] ?? i + 1)‖", x: epochs, y: layer.weightNorm)))
+            }
+            return Chart(title: title ?? "Weight norms per layer", x: Axis("epoch"), y: Axis("‖W‖₂"), legend: .outsideRight, layers: layers)
+        }
+        for trajectory in record.samples.trajectories {
+            let label = trajectory.parameter.label(denseNumber: denseNumbers[trajectory.parameter.layer] ?? 0)
+            layers.append(.line(LineSeries(label, x: epochs, y: trajectory.values, dash: trajectory.parameter.isBias ? .dashed : .solid)))
+        }
+        let crossings = record.events.signCrossings
+        if !crossings.isEmpty {
+            layers.append(.scatter(ScatterSeries("L1 weight crosses 0", x: crossings.map { Double($0.epoch) },
+                                                 y: crossings.map(\.value), color: Color(gray: 0.1),
+                                                 marker: MarkerStyle(.cross, size: 9))))
+        }
+        return Chart(title: title ?? "Weights (solid) and biases (dashed)", x: Axis("epoch"), y: Axis("value"),
+                     legend: .outsideRight, layers: layers)
+    }
+
+    /// The mean L2 norm of each dense layer's gradient per sampled epoch (log scale).
+    public static func gradientNorms(_ record: RunRecord) -> Chart {
+        let epochs = record.samples.epochs.map(Double.init)
+        let numbers = denseNumbering(record)
+        let layers: [Plot.Layer] = record.samples.layers.enumerated().map { i, layer in
+            .line(LineSeries("layer \(numbers[layer.layer] ?? i + 1)", x: epochs, y: layer.gradientNorm.map { $0 > 0 ? $0 : .nan }))
+        }
+        return Chart(title: "Gradient norm per layer", x: Axis("epoch"), y: Axis("‖∂L/∂θ‖₂", scale: .log), layers: layers)
+    }
+
+    /// The decision boundary at each snapshot epoch, as a filmstrip of small charts with the data on top.
+    public static func filmstrip(_ record: RunRecord, data: Dataset, threshold: Double, range: ClosedRange<Double>,
+                                 columns: Int = 4) -> Figure? {
+        let snapshots = record.snapshots.filter { !$0.outputs.isEmpty }
+        guard !snapshots.isEmpty else { return nil }
+        let xs = (0..<data.count).map { data.x[$0, 0] }, ys = (0..<data.count).map { data.x[$0, 1] }
+        let classes = BoundaryFigures.classes(of: data.y, threshold: threshold)
+        let panels: [Panel] = snapshots.map { snapshot in
+            let grid = snapshot.outputs[0]
+            var layers = Plot.Layer.decisionBoundary(field(grid), threshold: threshold, range: range, x: xs, y: ys, classes: classes)
+            // One shared colour key is enough for a filmstrip: drop the per-panel colorbars.
+            for i in layers.indices { if case .heatmap(var h) = layers[i] { h.colorbar = nil; layers[i] = .heatmap(h) } }
+            return .chart(Chart(title: "epoch \(snapshot.epoch)", x: Axis("x₁", range: .fixed(grid.x.lowerBound, grid.x.upperBound)),
+                                y: Axis("x₂", range: .fixed(grid.y.lowerBound, grid.y.upperBound)), legend: .hidden, layers: layers))
+        }
+        let count = min(columns, panels.count)
+        let rows = (panels.count + count - 1) / count
+        return Figure(title: "The decision boundary as training goes on", width: Double(count) * 230 + 30,
+                      height: Double(rows) * 220 + 50, columns: count, sharedAxes: [.x, .y], panels: panels)
+    }
+
+    /// Each hidden unit's activation over the input plane at the end (TensorFlow Playground's neurons).
+    public static func unitMaps(_ record: RunRecord, activations: [Int: Activation]) -> Figure? {
+        guard !record.unitMaps.isEmpty else { return nil }
+        let numbers = denseNumbering(record)
+        let panels: [Panel] = record.unitMaps.map { map in
+            let activation = activations[map.layer] ?? .linear
+            return .chart(Chart(title: "layer \(numbers[map.layer] ?? map.layer + 1), unit \(map.unit + 1)",
+                                x: Axis("x₁", range: .fixed(map.grid.x.lowerBound, map.grid.x.upperBound)),
+                                y: Axis("x₂", range: .fixed(map.grid.y.lowerBound, map.grid.y.upperBound)), legend: .hidden,
+                                layers: [.heatmap(Heatmap(field(map.grid), colors: colorScale(activation, values: map.grid.values)))]))
+        }
+        let columns = min(panels.count, 4)
+        let rows = (panels.count + columns - 1) / columns
+        return Figure(title: "Hidden units after training", width: Double(columns) * 240 + 40, height: Double(rows) * 230 + 50,
+                      columns: columns, panels: panels)
+    }
+
+    /// The activation's natural range on a diverging map: tanh −1…1 around 0, sigmoid 0…1 around 0.5.
+    static func colorScale(_ activation: Activation, values: [Double]) -> ColorScale {
+        switch activation {
+        case .tanh: return ColorScale(.blueRed, lower: -1, upper: 1, center: 0)
+        case .sigmoid, .softmax: return ColorScale(.blueRed, lower: 0, upper: 1, center: 0.5)
+        default:
+            let hi = max(values.filter(\.isFinite).map(abs).max() ?? 1, 1e-9)
+            return ColorScale(.blueRed, lower: -hi, upper: hi, center: 0)
+        }
+    }
+
+    /// Layer index → its number among dense layers (1-based).
+    static func denseNumbering(_ record: RunRecord) -> [Int: Int] {
+        var numbers: [Int: Int] = [:]
+        for (i, layer) in record.samples.layers.enumerated() { numbers[layer.layer] = i + 1 }
+        for trajectory in record.samples.trajectories where numbers[trajectory.parameter.layer] == nil {
+            numbers[trajectory.parameter.layer] = numbers.count + 1
+        }
+        return numbers
+    }
+}
