@@ -178,7 +178,7 @@ static void config_init(void) {
     config.kc = env_size("NNLAB_GEMM_KC", 256);
     config.mc = env_size("NNLAB_GEMM_MC", 96);
     config.nc = env_size("NNLAB_GEMM_NC", 2048);
-    config.parallel_threshold = env_size("NNLAB_GEMM_PAR", 131072);
+    config.parallel_threshold = env_size("NNLAB_GEMM_PAR", 16384);
     config.chunks = env_size("NNLAB_GEMM_CHUNKS", 2);
     // NNLAB_GEMM_THREADS=1 keeps automatic calls on one thread (e.g. when the other core is
     // busy with another process: the worker then gets preempted and the caller waits for it).
