@@ -13,6 +13,7 @@
 #include "CKernels.h"
 
 #include <pthread.h>
+#include <sched.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -190,7 +191,9 @@ static inline const gemm_config *get_config(void) {
     return &config;
 }
 
+#if NN_X86
 static int fast_transpose_pack(void) { return get_config()->supported_isa >= NNLAB_ISA_AVX2; }
+#endif
 
 int nnlab_gemm_auto_isa(void) { return get_config()->auto_isa; }
 size_t nnlab_gemm_parallel_threshold(void) { return get_config()->parallel_threshold; }
