@@ -454,10 +454,10 @@ static _Atomic unsigned job_chunks_done = 0;
 static _Atomic int worker_sleeping = 0;
 static parallel_job job;  // written before the ticket is published (release), read after a claim
 static pthread_once_t worker_once = PTHREAD_ONCE_INIT;
-// Contention back-off for automatic calls (see run_parallel): calls left to run on one thread,
+// Contention back-off for automatic calls (see run_parallel): until when to run on one thread,
 // and the current length of the pause.
-static _Atomic int backoff_left = 0;
-static _Atomic int backoff_length = 0;
+static _Atomic uint64_t backoff_until_ns = 0;
+static _Atomic uint64_t backoff_length_ns = 0;
 static int worker_ok = 0;
 
 static inline void cpu_relax(void) {
@@ -578,16 +578,17 @@ static int run_parallel(const parallel_job *J, int adaptive) {
     if (adaptive) {
         // If we waited for the worker longer than we computed ourselves, one thread alone would
         // have been faster (≈ 2 × own): the worker is not getting a core because another
-        // process is busy. Run automatic calls on one thread for a while, doubling the pause
-        // each time the probe fails again (16 … 4096 calls).
-        const uint64_t waited = now_ns() - t1, own = t1 - t0;
-        int pause = atomic_load_explicit(&backoff_length, memory_order_relaxed);
+        // process is busy. Run automatic calls on one thread for a while; the pause doubles
+        // each time the next probe fails too (2 ms … 1 s), so failed probes (each can cost a
+        // scheduler time slice) stay a small fraction of the run time.
+        const uint64_t end = now_ns(), waited = end - t1, own = t1 - t0;
+        uint64_t pause = atomic_load_explicit(&backoff_length_ns, memory_order_relaxed);
         if (waited > own + 10000) {
-            pause = pause == 0 ? 16 : (pause < 4096 ? 2 * pause : pause);
-            atomic_store_explicit(&backoff_length, pause, memory_order_relaxed);
-            atomic_store_explicit(&backoff_left, pause, memory_order_relaxed);
+            pause = pause == 0 ? 2000000 : (pause < 1000000000 ? 2 * pause : pause);
+            atomic_store_explicit(&backoff_length_ns, pause, memory_order_relaxed);
+            atomic_store_explicit(&backoff_until_ns, end + pause, memory_order_relaxed);
         } else if (pause != 0) {
-            atomic_store_explicit(&backoff_length, 0, memory_order_relaxed);
+            atomic_store_explicit(&backoff_length_ns, 0, memory_order_relaxed);
         }
     }
     pthread_mutex_unlock(&pool_claim);
@@ -622,10 +623,8 @@ void nnlab_dgemm_ex(size_t m, size_t n, size_t k,
     const double work = (double)m * (double)n * (double)k;
     int two = threads >= 2 ||
               (threads <= 0 && cfg->max_threads >= 2 && work >= (double)cfg->parallel_threshold);
-    if (two && threads <= 0 && atomic_load_explicit(&backoff_left, memory_order_relaxed) > 0) {
-        atomic_fetch_sub_explicit(&backoff_left, 1, memory_order_relaxed);
+    if (two && threads <= 0 && now_ns() < atomic_load_explicit(&backoff_until_ns, memory_order_relaxed))
         two = 0;
-    }
     if (two && K != NULL) {
         // Split the larger side of C at tile boundaries; K is never split.
         const int split_rows = m >= n;
