@@ -225,14 +225,14 @@ def blas_threads():
         return os.cpu_count()
 
 
-def xor_workload(epochs=10_000):
+def xor_workload(epochs=10_000, shuffle=True):
     rng = np.random.default_rng(0)
     x = np.array([[-1.0, -1.0], [-1.0, 1.0], [1.0, -1.0], [1.0, 1.0]])
     y = np.array([[1.0], [-1.0], [-1.0], [1.0]])
     net = Network([Dense(2, 2, "tanh", rng, L2(0.1)), Dense(2, 1, "tanh", rng, L1(0.2))],
                   MeanSquaredError(), SGD(0.05))
     start = time.perf_counter()
-    history = net.fit(x, y, epochs=epochs, batch_size=4, rng=rng)
+    history = net.fit(x, y, epochs=epochs, batch_size=4, rng=rng, shuffle=shuffle)
     seconds = time.perf_counter() - start
     return seconds / epochs * 1e6, history[-1]
 
@@ -243,19 +243,19 @@ def one_hot(labels, classes):
     return out
 
 
-def mlp_workload(epochs=3):
+def mlp_workload(epochs=3, shuffle=True):
     rng = np.random.default_rng(1234)
     x = rng.random((10_000, 784))
     y = one_hot(rng.integers(0, 10, 10_000), 10)
     net = Network([Dense(784, 128, "relu", rng), Dense(128, 10, "softmax", rng)],
                   CategoricalCrossentropy(), Adam(0.001))
-    net.fit(x, y, epochs=1, batch_size=64, rng=rng)  # warm-up
+    net.fit(x, y, epochs=1, batch_size=64, rng=rng, shuffle=shuffle)  # warm-up
     start = time.perf_counter()
-    history = net.fit(x, y, epochs=epochs, batch_size=64, rng=rng)
+    history = net.fit(x, y, epochs=epochs, batch_size=64, rng=rng, shuffle=shuffle)
     return (time.perf_counter() - start) / epochs, history[-1]
 
 
-def digits_workload(epochs=30):
+def digits_workload(epochs=30, shuffle=True):
     rng = np.random.default_rng(42)
     path = "/work/shared/data/digits.csv.gz"
     if os.path.exists(path):
@@ -269,9 +269,9 @@ def digits_workload(epochs=30):
     y = one_hot(labels, 10)
     net = Network([Dense(64, 64, "relu", rng), Dense(64, 10, "softmax", rng)],
                   CategoricalCrossentropy(), Adam(0.001))
-    net.fit(x, y, epochs=1, batch_size=32, rng=rng)  # warm-up
+    net.fit(x, y, epochs=1, batch_size=32, rng=rng, shuffle=shuffle)  # warm-up
     start = time.perf_counter()
-    history = net.fit(x, y, epochs=epochs, batch_size=32, rng=rng)
+    history = net.fit(x, y, epochs=epochs, batch_size=32, rng=rng, shuffle=shuffle)
     return (time.perf_counter() - start) / epochs * 1e3, history[-1], source
 
 
@@ -318,21 +318,26 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gemm", action="store_true", help="time `@` on the MLP's shapes instead")
     parser.add_argument("--only", choices=["xor", "mlp", "digits"], help="run one workload")
+    parser.add_argument("--no-shuffle", action="store_true",
+                        help="keep the sample order (Keras shuffles by default, which copies x every epoch)")
     args = parser.parse_args()
     if args.gemm:
         gemm_shapes()
         return
     threads = blas_threads()
+    shuffle = not args.no_shuffle
+    tag = "" if shuffle else " shuffle=0"
     if args.only in (None, "xor"):
-        us, loss = xor_workload()
-        print(f"numpy xor_2_2_1 us_per_epoch={us:.1f} epochs=10000 final_loss={loss:.6f} threads={threads}")
+        us, loss = xor_workload(shuffle=shuffle)
+        print(f"numpy xor_2_2_1 us_per_epoch={us:.1f} epochs=10000 final_loss={loss:.6f} threads={threads}{tag}")
     if args.only in (None, "mlp"):
-        s, loss = mlp_workload()
-        print(f"numpy mlp_784_128_10 s_per_epoch={s:.4f} samples=10000 batch=64 final_loss={loss:.4f} threads={threads}")
+        s, loss = mlp_workload(shuffle=shuffle)
+        print(f"numpy mlp_784_128_10 s_per_epoch={s:.4f} samples=10000 batch=64 final_loss={loss:.4f} "
+              f"threads={threads}{tag}")
     if args.only in (None, "digits"):
-        ms, loss, source = digits_workload()
+        ms, loss, source = digits_workload(shuffle=shuffle)
         print(f"numpy digits_64_64_10 ms_per_epoch={ms:.2f} samples=1797 batch=32 data={source} "
-              f"final_loss={loss:.4f} threads={threads}")
+              f"final_loss={loss:.4f} threads={threads}{tag}")
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@
 #include "CKernels.h"
 
 #include <pthread.h>
+#include <sched.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -178,7 +179,7 @@ static void config_init(void) {
     config.kc = env_size("NNLAB_GEMM_KC", 256);
     config.mc = env_size("NNLAB_GEMM_MC", 96);
     config.nc = env_size("NNLAB_GEMM_NC", 2048);
-    config.parallel_threshold = env_size("NNLAB_GEMM_PAR", 131072);
+    config.parallel_threshold = env_size("NNLAB_GEMM_PAR", 16384);
     config.chunks = env_size("NNLAB_GEMM_CHUNKS", 2);
     // NNLAB_GEMM_THREADS=1 keeps automatic calls on one thread (e.g. when the other core is
     // busy with another process: the worker then gets preempted and the caller waits for it).
@@ -189,6 +190,10 @@ static inline const gemm_config *get_config(void) {
     pthread_once(&config_once, config_init);
     return &config;
 }
+
+#if NN_X86
+static int fast_transpose_pack(void) { return get_config()->supported_isa >= NNLAB_ISA_AVX2; }
+#endif
 
 int nnlab_gemm_auto_isa(void) { return get_config()->auto_isa; }
 size_t nnlab_gemm_parallel_threshold(void) { return get_config()->parallel_threshold; }
@@ -267,6 +272,33 @@ static scratch *thread_scratch(void) {
 
 // MARK: - Packing
 
+#if NN_X86
+/// out[p*w + r] = src[r*rs + p] for r < w (a multiple of 4), p < kc: a transposing copy done in
+/// 4×4 blocks with AVX2 shuffles (a scalar gather costs ~20% of a 64×784·784×128 product).
+/// Pure data movement, so it cannot change any result.
+__attribute__((target("avx2"))) static void transpose_pack_avx2(const double *src, size_t rs, size_t kc,
+                                                                size_t w, double *restrict out) {
+    size_t p = 0;
+    for (; p + 4 <= kc; p += 4) {
+        for (size_t r = 0; r < w; r += 4) {
+            const double *s = src + r * rs + p;
+            const __m256d r0 = _mm256_loadu_pd(s), r1 = _mm256_loadu_pd(s + rs);
+            const __m256d r2 = _mm256_loadu_pd(s + 2 * rs), r3 = _mm256_loadu_pd(s + 3 * rs);
+            const __m256d t0 = _mm256_unpacklo_pd(r0, r1), t1 = _mm256_unpackhi_pd(r0, r1);
+            const __m256d t2 = _mm256_unpacklo_pd(r2, r3), t3 = _mm256_unpackhi_pd(r2, r3);
+            double *o = out + p * w + r;
+            _mm256_storeu_pd(o, _mm256_permute2f128_pd(t0, t2, 0x20));
+            _mm256_storeu_pd(o + w, _mm256_permute2f128_pd(t1, t3, 0x20));
+            _mm256_storeu_pd(o + 2 * w, _mm256_permute2f128_pd(t0, t2, 0x31));
+            _mm256_storeu_pd(o + 3 * w, _mm256_permute2f128_pd(t1, t3, 0x31));
+        }
+    }
+    for (; p < kc; p++)
+        for (size_t r = 0; r < w; r++) out[p * w + r] = src[r * rs + p];
+}
+#endif
+
+
 /// Packs opA rows [0, mc) × cols [0, kc) into MR-row panels, k-major, zero-padding short panels.
 static void pack_a(const double *a, size_t ars, size_t acs, size_t mc, size_t kc, int mr,
                    double *restrict out) {
@@ -283,6 +315,13 @@ static void pack_a(const double *a, size_t ars, size_t acs, size_t mc, size_t kc
                 out += mr;
             }
         } else {
+#if NN_X86
+            if (acs == 1 && rows == (size_t)mr && mr % 4 == 0 && fast_transpose_pack()) {
+                transpose_pack_avx2(src, ars, kc, (size_t)mr, out);
+                out += kc * (size_t)mr;
+                continue;
+            }
+#endif
             for (size_t p = 0; p < kc; p++) {
                 size_t r = 0;
                 for (; r < rows; r++) out[r] = src[r * ars + p * acs];
@@ -306,6 +345,13 @@ static void pack_b(const double *b, size_t brs, size_t bcs, size_t kc, size_t nc
                 out += nr;
             }
         } else {
+#if NN_X86
+            if (brs == 1 && cols == (size_t)nr && nr % 4 == 0 && fast_transpose_pack()) {
+                transpose_pack_avx2(src, bcs, kc, (size_t)nr, out);
+                out += kc * (size_t)nr;
+                continue;
+            }
+#endif
             for (size_t p = 0; p < kc; p++) {
                 size_t c = 0;
                 for (; c < cols; c++) out[c] = src[c * bcs + p * brs];
@@ -408,10 +454,10 @@ static _Atomic unsigned job_chunks_done = 0;
 static _Atomic int worker_sleeping = 0;
 static parallel_job job;  // written before the ticket is published (release), read after a claim
 static pthread_once_t worker_once = PTHREAD_ONCE_INIT;
-// Contention back-off for automatic calls (see run_parallel): calls left to run on one thread,
+// Contention back-off for automatic calls (see run_parallel): until when to run on one thread,
 // and the current length of the pause.
-static _Atomic int backoff_left = 0;
-static _Atomic int backoff_length = 0;
+static _Atomic uint64_t backoff_until_ns = 0;
+static _Atomic uint64_t backoff_length_ns = 0;
 static int worker_ok = 0;
 
 static inline void cpu_relax(void) {
@@ -530,17 +576,19 @@ static int run_parallel(const parallel_job *J, int adaptive) {
         if ((++spins & 1023) == 0) sched_yield();  // the worker may have been descheduled
     }
     if (adaptive) {
-        // A worker that needs far longer than we did for the same amount of work is not getting
-        // a core (another process is busy): run automatic calls on one thread for a while,
-        // doubling the pause each time the probe fails again.
-        const uint64_t waited = now_ns() - t1, own = t1 - t0;
-        int pause = atomic_load_explicit(&backoff_length, memory_order_relaxed);
-        if (waited > own / 2 + 5000) {
-            pause = pause == 0 ? 16 : (pause < 4096 ? 2 * pause : pause);
-            atomic_store_explicit(&backoff_length, pause, memory_order_relaxed);
-            atomic_store_explicit(&backoff_left, pause, memory_order_relaxed);
+        // If we waited for the worker longer than we computed ourselves, one thread alone would
+        // have been faster (≈ 2 × own): the worker is not getting a core because another
+        // process is busy. Run automatic calls on one thread for a while; the pause doubles
+        // each time the next probe fails too (2 ms … 1 s), so failed probes (each can cost a
+        // scheduler time slice) stay a small fraction of the run time.
+        const uint64_t end = now_ns(), waited = end - t1, own = t1 - t0;
+        uint64_t pause = atomic_load_explicit(&backoff_length_ns, memory_order_relaxed);
+        if (waited > own + 10000) {
+            pause = pause == 0 ? 2000000 : (pause < 1000000000 ? 2 * pause : pause);
+            atomic_store_explicit(&backoff_length_ns, pause, memory_order_relaxed);
+            atomic_store_explicit(&backoff_until_ns, end + pause, memory_order_relaxed);
         } else if (pause != 0) {
-            atomic_store_explicit(&backoff_length, 0, memory_order_relaxed);
+            atomic_store_explicit(&backoff_length_ns, 0, memory_order_relaxed);
         }
     }
     pthread_mutex_unlock(&pool_claim);
@@ -575,10 +623,8 @@ void nnlab_dgemm_ex(size_t m, size_t n, size_t k,
     const double work = (double)m * (double)n * (double)k;
     int two = threads >= 2 ||
               (threads <= 0 && cfg->max_threads >= 2 && work >= (double)cfg->parallel_threshold);
-    if (two && threads <= 0 && atomic_load_explicit(&backoff_left, memory_order_relaxed) > 0) {
-        atomic_fetch_sub_explicit(&backoff_left, 1, memory_order_relaxed);
+    if (two && threads <= 0 && now_ns() < atomic_load_explicit(&backoff_until_ns, memory_order_relaxed))
         two = 0;
-    }
     if (two && K != NULL) {
         // Split the larger side of C at tile boundaries; K is never split.
         const int split_rows = m >= n;

@@ -146,6 +146,41 @@ struct GEMMTests {
         }
     }
 
+    @Test("concurrent callers (worker busy → own thread) stay bit-identical")
+    func concurrentCallers() async {
+        let m = 96, n = 80, k = 200
+        var rng = SplitMix(state: 99)
+        let a = rng.values(m * k), b = rng.values(k * n)
+        var expected = [Double](repeating: 0, count: m * n)
+        naiveProduct(m: m, n: n, k: k, a: a, lda: k, transposeA: false, b: b, ldb: n, transposeB: false,
+                     c: &expected, ldc: n, accumulate: false)
+        let reference = bits(expected)
+        let mismatches = await withTaskGroup(of: Int.self) { group in
+            for task in 0..<4 {
+                group.addTask {
+                    var bad = 0
+                    for round in 0..<10 {
+                        var c = [Double](repeating: .nan, count: m * n)
+                        a.withUnsafeBufferPointer { ap in
+                            b.withUnsafeBufferPointer { bp in
+                                c.withUnsafeMutableBufferPointer { cp in
+                                    guard let ab = ap.baseAddress, let bb = bp.baseAddress, let cb = cp.baseAddress else { return }
+                                    GEMM.multiply(m: m, n: n, k: k, a: ab, lda: k, transposeA: false, b: bb, ldb: n,
+                                                  transposeB: false, c: cb, ldc: n, accumulate: false,
+                                                  instructionSet: .automatic, threads: (task + round) % 2 == 0 ? 2 : 0)
+                                }
+                            }
+                        }
+                        if bits(c) != reference { bad += 1 }
+                    }
+                    return bad
+                }
+            }
+            return await group.reduce(0, +)
+        }
+        #expect(mismatches == 0)
+    }
+
     @Test("the test data is sensitive: a fused multiply-add gives different bits")
     func fusedDiffers() {
         var rng = SplitMix(state: 7)

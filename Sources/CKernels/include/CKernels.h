@@ -27,7 +27,9 @@ typedef enum {
 /// Determinism contract: each element is computed as `acc = start; for p in 0..<k { acc = acc + a*b }`
 /// with the product and the sum each rounded to double separately (never fused), p ascending,
 /// start = +0.0 or C[i,j]. Any ISA and any thread count give bit-identical results.
-/// `threads` <= 0 means automatic (2 threads for large products); 1 forces one thread.
+/// Uses two threads when m·n·k ≥ nnlab_gemm_parallel_threshold() (and the second core is not
+/// busy elsewhere); packing buffers are per thread and reused. c must not overlap a or b.
+/// Environment (read once): NNLAB_GEMM_ISA, NNLAB_GEMM_THREADS=1 (never use the worker).
 void nnlab_dgemm(size_t m, size_t n, size_t k,
                  const double *a, size_t lda, int transpose_a,
                  const double *b, size_t ldb, int transpose_b,

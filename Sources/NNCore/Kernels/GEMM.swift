@@ -57,7 +57,8 @@ public enum GEMM {
         precondition(m >= 0 && n >= 0 && k >= 0, "GEMM shape must be non-negative, received \(m)×\(k)·\(k)×\(n)")
         precondition(validStrides(m: m, n: n, k: k, lda: lda, transposeA: transposeA, ldb: ldb, transposeB: transposeB, ldc: ldc),
                      "GEMM leading dimensions too small for \(m)×\(k)·\(k)×\(n): lda \(lda), ldb \(ldb), ldc \(ldc)")
-        if m &* n &* k <= directLimit {
+        // (All three < 512 first, so the product cannot wrap around.)
+        if (m | n | k) < 512 && m &* n &* k <= directLimit {
             direct(m: m, n: n, k: k, a: a, lda: lda, transposeA: transposeA,
                    b: b, ldb: ldb, transposeB: transposeB, c: c, ldc: ldc, accumulate: accumulate)
             return
