@@ -1,4 +1,5 @@
 import NNCore
+import NNData
 
 /// Reads experiment files (YAML) into an `Experiment`.
 ///
@@ -25,8 +26,6 @@ import NNCore
 ///   target: {metric: xor_accuracy, value: 1}
 /// ```
 public enum ExperimentFile {
-    /// Built-in data sets by name; returns nil for names it does not know.
-    nonisolated(unsafe) public static var builtinData: @Sendable (String) -> Dataset? = { name in name == "xor" ? .xor : nil }
 
     static let topFields = ["title", "author", "sections", "experiments", "comparison"]
     static let runFields = ["name", "model", "data", "validation", "optimizer", "epochs", "batch_size", "shuffle", "seed", "seeds",
@@ -106,8 +105,13 @@ public enum ExperimentFile {
     /// A built-in data name becomes an inline data object; paths and objects pass through.
     static func resolveData(_ object: JSONObject, file: String) throws(InputError) -> (JSONValue?, String) {
         guard let field = object.optional("data") else { return (nil, "") }
+        if case .object(let members) = field.value.kind, members.contains(where: { $0.key == "name" }) {
+            return try builtin(field, file: file)
+        }
         guard case .string(let name) = field.value.kind else { return (nil, "inline data") }
-        if let dataset = builtinData(name) {
+        // A bare word names a built-in set (a typo gets the list of names); anything with "/" or "." is a file.
+        if !name.contains("/") && !name.contains(".") {
+            let dataset = try BuiltinDataset.named(name, file: file, field: field.path).dataset(file: file, field: field.path)
             let text = DataFile.encode(dataset)
             let value = try JSONParser.parse(Array(text.utf8), file: file)
             var located = value
@@ -115,6 +119,21 @@ public enum ExperimentFile {
             return (located, name)
         }
         return (nil, name)
+    }
+
+    /// `data: {name: spiral, samples: 300, noise: 0.1, seed: 2, inputs: 3}`: a built-in set with parameters.
+    static func builtin(_ field: JSONField, file: String) throws(InputError) -> (JSONValue?, String) {
+        let object = try field.object(allowing: ["name", "samples", "noise", "seed", "inputs"])
+        let name = try object.required("name", "a built-in data set").string()
+        var parameters = BuiltinDataset.Parameters()
+        if let f = object.optional("samples") { parameters.samples = try f.integer(in: 1...1_000_000) }
+        if let f = object.optional("noise") { parameters.noise = try f.number(in: .unitClosed) }
+        if let f = object.optional("seed") { parameters.seed = UInt64(try f.integer(in: 0...Int(Int32.max))) }
+        if let f = object.optional("inputs") { parameters.inputs = try f.integer(in: 1...16) }
+        let dataset = try BuiltinDataset.named(name, file: file, field: field.path + ".name").dataset(parameters, file: file, field: field.path)
+        var value = try JSONParser.parse(Array(DataFile.encode(dataset).utf8), file: file)
+        value.line = field.value.line
+        return (value, name)
     }
 
     static func comparison(from field: JSONField, file: String) throws(InputError) -> Comparison {

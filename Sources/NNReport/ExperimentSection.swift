@@ -1,5 +1,6 @@
 import NNCore
 import NNFigures
+import NNRecording
 import Plot
 
 /// Section 2: each experiment's runs (one per seed): curves, the decision boundary and hidden
@@ -38,12 +39,25 @@ enum ExperimentSection {
                 blocks.append(.figure(ReportFigure(name: key + "-boundary", figure: Figure(width: 640, height: 520, chart),
                                                    caption: "The trained network's output over the input plane (first seed), its decision boundary at \(readable(threshold)) and the training data.",
                                                    alt: "Decision boundary of the trained network with the training points")))
-                let plane = BoundaryFigures.plane(of: run.data.x)
-                if let units = UnitMapFigures.figure(network, x: plane.x, y: plane.y, title: "Hidden units after training") {
+                if let record = first.record, let film = RecordFigures.filmstrip(record, data: run.data, threshold: threshold, range: range) {
+                    blocks.append(.figure(ReportFigure(name: key + "-filmstrip", figure: film,
+                                                       caption: "The decision boundary at log-spaced epochs (first seed): how the network carves the plane as it learns.",
+                                                       alt: "Small decision-boundary plots at increasing epochs")))
+                }
+                let activations = Dictionary(uniqueKeysWithValues: network.denseLayers.map { ($0.index, $0.layer.activation) })
+                if let record = first.record, let units = RecordFigures.unitMaps(record, activations: activations) {
                     blocks.append(.figure(ReportFigure(name: key + "-units", figure: units,
                                                        caption: "Each hidden unit's activation over the input plane after training (first seed), as TensorFlow Playground draws its neurons.",
                                                        alt: "One heatmap per hidden unit over the input plane")))
                 }
+            }
+            if let record = first.record {
+                let crossings = record.events.signCrossings.count + record.events.omittedSignCrossings
+                let trajectories = Figure(width: 960, height: 420, columns: 2,
+                                          panels: [.chart(RecordFigures.trajectories(record)), .chart(RecordFigures.gradientNorms(record))])
+                blocks.append(.figure(ReportFigure(name: key + "-weights", figure: trajectories,
+                                                   caption: "Left: every weight (solid) and bias (dashed) over the epochs (first seed, sampled \(record.samples.epochs.count) epochs)\(crossings > 0 ? "; crosses mark the \(crossings) times an L1-regularized weight crossed zero" : ""). Right: the mean gradient norm of each layer per epoch.",
+                                                   alt: "Weight trajectories over epochs and per-layer gradient norms")))
             }
             let diagram = NetworkFigures.diagram(network, title: "Trained network (seed \(experiment.seeds.first ?? 0))")
             blocks.append(.figure(ReportFigure(name: key + "-network", figure: Figure(width: 760, height: 400, panel: .network(diagram)),

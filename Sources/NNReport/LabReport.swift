@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import NNCore
+import NNRecording
 
 /// Builds a lab report from an experiment: runs every training (in parallel), composes the
 /// sections, and writes `index.html`, `figures/`, `history.csv` and `runs.json` atomically.
@@ -39,7 +40,10 @@ public struct LabReport {
         let results = timed("training (\(allRuns.count) runs)") {
             progress.begin("training", total: allRuns.count)
             defer { progress.end() }
-            return RunPool.train(allRuns) { done, _ in progress.advance(to: done) }
+            // The experiments' runs are recorded (trajectories, snapshots, unit maps); comparison runs need histories only.
+            let recorded = experimentRuns.reduce(0) { $0 + $1.runs.count }
+            let options = LabReport.recorderOptions
+            return RunPool.train(allRuns, recording: { $0 < recorded ? options : nil }) { done, _ in progress.advance(to: done) }
         }
         var cursor = 0
         func take(_ count: Int) -> [RunResult] {
@@ -80,6 +84,9 @@ public struct LabReport {
         let document = ReportDocument(title: experiment.title, author: experiment.author, command: command, sections: sections)
         return Built(document: document, runsJSON: RunEntry.json(records, title: experiment.title), historyCSV: RunEntry.csv(records))
     }
+
+    /// How experiment runs are recorded: 100×100 grids are plenty for figures 230 px wide.
+    static let recorderOptions = RecorderOptions(gridColumns: 100, gridRows: 100, snapshotCount: 8)
 
     /// Builds and writes the report to `destination`.
     /// - Returns: the written files, relative to `destination`.

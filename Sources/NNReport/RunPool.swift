@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import NNCore
+import NNRecording
 
 /// The outcome of one run: the trained network and its history (or the error that stopped it).
 public struct RunResult: Sendable {
@@ -9,25 +10,31 @@ public struct RunResult: Sendable {
     /// Wall-clock seconds (the only value that differs between identical runs).
     public var seconds: Double
     public var failure: String?
+    /// The recording, for runs trained with a `Recorder`.
+    public var record: RunRecord?
 }
 
 /// Runs independent trainings on all cores. Each run is deterministic on its own, and results
 /// are stored by index, so the outcome is identical to a serial run.
 public enum RunPool {
     /// Trains every run; `progress` is called after each finished run with (finished, total).
-    public static func train(_ runs: [Run], progress: (@Sendable (Int, Int) -> Void)? = nil) -> [RunResult] {
+    /// - Parameter recording: which runs to record, and how (nil: none).
+    public static func train(_ runs: [Run], recording: (@Sendable (Int) -> RecorderOptions?)? = nil,
+                             progress: (@Sendable (Int, Int) -> Void)? = nil) -> [RunResult] {
         let slots = ResultSlots(count: runs.count)
         let counter = Counter()
         DispatchQueue.concurrentPerform(iterations: runs.count) { i in
             let start = DispatchTime.now().uptimeNanoseconds
             let result: RunResult
+            let recorder = recording?(i).map { Recorder(options: $0, data: runs[i].data) }
             do {
-                let (network, history) = try runs[i].train()
+                let (network, history) = try runs[i].train(callbacks: recorder.map { [$0] } ?? [])
                 result = RunResult(network: network, history: history,
-                                   seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, failure: nil)
+                                   seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, failure: nil,
+                                   record: recorder?.record?.withoutTiming)
             } catch {
                 result = RunResult(network: runs[i].network, history: History(keys: ["loss"]),
-                                   seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, failure: String(describing: error))
+                                   seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, failure: String(describing: error), record: nil)
             }
             slots.set(i, result)
             progress?(counter.increment(), runs.count)
