@@ -5,7 +5,7 @@ public enum DefaultExperiment {
     # NNLab's default lab report. Save this as a file, change it, and run: nnlab report FILE.yaml
     title: "NNLab lab report: backprop by hand and XOR"
     author: "NNLab default experiment"
-    sections: [backprop, experiments, comparison, reproducibility]
+    sections: [backprop, experiments, comparison, image, reproducibility]
     experiments:
       - name: "XOR 2-2-1 tanh, L2 on the hidden layer, L1 on the output (course P6-TP2)"
         data: xor
@@ -55,6 +55,23 @@ public enum DefaultExperiment {
       regularizers: [none, {l1: 0.01}, {l2: 0.01}]
       seeds: [0, 1, 2, 3, 4]
       target: {metric: xor_accuracy, value: 1}
+    image:
+      name: "Handwritten digits (UCI 8×8): an MLP with softmax and cross-entropy"
+      data: digits
+      test_fraction: 0.2
+      scaling: standardize
+      model:
+        input: 64
+        loss: cce
+        layers:
+          - {type: dense, units: 64, activation: relu, initializer: he_uniform}
+          - {type: dense, units: 10, activation: softmax}
+      optimizer: {type: adam}
+      epochs: 30
+      batch_size: 32
+      shuffle: true
+      seed: 0
+      metrics: [accuracy]
 
     """
 }

@@ -4,7 +4,7 @@ import NNCore
 /// (runs in the run-file vocabulary, one per seed) and an optional comparison grid.
 public struct Experiment: Sendable {
     public enum Section: String, Sendable, CaseIterable {
-        case backprop, experiments, comparison, reproducibility
+        case backprop, experiments, comparison, image, reproducibility
     }
 
     public var title: String
@@ -12,6 +12,8 @@ public struct Experiment: Sendable {
     public var sections: [Section]
     public var experiments: [ExperimentRuns]
     public var comparison: Comparison?
+    /// The image problem (digits by default).
+    public var image: ImageProblem?
     /// The experiment file's text, shown in the reproducibility section.
     public var source: String
     /// The file it came from (nil for the built-in default).

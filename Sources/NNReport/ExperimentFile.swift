@@ -27,7 +27,7 @@ import NNData
 /// ```
 public enum ExperimentFile {
 
-    static let topFields = ["title", "author", "sections", "experiments", "comparison"]
+    static let topFields = ["title", "author", "sections", "experiments", "comparison", "image"]
     static let runFields = ["name", "model", "data", "validation", "optimizer", "epochs", "batch_size", "shuffle", "seed", "seeds",
                             "metrics", "early_stopping"]
 
@@ -60,6 +60,12 @@ public enum ExperimentFile {
         let comparison = try object.optional("comparison").map { (field: JSONField) throws(InputError) -> Comparison in
             try self.comparison(from: field, file: file)
         }
+        let image = try object.optional("image").map { (field: JSONField) throws(InputError) -> ImageProblem in
+            try imageProblem(from: field, file: file)
+        }
+        if sections.contains(.image) && image == nil && object.has("sections") {
+            throw try object.required("sections", "").error("expected an \"image\" problem for the image section, received none")
+        }
         if sections.contains(.experiments) && experiments.isEmpty && object.has("sections") {
             throw try object.required("sections", "").error("expected an \"experiments\" list for the experiments section, received none")
         }
@@ -67,7 +73,7 @@ public enum ExperimentFile {
             throw try object.required("sections", "").error("expected a \"comparison\" for the comparison section, received none")
         }
         return Experiment(title: title, author: author, sections: sections, experiments: experiments, comparison: comparison,
-                          source: text, file: file)
+                          image: image, source: text, file: file)
     }
 
     /// One experiment entry: the run for each seed.

@@ -23,6 +23,12 @@ enum Format {
         return String(format: "%.0f%%", x * 100)
     }
 
+    /// A percentage with two decimals ("97.22%").
+    static func percent4(_ x: Double) -> String {
+        guard x.isFinite else { return "—" }
+        return String(format: "%.2f%%", x * 100)
+    }
+
     static func seconds(_ x: Double) -> String {
         x < 1 ? String(format: "%.0f ms", x * 1000) : String(format: "%.2f s", x)
     }

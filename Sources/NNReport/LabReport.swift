@@ -36,7 +36,8 @@ public struct LabReport {
         // All runs of all sections go through one pool, so both cores stay busy.
         let experimentRuns = experiment.sections.contains(.experiments) ? experiment.experiments : []
         let comparison = experiment.sections.contains(.comparison) ? experiment.comparison : nil
-        let allRuns = experimentRuns.flatMap(\.runs) + (comparison?.variants.flatMap(\.runs) ?? [])
+        let image = experiment.sections.contains(.image) ? experiment.image : nil
+        let allRuns = experimentRuns.flatMap(\.runs) + (comparison?.variants.flatMap(\.runs) ?? []) + (image.map { [$0.run] } ?? [])
         let results = timed("training (\(allRuns.count) runs)") {
             progress.begin("training", total: allRuns.count)
             defer { progress.end() }
@@ -52,6 +53,7 @@ public struct LabReport {
         }
         let experimentResults = experimentRuns.map { take($0.runs.count) }
         let comparisonResults = comparison.map { $0.variants.map { take($0.runs.count) } } ?? []
+        let imageResult = image.map { _ in take(1)[0] }
         for (experimentRun, runResults) in zip(experimentRuns, experimentResults) {
             for (seed, result) in zip(experimentRun.seeds, runResults) {
                 records.append(RunEntry(section: "experiments", name: experimentRun.name, variant: nil, seed: seed, result: result))
@@ -73,6 +75,11 @@ public struct LabReport {
                 sections.append(timed("experiments") { ExperimentSection.build(experimentRuns, results: experimentResults) })
             case .comparison:
                 if let comparison { sections.append(timed("comparison") { ComparisonSection.build(comparison, results: comparisonResults) }) }
+            case .image:
+                if let image, let imageResult {
+                    sections.append(timed("image problem") { ImageSection.build(image, result: imageResult) })
+                    records.append(RunEntry(section: "image", name: image.name, variant: nil, seed: image.run.options.seed, result: imageResult))
+                }
             default:
                 break
             }

@@ -41,7 +41,7 @@ struct ReportTests {
             #expect(FileManager.default.fileExists(atPath: destination + "/" + source.replacingOccurrences(of: ".png", with: ".svg")))
         }
         #expect(try document.nodes(forXPath: "//figcaption").count == images.count)
-        #expect(try document.nodes(forXPath: "//nav//a").count == 4)
+        #expect(try document.nodes(forXPath: "//nav//a").count == 5)
         // Offline: no external resources.
         #expect(!html.contains("http://") && !html.contains("https://") && !html.contains("<script"))
         #expect(html.contains("@media print"))
@@ -179,7 +179,7 @@ struct ReportTests {
 
     @Test(arguments: [
         ("title: [unclosed", "t.yaml:2: not valid YAML: did not find expected ',' or ']'"),
-        ("sections: [backprop, appendix]", "t.yaml:1: sections[1]: expected one of backprop, experiments, comparison, reproducibility, received \"appendix\""),
+        ("sections: [backprop, appendix]", "t.yaml:1: sections[1]: expected one of backprop, experiments, comparison, image, reproducibility, received \"appendix\""),
         ("experiments:\n  - data: xor\n    model: {input: 2, loss: mse, layers: [{type: dense, units: 1}]}\n    optimizer: {type: sgd}\n    epochs: -1\n",
          "t.yaml:5: experiments[0].epochs: expected an integer in 1...100000000, received -1"),
         ("experiments:\n  - data: nowhere.json\n    model: {input: 2, loss: mse, layers: [{type: dense, units: 1}]}\n    optimizer: {type: sgd}\n    epochs: 3\n",
@@ -194,6 +194,43 @@ struct ReportTests {
             Issue.record("expected an error for \(yaml)")
         } catch {
             #expect(error.description.hasPrefix(expected), "\(error.description)")
+        }
+    }
+}
+
+/// The image problem of the default report (issue: digits MLP ≥ 95% test accuracy).
+@Suite("Image problem")
+struct ImageProblemTests {
+    @Test func digitsMLPReachesNinetyFivePercentOnTheTestSplit() throws {
+        let experiment = try ExperimentFile.experiment(from: DefaultExperiment.yaml, file: "default experiment")
+        let problem = try #require(experiment.image)
+        #expect(problem.split.train.count + problem.split.test.count == 1797)
+        let (network, history) = try problem.run.train()
+        let predicted = network.predict(problem.split.test.features)
+        var correct = 0
+        for r in 0..<predicted.rows {
+            let row = predicted.row(r)
+            if row.indices.max(by: { row[$0] < row[$1] }) == problem.split.test.labels[r] { correct += 1 }
+        }
+        let accuracy = Double(correct) / Double(predicted.rows)
+        #expect(accuracy >= 0.95, "test accuracy \(accuracy)")
+        #expect(abs((history["val_accuracy"]?.last ?? 0) - accuracy) < 1e-12)
+    }
+
+    @Test func imageEntriesNameTheirErrors() {
+        let yaml = "sections: [image]\nimage:\n  data: plane\n  model: {input: 2, loss: cce, layers: [{type: dense, units: 2, activation: softmax}]}\n  optimizer: {type: adam}\n  epochs: 1\n"
+        do {
+            _ = try ExperimentFile.experiment(from: yaml, file: "t.yaml")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description.hasPrefix("t.yaml:3: image.data: expected a classification data set"), "\(error.description)")
+        }
+        let missing = "sections: [image]\nimage:\n  images: nowhere-idx3-ubyte.gz\n  labels: nowhere-idx1-ubyte.gz\n"
+        do {
+            _ = try ExperimentFile.experiment(from: missing, file: "dir/t.yaml")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description.hasPrefix("dir/nowhere-idx3-ubyte.gz: expected a file"), "\(error.description)")
         }
     }
 }

@@ -157,6 +157,13 @@ public struct NumberRange: Sendable {
     public var lowerInclusive: Bool
     public var upperInclusive: Bool
 
+    public init(lower: Double, upper: Double, lowerInclusive: Bool, upperInclusive: Bool) {
+        self.lower = lower
+        self.upper = upper
+        self.lowerInclusive = lowerInclusive
+        self.upperInclusive = upperInclusive
+    }
+
     public static let positive = NumberRange(lower: 0, upper: .infinity, lowerInclusive: false, upperInclusive: false)
     public static let nonNegative = NumberRange(lower: 0, upper: .infinity, lowerInclusive: true, upperInclusive: false)
     /// [0, 1)

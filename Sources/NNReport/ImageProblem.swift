@@ -1,0 +1,94 @@
+import NNCore
+import NNData
+import NNFigures
+
+/// The course's image problem: a classifier trained on images (digits by default, or IDX /
+/// CIFAR files), with a stratified train/test split and scaling fitted on the training part only.
+public struct ImageProblem: Sendable {
+    public enum Scaling: String, Sendable, CaseIterable { case standardize, minmax, none }
+
+    public var name: String
+    public var dataName: String
+    public var data: ClassificationData
+    public var shape: ClassificationFigures.ImageShape
+    public var testFraction: Double
+    public var scaling: Scaling
+    /// The split, scaled with statistics of the training part only.
+    public var split: TrainTestSplit
+    /// "standardize: mean/std of 1,437 training images" etc.
+    public var scalingDescription: String
+    public var run: Run
+}
+
+extension ExperimentFile {
+    static let imageFields = ["name", "data", "images", "labels", "cifar", "test_fraction", "scaling", "model", "optimizer",
+                              "epochs", "batch_size", "shuffle", "seed", "metrics", "early_stopping"]
+
+    /// Reads an `image:` entry: `data: digits` (or iris), IDX files (`images:` and `labels:`), or CIFAR-10
+    /// batches (`cifar: [data_batch_1.bin, …]`), plus the run vocabulary for the model and training.
+    static func imageProblem(from field: JSONField, file: String) throws(InputError) -> ImageProblem {
+        let object = try field.object(allowing: imageFields)
+        let name = try object.optional("name")?.string() ?? "Image problem"
+        let data: ClassificationData
+        let dataName: String
+        if let images = object.optional("images") {
+            let labels = try object.required("labels", "an IDX label file beside \"images\"")
+            let imagesPath = TextFile.resolve(try images.string(), relativeTo: file)
+            let labelsPath = TextFile.resolve(try labels.string(), relativeTo: file)
+            data = try IDXFile.loadClassification(images: imagesPath, labels: labelsPath)
+            dataName = try images.string()
+        } else if let cifar = object.optional("cifar") {
+            var parts: [ClassificationData] = []
+            var names: [String] = []
+            for item in try cifar.array() {
+                parts.append(try CIFARFile.load(TextFile.resolve(try item.string(), relativeTo: file)))
+                names.append(try item.string())
+            }
+            guard let firstPart = parts.first else { throw cifar.error("expected at least one CIFAR-10 batch file, received none") }
+            let features = Matrix(rows: parts.reduce(0) { $0 + $1.count }, columns: firstPart.featureCount,
+                                  elements: parts.flatMap(\.features.elements))
+            data = ClassificationData(features: features, labels: parts.flatMap(\.labels), classNames: firstPart.classNames)
+            dataName = names.joined(separator: ", ")
+        } else {
+            let dataField = try object.required("data", "digits, iris, or \"images\"/\"labels\" IDX files, or \"cifar\" batches")
+            let setName = try dataField.string()
+            let builtin = try BuiltinDataset.named(setName, file: file, field: dataField.path)
+            guard let loaded = try builtin.classificationData(file: file, field: dataField.path) else {
+                throw dataField.error("expected a classification data set, received the regression set \"\(setName)\"")
+            }
+            data = loaded
+            dataName = setName
+        }
+        let testFraction = try object.optional("test_fraction")?.number(in: NumberRange(lower: 0, upper: 1, lowerInclusive: false, upperInclusive: false)) ?? 0.2
+        let scalingName = try object.optional("scaling")?.string(oneOf: ImageProblem.Scaling.allCases.map(\.rawValue)) ?? "standardize"
+        let scaling = ImageProblem.Scaling(rawValue: scalingName) ?? .standardize
+        let seed = UInt64(try object.optional("seed")?.integer(in: 0...Int(Int32.max)) ?? 0)
+        let raw = TrainTestSplit(data, testFraction: testFraction, seed: seed)
+        guard raw.train.count > 0, raw.test.count > 0 else {
+            throw field.error("expected a split with training and test samples, received \(raw.train.count) and \(raw.test.count)")
+        }
+        let split: TrainTestSplit
+        let description: String
+        switch scaling {
+        case .standardize:
+            split = raw.standardized().split
+            description = "standardized with the mean and standard deviation of each feature over the \(raw.train.count) training samples only"
+        case .minmax:
+            split = raw.minMaxScaled().split
+            description = "scaled to [0, 1] with each feature's minimum and maximum over the \(raw.train.count) training samples only"
+        case .none:
+            split = raw
+            description = "unscaled"
+        }
+        // The run: the model etc. from the entry, data and validation from the split (one-hot targets).
+        var value = field.value
+        for key in ["name", "data", "images", "labels", "cifar", "test_fraction", "scaling"] { value.remove(key) }
+        let train = split.train.dataset(.oneHot), test = split.test.dataset(.oneHot)
+        value.set("data", try JSONParser.parse(Array(DataFile.encode(train).utf8), file: file))
+        value.set("validation", try JSONParser.parse(Array(DataFile.encode(test).utf8), file: file))
+        let run = try RunFile.run(from: JSONField(value, file: file, path: field.path), path: file)
+        return ImageProblem(name: name, dataName: dataName, data: data,
+                            shape: ClassificationFigures.ImageShape.guess(features: data.featureCount),
+                            testFraction: testFraction, scaling: scaling, split: split, scalingDescription: description, run: run)
+    }
+}

@@ -1,0 +1,61 @@
+import NNCore
+import NNData
+import NNFigures
+import Plot
+
+/// The image problem: curves for train and test, the confusion matrix, the most confident
+/// mistakes and the first layer's weights drawn as images.
+enum ImageSection {
+    static func build(_ problem: ImageProblem, result: RunResult) -> ReportSection {
+        let run = problem.run
+        var blocks: [ReportBlock] = [
+            .paragraph("\(problem.name). Data: \(problem.dataName), \(problem.data.count) images of \(problem.shape.width)×\(problem.shape.height)\(problem.shape.channels > 1 ? "×\(problem.shape.channels)" : "") in \(problem.data.classCount) classes; a stratified split keeps \(Int((problem.testFraction * 100).rounded()))% of each class for testing (\(problem.split.train.count) training and \(problem.split.test.count) test images, seed \(run.options.seed)). Features are \(problem.scalingDescription)."),
+        ]
+        blocks += ExperimentSection.describe(ExperimentRuns(name: problem.name, dataName: problem.dataName, seeds: [run.options.seed], runs: [run]))
+        if let failure = result.failure {
+            blocks.append(.note("The run did not complete: \(failure)", kind: "warning"))
+            return ReportSection(id: "image", title: "The image problem", blocks: blocks)
+        }
+        if let divergence = result.history.divergence {
+            blocks.append(.note("Training \(divergence.description).", kind: "warning"))
+        }
+        let history = result.history
+        let network = result.network
+        let probabilities = network.predict(problem.split.test.features)
+        let predicted = OneHot.classIndices(probabilities)
+        let actual = problem.split.test.labels
+        let correct = zip(predicted, actual).filter { $0 == $1 }.count
+        let accuracy = Double(correct) / Double(max(actual.count, 1))
+        blocks.append(.table(ReportTable(caption: "Final loss and accuracy (after epoch \(history.epochCount)).", header: ["split", "loss", "accuracy"], rows: [
+            [ReportTable.Cell("training"), .number(Format.significant(history["loss"]?.last ?? .nan, 5)), .number(Format.percent4(history["accuracy"]?.last ?? .nan))],
+            [ReportTable.Cell("test"), .number(Format.significant(history["val_loss"]?.last ?? .nan, 5)), .number(Format.percent4(accuracy))],
+        ])))
+        blocks.append(.note("Test accuracy: \(correct) of \(actual.count) images (\(Format.percent4(accuracy))).", kind: accuracy >= 0.95 ? "success" : "info"))
+        let named = [(name: "training", history: history)]
+        blocks.append(.figure(ReportFigure(name: "image-curves", figure: Figure(width: 960, height: 380, columns: 2, panels: [
+            .chart(HistoryFigures.curves(named, key: "loss", title: "loss (cross-entropy)", logScale: true)),
+            .chart(HistoryFigures.curves(named, key: "accuracy", title: "accuracy")),
+        ]), caption: "Loss and accuracy per epoch on the training images (solid) and the test images (dashed).",
+            alt: "Loss and accuracy curves for training and test")))
+        let counts = ClassificationFigures.confusionCounts(predicted: predicted, actual: actual, classes: problem.data.classCount)
+        blocks.append(.figure(ReportFigure(name: "image-confusion", figure: Figure(width: 560, height: 520,
+                                            panel: .matrix(.confusion(title: "Confusion matrix (test images)", counts: counts, classes: problem.data.classNames))),
+                                           caption: "Counts of test images by true class (rows) and predicted class (columns); the diagonal is correct.",
+                                           alt: "Confusion matrix of the test images")))
+        let rawTest = problem.data.subset(problem.split.testIndices)
+        if let mistakes = ClassificationFigures.confidentMistakes(features: rawTest.features, probabilities: probabilities, actual: actual,
+                                                                  classNames: problem.data.classNames, shape: problem.shape) {
+            let rows = (mistakes.images.count + 7) / 8
+            blocks.append(.figure(ReportFigure(name: "image-mistakes", figure: Figure(width: 900, height: Double(rows) * 130 + 60, panel: .images(mistakes)),
+                                               caption: "The misclassified test images the network was most sure about, captioned predicted / true class and the predicted probability.",
+                                               alt: "A grid of misclassified test images with their predicted and true labels")))
+        }
+        if let weights = ClassificationFigures.firstLayerWeights(network, shape: problem.shape) {
+            let rows = (weights.images.count + 7) / 8
+            blocks.append(.figure(ReportFigure(name: "image-weights", figure: Figure(width: 900, height: Double(rows) * 125 + 60, panel: .images(weights)),
+                                               caption: "Each first-layer unit's incoming weights drawn as an image (red positive, blue negative): the patterns the units respond to.",
+                                               alt: "A grid of first-layer weight images")))
+        }
+        return ReportSection(id: "image", title: "The image problem", blocks: blocks)
+    }
+}
