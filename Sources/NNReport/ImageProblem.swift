@@ -15,8 +15,10 @@ public struct ImageProblem: Sendable {
     public var scaling: Scaling
     /// The split, scaled with statistics of the training part only.
     public var split: TrainTestSplit
-    /// "standardize: mean/std of 1,437 training images" etc.
+    /// "standardized with the mean and standard deviation of … training samples only" etc.
     public var scalingDescription: String
+    /// The fitted scaler as a JSON object (recorded in runs.json), nil when unscaled.
+    public var scalerJSON: String?
     public var run: Run
 }
 
@@ -69,12 +71,17 @@ extension ExperimentFile {
         }
         let split: TrainTestSplit
         let description: String
+        var scalerJSON: String?
         switch scaling {
         case .standardize:
-            split = raw.standardized().split
+            let (scaled, scaler) = raw.standardized()
+            split = scaled
+            scalerJSON = "{\"kind\": \"standardize\", \"means\": \(JSONWriter.vector(scaler.means)), \"standard_deviations\": \(JSONWriter.vector(scaler.standardDeviations))}"
             description = "standardized with the mean and standard deviation of each feature over the \(raw.train.count) training samples only"
         case .minmax:
-            split = raw.minMaxScaled().split
+            let (scaled, scaler) = raw.minMaxScaled()
+            split = scaled
+            scalerJSON = "{\"kind\": \"minmax\", \"minimums\": \(JSONWriter.vector(scaler.minimums)), \"maximums\": \(JSONWriter.vector(scaler.maximums)), \"lower\": \(JSONWriter.number(scaler.lower)), \"upper\": \(JSONWriter.number(scaler.upper))}"
             description = "scaled to [0, 1] with each feature's minimum and maximum over the \(raw.train.count) training samples only"
         case .none:
             split = raw
@@ -89,6 +96,7 @@ extension ExperimentFile {
         let run = try RunFile.run(from: JSONField(value, file: file, path: field.path), path: file)
         return ImageProblem(name: name, dataName: dataName, data: data,
                             shape: ClassificationFigures.ImageShape.guess(features: data.featureCount),
-                            testFraction: testFraction, scaling: scaling, split: split, scalingDescription: description, run: run)
+                            testFraction: testFraction, scaling: scaling, split: split, scalingDescription: description,
+                            scalerJSON: scalerJSON, run: run)
     }
 }

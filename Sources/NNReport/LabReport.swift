@@ -78,7 +78,10 @@ public struct LabReport {
             case .image:
                 if let image, let imageResult {
                     sections.append(timed("image problem") { ImageSection.build(image, result: imageResult) })
-                    records.append(RunEntry(section: "image", name: image.name, variant: nil, seed: image.run.options.seed, result: imageResult))
+                    var entry = RunEntry(section: "image", name: image.name, variant: nil, seed: image.run.options.seed, result: imageResult)
+                    entry.extraFields = [("split", "{\"test_fraction\": \(JSONWriter.number(image.testFraction)), \"train\": \(image.split.train.count), \"test\": \(image.split.test.count)}")]
+                    if let scaler = image.scalerJSON { entry.extraFields.append(("scaling", scaler)) }
+                    records.append(entry)
                 }
             default:
                 break
@@ -125,6 +128,8 @@ struct RunEntry {
     var variant: String?
     var seed: UInt64
     var result: RunResult
+    /// Further (key, JSON value) pairs for runs.json, e.g. the image problem's fitted scaler.
+    var extraFields: [(String, String)] = []
 
     /// Every history and final model, without wall times, so equal seeds give equal bytes.
     static func json(_ entries: [RunEntry], title: String) -> String {
@@ -147,6 +152,7 @@ struct RunEntry {
                 fields.append("\"early_stop\": {\"epoch\": \(stop.epoch), \"reason\": \(JSONWriter.string(stop.reason))}")
             }
             if let failure = entry.result.failure { fields.append("\"failure\": \(JSONWriter.string(failure))") }
+            for (key, value) in entry.extraFields { fields.append("\(JSONWriter.string(key)): \(value)") }
             fields.append("\"model\": " + ModelFile.encode(entry.result.network).trimmingCharacters(in: .whitespacesAndNewlines))
             parts.append("{" + fields.joined(separator: ",\n  ") + "}")
         }

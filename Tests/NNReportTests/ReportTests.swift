@@ -234,3 +234,56 @@ struct ImageProblemTests {
         }
     }
 }
+
+/// IDX files given to the image problem go through the same section.
+@Suite("Image problem from IDX files")
+struct ImageFilesTests {
+    /// A big-endian IDX file: magic, dimensions, then unsigned bytes.
+    static func idx(magic: UInt32, dimensions: [UInt32], bytes: [UInt8]) -> Data {
+        var data = Data()
+        for word in [magic] + dimensions { withUnsafeBytes(of: word.bigEndian) { data.append(contentsOf: $0) } }
+        data.append(contentsOf: bytes)
+        return data
+    }
+
+    @Test func idxImagesTrainAndReport() throws {
+        let folder = NSTemporaryDirectory() + "nnlab-idx-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // 60 images of 4×4: class 0 bright on the left half, class 1 on the right half.
+        var pixels: [UInt8] = []
+        var labels: [UInt8] = []
+        for i in 0..<60 {
+            let label = UInt8(i % 2)
+            labels.append(label)
+            for _ in 0..<4 { for c in 0..<4 { pixels.append((c < 2) == (label == 0) ? UInt8(200 + i % 50) : UInt8(i % 30)) } }
+        }
+        try Self.idx(magic: 0x0000_0803, dimensions: [60, 4, 4], bytes: pixels).write(to: URL(fileURLWithPath: folder + "/images-idx3-ubyte"))
+        try Self.idx(magic: 0x0000_0801, dimensions: [60], bytes: labels).write(to: URL(fileURLWithPath: folder + "/labels-idx1-ubyte"))
+        let yaml = """
+        title: IDX
+        sections: [image]
+        image:
+          images: images-idx3-ubyte
+          labels: labels-idx1-ubyte
+          test_fraction: 0.25
+          scaling: minmax
+          model: {input: 16, loss: cce, layers: [{type: dense, units: 10, activation: softmax}]}
+          optimizer: {type: adam, learning_rate: 0.05}
+          epochs: 40
+          batch_size: 8
+        """
+        let experiment = try ExperimentFile.experiment(from: yaml, file: folder + "/exp.yaml")
+        let problem = try #require(experiment.image)
+        #expect(problem.shape == .init(width: 4, height: 4))
+        #expect(problem.split.test.count == 16)
+        let built = LabReport(experiment: experiment, command: "nnlab report exp.yaml").build()
+        let figures = built.document.sections.flatMap(\.blocks).compactMap { block -> String? in
+            if case .figure(let f) = block { return f.name }
+            return nil
+        }
+        #expect(figures.contains("image-confusion") && figures.contains("image-weights") && figures.contains("image-curves"))
+        #expect(built.runsJSON.contains("\"scaling\": {\"kind\": \"minmax\""))
+        #expect(built.runsJSON.contains("\"split\": {\"test_fraction\": 0.25, \"train\": 44, \"test\": 16}"))
+    }
+}
