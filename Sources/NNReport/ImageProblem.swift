@@ -61,6 +61,15 @@ extension ExperimentFile {
             data = loaded
             dataName = setName
         }
+        // A model whose input width differs from the images is the data file's mismatch: name it.
+        if let model = object.optional("model"), case .object(let members) = model.value.kind,
+           let input = members.first(where: { $0.key == "input" }), case .number(let width, _) = input.value.kind,
+           Int(width) != data.featureCount {
+            throw InputError(file: dataName.contains("/") || dataName.contains(".") || object.has("images") || object.has("cifar")
+                                 ? TextFile.resolve(dataName.components(separatedBy: ", ").first ?? dataName, relativeTo: file) : file,
+                             field: object.has("images") || object.has("cifar") ? "" : field.path + ".data",
+                             message: "expected \(Int(width)) features per image (the model's input), received \(data.featureCount)")
+        }
         let testFraction = try object.optional("test_fraction")?.number(in: NumberRange(lower: 0, upper: 1, lowerInclusive: false, upperInclusive: false)) ?? 0.2
         let scalingName = try object.optional("scaling")?.string(oneOf: ImageProblem.Scaling.allCases.map(\.rawValue)) ?? "standardize"
         let scaling = ImageProblem.Scaling(rawValue: scalingName) ?? .standardize

@@ -287,3 +287,22 @@ struct ImageFilesTests {
         #expect(built.runsJSON.contains("\"split\": {\"test_fraction\": 0.25, \"train\": 44, \"test\": 16}"))
     }
 }
+
+@Suite("Image problem shape errors")
+struct ImageShapeErrorTests {
+    @Test func imagesThatDoNotFitTheModelNameTheirFile() throws {
+        let folder = NSTemporaryDirectory() + "nnlab-idx-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try ImageFilesTests.idx(magic: 0x0000_0803, dimensions: [4, 2, 2], bytes: Array(repeating: 1, count: 16))
+            .write(to: URL(fileURLWithPath: folder + "/im-idx3-ubyte"))
+        try ImageFilesTests.idx(magic: 0x0000_0801, dimensions: [4], bytes: [0, 1, 0, 1]).write(to: URL(fileURLWithPath: folder + "/lb-idx1-ubyte"))
+        let yaml = "sections: [image]\nimage:\n  images: im-idx3-ubyte\n  labels: lb-idx1-ubyte\n  model: {input: 64, loss: cce, layers: [{type: dense, units: 10, activation: softmax}]}\n  optimizer: {type: adam}\n  epochs: 1\n"
+        do {
+            _ = try ExperimentFile.experiment(from: yaml, file: folder + "/e.yaml")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description == "\(folder)/im-idx3-ubyte: expected 64 features per image (the model's input), received 4")
+        }
+    }
+}
