@@ -1,7 +1,8 @@
 import NNCore
 
 /// What a report contains: its title and author, the sections to include, the experiments
-/// (runs in the run-file vocabulary, one per seed) and an optional comparison grid.
+/// (runs in the run-file vocabulary, one per seed), an optional comparison (sweep) and an
+/// optional image problem.
 public struct Experiment: Sendable {
     public enum Section: String, Sendable, CaseIterable {
         case backprop, experiments, comparison, image, reproducibility
@@ -29,22 +30,43 @@ public struct ExperimentRuns: Sendable {
     public var runs: [Run]
 }
 
-/// A grid of variants of one base run: hidden activations × regularizers, over the same seeds.
+/// A sweep: variants of one base run — the full grid over the declared axes, or a list of named
+/// variants — each trained from the same seeds on the same data.
 public struct Comparison: Sendable {
+    /// One swept setting and its levels, as labels.
+    public struct Axis: Sendable, Hashable {
+        public var name: String
+        public var levels: [String]
+        /// Numeric levels (learning rates, sizes), when every level is a number.
+        public var values: [Double]?
+    }
+
     public struct Variant: Sendable {
-        public var activation: String
-        public var regularizer: String
+        /// "tanh, L2 0.01" — unique within the sweep.
+        public var label: String
+        /// The level index on each axis (empty for named variants).
+        public var levels: [Int]
         public var runs: [Run]
     }
 
+    /// How the ranking table is sorted.
+    public enum Ranking: String, Sendable, CaseIterable {
+        case success, finalLoss = "final_loss", validationLoss = "val_loss", accuracy, validationAccuracy = "val_accuracy"
+    }
+
     public var name: String
-    public var activations: [String]
-    public var regularizers: [String]
+    public var axes: [Axis]
     public var seeds: [UInt64]
-    /// Success: `metric` reaches `value` (e.g. xor_accuracy = 1).
+    /// Success: `targetMetric` reaches `targetValue` (e.g. xor_accuracy = 1).
     public var targetMetric: String
     public var targetValue: Double
-    /// Row-major: activations × regularizers.
+    /// Row-major over the axes (the last axis varies fastest), or the named variants in order.
     public var variants: [Variant]
     public var dataName: String
+    public var ranking: Ranking
+    /// Paired comparisons to test, by variant label.
+    public var pairs: [(String, String)]
+    /// The axes of the small-multiples grid and the heatmap table (indices into `axes`).
+    public var rowAxis: Int?
+    public var columnAxis: Int?
 }

@@ -142,55 +142,111 @@ public enum ExperimentFile {
         return (value, name)
     }
 
+    static let comparisonFields = ["name", "base", "axes", "variants", "activations", "regularizers", "seeds", "target",
+                                   "rank_by", "compare", "grid"]
+
+    /// A sweep: `axes` (an ordered mapping of axis → levels; the full grid is run) or `variants`
+    /// (named overrides of the base), over `seeds`, with a success `target`.
     static func comparison(from field: JSONField, file: String) throws(InputError) -> Comparison {
-        let object = try field.object(allowing: ["name", "base", "activations", "regularizers", "seeds", "target"])
+        let object = try field.object(allowing: comparisonFields)
         let name = try object.optional("name")?.string() ?? "Comparison"
         let baseField = try object.required("base", "an experiment (model, data, optimizer, epochs, …)")
-        let activations = try object.required("activations", "a list of activation names").array().map { (item: JSONField) throws(InputError) -> String in
-            try item.string(oneOf: Activation.names)
-        }
-        guard !activations.isEmpty else { throw try object.required("activations", "").error("expected at least one activation") }
-        var regularizerLabels: [String] = []
-        var regularizerValues: [JSONValue?] = []
-        for item in try object.required("regularizers", "a list such as [none, {l1: 0.01}, {l2: 0.01}]").array() {
-            if case .string(let s) = item.value.kind {
-                guard s == "none" else { throw item.error("expected none or an object such as {l2: 0.01}, received \(item.value.summary)") }
-                regularizerLabels.append("none")
-                regularizerValues.append(nil)
-            } else {
-                let r = try item.object(allowing: ["l1", "l2"])
-                var parts: [String] = []
-                if let l1 = r.optional("l1") { parts.append("L1 \(readable(try l1.number(in: .nonNegative)))") }
-                if let l2 = r.optional("l2") { parts.append("L2 \(readable(try l2.number(in: .nonNegative)))") }
-                guard !parts.isEmpty else { throw item.error("expected l1 and/or l2, received an empty object") }
-                regularizerLabels.append(parts.joined(separator: " + "))
-                regularizerValues.append(item.value)
-            }
-        }
+        guard case .object = baseField.value.kind else { throw baseField.error("expected an experiment object, received \(baseField.value.summary)") }
         let seedsList = try seeds(object)
         var targetMetric = "xor_accuracy"
         var targetValue = 1.0
         if let target = object.optional("target") {
             let t = try target.object(allowing: ["metric", "value"])
-            targetMetric = try t.required("metric", "a metric name").string(oneOf: Metric.allCases.map(\.name) + ["loss"])
+            targetMetric = try t.required("metric", "a metric name").string(oneOf: Metric.allCases.map(\.name) + ["loss", "val_loss"] + Metric.allCases.map { "val_" + $0.name })
             targetValue = try t.required("value", "a number").number()
+        }
+        var axes: [Comparison.Axis] = []
+        var edits: [[(label: String, apply: (inout JSONValue) -> Void)]] = []
+        if let axesField = object.optional("axes") {
+            guard case .object(let members) = axesField.value.kind, !members.isEmpty else {
+                throw axesField.error("expected a mapping of axes to levels such as {activation: [tanh, relu]}, received \(axesField.value.summary)")
+            }
+            for member in members {
+                let axisField = JSONField(member.value, file: file, path: axesField.path + "." + member.key)
+                let (axis, axisEdits) = try SweepAxis.parse(name: member.key, levels: axisField, base: baseField.value)
+                axes.append(axis)
+                edits.append(axisEdits)
+            }
+        }
+        // The course's shorthand: activations × regularizers.
+        for (key, axisName) in [("activations", "activation"), ("regularizers", "regularizer")] {
+            if let list = object.optional(key) {
+                guard !axes.contains(where: { $0.name == axisName }) else { throw list.error("expected \(axisName) once, received it in \"axes\" too") }
+                let (axis, axisEdits) = try SweepAxis.parse(name: axisName, levels: list, base: baseField.value)
+                axes.append(axis)
+                edits.append(axisEdits)
+            }
         }
         var variants: [Comparison.Variant] = []
         var dataName = ""
-        for activation in activations {
-            for (label, regularizer) in zip(regularizerLabels, regularizerValues) {
-                var base = baseField.value
-                guard case .object = base.kind else { throw baseField.error("expected an experiment object, received \(baseField.value.summary)") }
-                base.modifyModel { model in model.varyHiddenLayers(activation: activation, regularizer: regularizer) }
-                base.set("seeds", JSONValue(kind: .array(seedsList.map { JSONValue(kind: .number(Double($0), literal: String($0)), line: 0) }),
-                                            line: base.line))
-                base.remove("seed")
-                let experiment = try runs(from: JSONField(base, file: file, path: baseField.path), file: file, defaultName: name)
-                dataName = experiment.dataName
-                variants.append(Comparison.Variant(activation: activation, regularizer: label, runs: experiment.runs))
+        func makeVariant(label: String, levels: [Int], value: JSONValue) throws(InputError) {
+            var base = value
+            base.set("seeds", JSONValue(kind: .array(seedsList.map { JSONValue(kind: .number(Double($0), literal: String($0)), line: 0) }), line: base.line))
+            base.remove("seed")
+            base.remove("name")
+            let experiment = try runs(from: JSONField(base, file: file, path: baseField.path), file: file, defaultName: label)
+            dataName = experiment.dataName
+            variants.append(Comparison.Variant(label: label, levels: levels, runs: experiment.runs))
+        }
+        if let variantsField = object.optional("variants") {
+            guard axes.isEmpty else { throw variantsField.error("expected either \"axes\" or \"variants\", received both") }
+            for (i, item) in try variantsField.array().enumerated() {
+                guard case .object(let members) = item.value.kind else { throw item.error("expected a variant such as {name: Adam, optimizer: {type: adam}}, received \(item.value.summary)") }
+                let label = try item.object(allowing: ["name"] + runFields).optional("name")?.string() ?? "variant \(i + 1)"
+                guard !variants.contains(where: { $0.label == label }) else { throw item.error("expected unique variant names, received \"\(label)\" twice") }
+                var value = baseField.value
+                for member in members where member.key != "name" { value.set(member.key, member.value) }
+                try makeVariant(label: label, levels: [], value: value)
+            }
+        } else {
+            guard !axes.isEmpty else { throw field.error("expected \"axes\" (or activations/regularizers) or \"variants\", received neither") }
+            var counts = axes.map(\.levels.count)
+            let total = counts.reduce(1, *)
+            guard total * seedsList.count <= 100_000 else {
+                throw field.error("expected at most 100000 runs, received \(total) variants × \(seedsList.count) seeds")
+            }
+            counts = counts.reversed()
+            for index in 0..<total {
+                var remainder = index
+                var levels = [Int](repeating: 0, count: axes.count)
+                for a in stride(from: axes.count - 1, through: 0, by: -1) {
+                    levels[a] = remainder % axes[a].levels.count
+                    remainder /= axes[a].levels.count
+                }
+                var value = baseField.value
+                for (a, level) in levels.enumerated() { edits[a][level].apply(&value) }
+                let label = levels.enumerated().map { a, level in axes[a].levels[level] }.joined(separator: ", ")
+                try makeVariant(label: label, levels: levels, value: value)
             }
         }
-        return Comparison(name: name, activations: activations, regularizers: regularizerLabels, seeds: seedsList,
-                          targetMetric: targetMetric, targetValue: targetValue, variants: variants, dataName: dataName)
+        let rankName = try object.optional("rank_by")?.string(oneOf: Comparison.Ranking.allCases.map(\.rawValue)) ?? "success"
+        var pairs: [(String, String)] = []
+        if let compare = object.optional("compare") {
+            for item in try compare.array() {
+                let names = try item.array()
+                guard names.count == 2 else { throw item.error("expected a pair of variant names, received \(names.count) names") }
+                let a = try names[0].string(oneOf: variants.map(\.label)), b = try names[1].string(oneOf: variants.map(\.label))
+                pairs.append((a, b))
+            }
+        }
+        var rowAxis: Int? = axes.count >= 1 ? 0 : nil
+        var columnAxis: Int? = axes.count >= 2 ? 1 : nil
+        if let grid = object.optional("grid") {
+            let g = try grid.object(allowing: ["rows", "columns"])
+            func axisIndex(_ f: JSONField) throws(InputError) -> Int {
+                let name = try f.string(oneOf: axes.map(\.name))
+                return axes.firstIndex { $0.name == name } ?? 0
+            }
+            if let rows = g.optional("rows") { rowAxis = try axisIndex(rows) }
+            if let columns = g.optional("columns") { columnAxis = try axisIndex(columns) }
+        }
+        return Comparison(name: name, axes: axes, seeds: seedsList, targetMetric: targetMetric, targetValue: targetValue,
+                          variants: variants, dataName: dataName, ranking: Comparison.Ranking(rawValue: rankName) ?? .success,
+                          pairs: pairs, rowAxis: rowAxis, columnAxis: columnAxis)
     }
 }

@@ -26,21 +26,22 @@ extension JSONValue {
         set("model", model)
     }
 
-    /// Sets the activation of every dense layer but the last, and the regularizer of every dense layer.
-    mutating func varyHiddenLayers(activation: String, regularizer: JSONValue?) {
+    /// Applies `change` to member `key` (an object), if present.
+    mutating func editMember(_ key: String, _ change: (inout JSONValue) -> Void) {
+        guard case .object(let members) = kind, var member = members.first(where: { $0.key == key })?.value else { return }
+        change(&member)
+        set(key, member)
+    }
+
+    /// Applies `change` to every dense layer of a model object (all but the last when `hiddenOnly`).
+    mutating func editDenseLayers(hiddenOnly: Bool, _ change: (inout JSONValue) -> Void) {
         guard case .object(let members) = kind, let layersValue = members.first(where: { $0.key == "layers" })?.value,
               case .array(var layers) = layersValue.kind else { return }
         let denseIndices = layers.indices.filter { i in
             if case .object(let m) = layers[i].kind, let t = m.first(where: { $0.key == "type" })?.value, case .string("dense") = t.kind { return true }
             return false
         }
-        for i in denseIndices {
-            if i != denseIndices.last {
-                layers[i].set("activation", JSONValue(kind: .string(activation), line: layers[i].line))
-                layers[i].remove("alpha")
-            }
-            if let regularizer { layers[i].set("regularizer", regularizer) } else { layers[i].remove("regularizer") }
-        }
+        for i in denseIndices where !(hiddenOnly && i == denseIndices.last) { change(&layers[i]) }
         set("layers", JSONValue(kind: .array(layers), line: layersValue.line))
     }
 }

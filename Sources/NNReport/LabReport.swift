@@ -43,8 +43,11 @@ public struct LabReport {
             defer { progress.end() }
             // The experiments' runs are recorded (trajectories, snapshots, unit maps); comparison runs need histories only.
             let recorded = experimentRuns.reduce(0) { $0 + $1.runs.count }
-            let options = LabReport.recorderOptions
-            return RunPool.train(allRuns, recording: { $0 < recorded ? options : nil }) { done, _ in progress.advance(to: done) }
+            let compared = recorded + (comparison?.variants.reduce(0) { $0 + $1.runs.count } ?? 0)
+            let options = LabReport.recorderOptions, light = LabReport.comparisonRecorderOptions
+            return RunPool.train(allRuns, recording: { $0 < recorded ? options : ($0 < compared ? light : nil) }) { done, _ in
+                progress.advance(to: done)
+            }
         }
         var cursor = 0
         func take(_ count: Int) -> [RunResult] {
@@ -63,7 +66,7 @@ public struct LabReport {
             for (variant, runResults) in zip(comparison.variants, comparisonResults) {
                 for (seed, result) in zip(comparison.seeds, runResults) {
                     records.append(RunEntry(section: "comparison", name: comparison.name,
-                                            variant: "\(variant.activation), \(variant.regularizer)", seed: seed, result: result))
+                                            variant: variant.label, seed: seed, result: result))
                 }
             }
         }
@@ -97,6 +100,9 @@ public struct LabReport {
 
     /// How experiment runs are recorded: 100×100 grids are plenty for figures 230 px wide.
     static let recorderOptions = RecorderOptions(gridColumns: 100, gridRows: 100, snapshotCount: 8)
+    /// Comparison runs keep weight norms (no per-weight trajectories) and one final 60×60 grid.
+    static let comparisonRecorderOptions = RecorderOptions(gridColumns: 60, gridRows: 60, snapshotCount: 1,
+                                                           trajectoryParameterLimit: 0, maxSampledEpochs: 200)
 
     /// Builds and writes the report to `destination`.
     /// - Returns: the written files, relative to `destination`.

@@ -1,0 +1,116 @@
+import NNCore
+
+/// The settings a sweep can vary, each as an edit of the base run's parsed object.
+///
+/// | axis | levels | edit |
+/// |---|---|---|
+/// | activation | names | every dense layer but the last |
+/// | regularizer | none, {l1: …}, {l2: …} | every dense layer |
+/// | l1, l2 | strengths | that penalty on every dense layer |
+/// | optimizer | type names or objects | the optimizer (a name keeps the base's learning rate) |
+/// | learning_rate, batch_size, epochs | numbers | that setting |
+/// | hidden_units | numbers | every dense layer but the last |
+/// | initializer | names | every dense layer |
+/// | architecture | {name: …, layers: […]} | the model's layers |
+/// | data | names or {name: …, samples: …, noise: …} | the data |
+/// | noise | numbers | the built-in data set's noise |
+enum SweepAxis {
+    static let names = ["activation", "regularizer", "l1", "l2", "optimizer", "learning_rate", "batch_size", "epochs",
+                        "hidden_units", "initializer", "architecture", "data", "noise"]
+
+    typealias Edit = (label: String, apply: (inout JSONValue) -> Void)
+
+    static func parse(name: String, levels field: JSONField, base: JSONValue) throws(InputError) -> (Comparison.Axis, [Edit]) {
+        guard names.contains(name) else {
+            throw field.error("unknown axis; expected one of \(names.joined(separator: ", "))")
+        }
+        let items = try field.array()
+        guard !items.isEmpty else { throw field.error("expected at least one level, received an empty list") }
+        var edits: [Edit] = []
+        var numbers: [Double] = []
+        for item in items {
+            let edit = try self.edit(axis: name, level: item, base: base)
+            guard !edits.contains(where: { $0.label == edit.label }) else { throw item.error("expected distinct levels, received \(edit.label) twice") }
+            edits.append(edit)
+            if case .number(let x, _) = item.value.kind { numbers.append(x) }
+        }
+        let axis = Comparison.Axis(name: name, levels: edits.map(\.label), values: numbers.count == items.count ? numbers : nil)
+        return (axis, edits)
+    }
+
+    static func edit(axis: String, level: JSONField, base: JSONValue) throws(InputError) -> Edit {
+        let value = level.value
+        switch axis {
+        case "activation":
+            let name = try level.string(oneOf: Activation.names)
+            return (name, { $0.modifyModel { $0.editDenseLayers(hiddenOnly: true) { $0.set("activation", value); if name != "leaky_relu" { $0.remove("alpha") } } } })
+        case "regularizer":
+            if case .string = value.kind {
+                _ = try level.string(oneOf: ["none"])
+                return ("none", { $0.modifyModel { $0.editDenseLayers(hiddenOnly: false) { $0.remove("regularizer") } } })
+            }
+            let r = try level.object(allowing: ["l1", "l2"])
+            var parts: [String] = []
+            if let l1 = r.optional("l1") { parts.append("L1 \(readable(try l1.number(in: .nonNegative)))") }
+            if let l2 = r.optional("l2") { parts.append("L2 \(readable(try l2.number(in: .nonNegative)))") }
+            guard !parts.isEmpty else { throw level.error("expected l1 and/or l2, received an empty object") }
+            return (parts.joined(separator: " + "), { $0.modifyModel { $0.editDenseLayers(hiddenOnly: false) { $0.set("regularizer", value) } } })
+        case "l1", "l2":
+            let x = try level.number(in: .nonNegative)
+            let regularizer = JSONValue(kind: .object([JSONValue.Member(key: axis, value: value)]), line: value.line)
+            return ("\(axis.uppercased()) \(readable(x))", { $0.modifyModel { $0.editDenseLayers(hiddenOnly: false) { $0.set("regularizer", regularizer) } } })
+        case "optimizer":
+            if case .string(let type) = value.kind {
+                _ = try level.string(oneOf: OptimizerFile.typeNames)
+                var optimizer = JSONValue(kind: .object([JSONValue.Member(key: "type", value: value)]), line: value.line)
+                if case .object(let members) = base.kind, let old = members.first(where: { $0.key == "optimizer" })?.value,
+                   case .object(let oldMembers) = old.kind, let rate = oldMembers.first(where: { $0.key == "learning_rate" }) {
+                    optimizer.set("learning_rate", rate.value)
+                }
+                return (type, { $0.set("optimizer", optimizer) })
+            }
+            let o = try level.object(allowing: ["type", "learning_rate", "momentum", "nesterov", "beta_1", "beta_2", "epsilon",
+                                                "amsgrad", "rho", "centered", "initial_accumulator_value"])
+            let type = try o.required("type", "an optimizer type").string(oneOf: OptimizerFile.typeNames)
+            let rate = try o.optional("learning_rate")?.number(in: .positive)
+            return (rate.map { "\(type) \(readable($0))" } ?? type, { $0.set("optimizer", value) })
+        case "learning_rate":
+            let x = try level.number(in: .positive)
+            return ("lr \(readable(x))", { $0.editMember("optimizer") { $0.set("learning_rate", value) } })
+        case "batch_size":
+            let n = try level.integer(in: 1...Int(Int32.max))
+            return ("batch \(n)", { $0.set("batch_size", value) })
+        case "epochs":
+            let n = try level.integer(in: 1...RunFile.maximumEpochs)
+            return ("\(n) epochs", { $0.set("epochs", value) })
+        case "hidden_units":
+            let n = try level.integer(in: 1...ModelFile.maximumUnits)
+            return ("\(n) units", { $0.modifyModel { $0.editDenseLayers(hiddenOnly: true) { $0.set("units", value); $0.remove("weights"); $0.remove("bias") } } })
+        case "initializer":
+            let name = try level.string(oneOf: Initializer.allCases.map(\.name))
+            return (name, { $0.modifyModel { $0.editDenseLayers(hiddenOnly: false) { $0.set("initializer", value); $0.remove("weights"); $0.remove("bias") } } })
+        case "architecture":
+            let o = try level.object(allowing: ["name", "layers"])
+            let name = try o.required("name", "a name for this architecture").string()
+            let layers = try o.required("layers", "the model's layers").value
+            return (name, { $0.modifyModel { $0.set("layers", layers) } })
+        case "data":
+            if case .string(let name) = value.kind { return (name, { $0.set("data", value) }) }
+            let o = try level.object(allowing: ["name", "samples", "noise", "seed", "inputs"])
+            var label = try o.required("name", "a built-in data set").string()
+            if let noise = o.optional("noise") { label += " (noise \(readable(try noise.number())))" }
+            return (label, { $0.set("data", value) })
+        default:  // noise
+            let x = try level.number(in: .unitClosed)
+            return ("noise \(readable(x))", { run in
+                guard case .object(let members) = run.kind, let data = members.first(where: { $0.key == "data" })?.value else { return }
+                var object = data
+                if case .string = data.kind {
+                    object = JSONValue(kind: .object([JSONValue.Member(key: "name", value: data)]), line: data.line)
+                }
+                object.set("noise", value)
+                run.set("data", object)
+            })
+        }
+    }
+}

@@ -1,0 +1,169 @@
+import NNCore
+import NNFigures
+import NNRecording
+import Plot
+
+/// The comparison's figures: decision boundaries over two axes, loss bands, learning-rate
+/// sensitivity, a statistic over two axes, and weight norms per regularizer.
+enum SweepFigures {
+    static func all(_ comparison: Comparison, results: [[RunResult]], statistics: [VariantStatistics]) -> [ReportBlock] {
+        var blocks: [ReportBlock] = []
+        blocks += boundaries(comparison, results: results)
+        blocks.append(lossBands(comparison, results: results))
+        if let lr = learningRateSensitivity(comparison, results: results) { blocks.append(lr) }
+        if let table = statisticHeatmap(comparison, statistics) { blocks.append(table) }
+        if let norms = weightNorms(comparison, results: results) { blocks.append(norms) }
+        return blocks
+    }
+
+    /// Variants at every level of the grid axes, the other axes at their first level.
+    static func grid(_ comparison: Comparison) -> (rows: [String], columns: [String], cells: [Int])? {
+        guard let rowAxis = comparison.rowAxis else {
+            return comparison.axes.isEmpty ? ([""], comparison.variants.map(\.label), Array(comparison.variants.indices)) : nil
+        }
+        let rows = comparison.axes[rowAxis].levels
+        let columnAxis = comparison.columnAxis
+        let columns = columnAxis.map { comparison.axes[$0].levels } ?? [""]
+        var cells: [Int] = []
+        for r in rows.indices {
+            for c in columns.indices {
+                let index = comparison.variants.firstIndex { v in
+                    v.levels.indices.allSatisfy { a in
+                        if a == rowAxis { return v.levels[a] == r }
+                        if a == columnAxis { return v.levels[a] == c }
+                        return v.levels[a] == 0
+                    }
+                }
+                guard let index else { return nil }
+                cells.append(index)
+            }
+        }
+        return (rows, columns, cells)
+    }
+
+    static func boundaries(_ comparison: Comparison, results: [[RunResult]]) -> [ReportBlock] {
+        guard let run = comparison.variants.first?.runs.first, run.network.inputWidth == 2, run.network.outputWidth == 1,
+              let layout = grid(comparison) else { return [] }
+        let threshold = ExperimentSection.threshold(for: run.data.y)
+        let range: ClosedRange<Double> = threshold == 0 ? -1...1 : 0...1
+        var representative: [Panel] = []
+        var agreement: [Panel] = []
+        let xs = (0..<run.data.count).map { run.data.x[$0, 0] }, ys = (0..<run.data.count).map { run.data.x[$0, 1] }
+        let classes = BoundaryFigures.classes(of: run.data.y, threshold: threshold)
+        for index in layout.cells {
+            let title = comparison.variants[index].label
+            guard let first = results[index].first, first.failure == nil else { continue }
+            var chart = BoundaryFigures.chart(first.network, data: run.data, threshold: threshold, range: range, title: title, resolution: 80)
+            if first.history.divergence != nil { chart.title = title + " (diverged)" }
+            representative.append(.chart(chart))
+            // The share of seeds whose final network puts each point on the positive side.
+            let grids = results[index].compactMap { $0.record?.snapshots.last?.outputs.first }
+            if let model = grids.first, grids.allSatisfy({ $0.values.count == model.values.count }) {
+                var share = [Double](repeating: 0, count: model.values.count)
+                for g in grids { for i in g.values.indices where g.values[i] > threshold { share[i] += 1 / Double(grids.count) } }
+                let field = Field(x: model.x, y: model.y, columns: model.columns, rows: model.rows, values: share)
+                agreement.append(.chart(Chart(title: title, x: Axis("x₁", range: .fixed(model.x.lowerBound, model.x.upperBound)),
+                                              y: Axis("x₂", range: .fixed(model.y.lowerBound, model.y.upperBound)), legend: .hidden,
+                                              layers: [.heatmap(Heatmap(field, colors: ColorScale(.blueRed, lower: 0, upper: 1, center: 0.5),
+                                                                        colorbar: ColorbarStyle(label: "share of seeds"))),
+                                                       .scatter(ScatterSeries("data", x: xs, y: ys, classes: classes))])))
+            }
+        }
+        let columns = max(1, layout.columns.count)
+        let rows = (representative.count + columns - 1) / columns
+        let axesText = layout.rows == [""] ? "one panel per variant" : "rows are \(comparison.rowAxis.map { comparison.axes[$0].name } ?? "") levels" + (comparison.columnAxis.map { ", columns \(comparison.axes[$0].name) levels" } ?? "")
+        var blocks: [ReportBlock] = []
+        if !representative.isEmpty {
+            blocks.append(.figure(ReportFigure(name: "comparison-boundaries",
+                                               figure: Figure(title: "Final decision boundaries (seed \(comparison.seeds.first ?? 0))", width: Double(columns) * 290 + 40,
+                                                              height: Double(rows) * 260 + 60, columns: columns, panels: representative),
+                                               caption: "Small multiples of the final decision boundaries (\(axesText); other axes at their first level); one representative seed (the first) per cell.",
+                                               alt: "A grid of decision boundaries, one per variant")))
+        }
+        if agreement.count == representative.count, !agreement.isEmpty, comparison.seeds.count > 1 {
+            blocks.append(.figure(ReportFigure(name: "comparison-agreement",
+                                               figure: Figure(title: "Share of seeds classifying each point as positive", width: Double(columns) * 290 + 40,
+                                                              height: Double(rows) * 260 + 60, columns: columns, panels: agreement),
+                                               caption: "For each variant, the share of the \(comparison.seeds.count) seeds whose final network puts each point of the plane on the positive side: red where all agree on positive, blue where all agree on negative, white where seeds disagree.",
+                                               alt: "A grid of maps of the share of seeds classifying each point positively")))
+        }
+        return blocks
+    }
+
+    static func lossBands(_ comparison: Comparison, results: [[RunResult]]) -> ReportBlock {
+        let variants = zip(comparison.variants, results).map { (name: $0.label, runs: $1.map { $0.history["loss"] ?? [] }) }
+        let chart = HistoryFigures.seedBands(variants, key: "loss", title: "Training loss across seeds")
+        return .figure(ReportFigure(name: "comparison-loss", figure: Figure(width: 1000, height: 440, chart),
+                                    caption: "Training loss per epoch for every variant: the median across seeds (line) and the interquartile range (band).",
+                                    alt: "Loss curves with median lines and interquartile bands per variant"))
+    }
+
+    /// Final loss against the learning rate (log axis), one line per combination of the other axes.
+    static func learningRateSensitivity(_ comparison: Comparison, results: [[RunResult]]) -> ReportBlock? {
+        guard let axis = comparison.axes.firstIndex(where: { $0.name == "learning_rate" }),
+              let rates = comparison.axes[axis].values, rates.count > 1 else { return nil }
+        var lines: [String: [(Double, Double)]] = [:]
+        var order: [String] = []
+        for (variant, variantResults) in zip(comparison.variants, results) {
+            let others = variant.levels.enumerated().filter { $0.offset != axis }.map { comparison.axes[$0.offset].levels[$0.element] }
+            let key = others.isEmpty ? "final loss" : others.joined(separator: ", ")
+            if lines[key] == nil { order.append(key) }
+            let finals = variantResults.compactMap { $0.history["loss"]?.last }.filter { $0.isFinite && $0 > 0 }
+            lines[key, default: []].append((rates[variant.levels[axis]], SweepStatistics.median(finals)))
+        }
+        let layers: [Plot.Layer] = order.map { key in
+            let points = (lines[key] ?? []).sorted { $0.0 < $1.0 }
+            return .line(LineSeries(key, x: points.map(\.0), y: points.map(\.1), marker: MarkerStyle(.circle)))
+        }
+        let chart = Chart(title: "Learning-rate sensitivity", x: Axis("learning rate", scale: .log), y: Axis("median final loss", scale: .log),
+                          legend: .outsideRight, layers: layers)
+        return .figure(ReportFigure(name: "comparison-learning-rate", figure: Figure(width: 900, height: 420, chart),
+                                    caption: "The median final training loss across seeds against the learning rate (both on log axes); a gap means every seed diverged at that rate.",
+                                    alt: "Median final loss against learning rate on log axes, one line per variant"))
+    }
+
+    /// Success rate over the two grid axes as a heatmap table.
+    static func statisticHeatmap(_ comparison: Comparison, _ stats: [VariantStatistics]) -> ReportBlock? {
+        guard comparison.rowAxis != nil, comparison.columnAxis != nil, let layout = grid(comparison) else { return nil }
+        var values: [[Double]] = []
+        for r in layout.rows.indices {
+            values.append(layout.columns.indices.map { c in
+                let s = stats[layout.cells[r * layout.columns.count + c]]
+                return Double(s.successes) / Double(max(s.runs, 1))
+            })
+        }
+        let heatmap = MatrixHeatmap(title: "Success rate", rows: layout.rows, columns: layout.columns, values: values,
+                                    rowAxisLabel: comparison.rowAxis.map { comparison.axes[$0].name },
+                                    columnAxisLabel: comparison.columnAxis.map { comparison.axes[$0].name },
+                                    colors: ColorScale(.blues, lower: 0, upper: 1), annotation: .decimals(2))
+        return .figure(ReportFigure(name: "comparison-success", figure: Figure(width: 140 + Double(layout.columns.count) * 110,
+                                                                                 height: 140 + Double(layout.rows.count) * 70, panel: .matrix(heatmap)),
+                                    caption: "The share of seeds that reached the target, over the two grid axes (other axes at their first level).",
+                                    alt: "A heatmap table of success rates"))
+    }
+
+    /// The median total weight norm over epochs, one line per regularizer level.
+    static func weightNorms(_ comparison: Comparison, results: [[RunResult]]) -> ReportBlock? {
+        guard let axis = comparison.axes.firstIndex(where: { ["regularizer", "l1", "l2"].contains($0.name) }) else { return nil }
+        var layers: [Plot.Layer] = []
+        for (variant, variantResults) in zip(comparison.variants, results) {
+            guard variant.levels.enumerated().allSatisfy({ $0.offset == axis || $0.element == 0 }) else { continue }
+            let records = variantResults.compactMap(\.record)
+            guard let epochs = records.first?.samples.epochs, !epochs.isEmpty else { continue }
+            let norms = records.map { record in
+                (0..<record.samples.epochs.count).map { i in
+                    record.samples.layers.reduce(0) { $0 + ($1.weightNorm.indices.contains(i) ? $1.weightNorm[i] * $1.weightNorm[i] : 0) }.squareRoot()
+                }
+            }.filter { $0.count == epochs.count }
+            guard !norms.isEmpty else { continue }
+            let median = epochs.indices.map { i in SweepStatistics.median(norms.map { $0[i] }) }
+            layers.append(.line(LineSeries(comparison.axes[axis].levels[variant.levels[axis]], x: epochs.map(Double.init), y: median)))
+        }
+        guard !layers.isEmpty else { return nil }
+        return .figure(ReportFigure(name: "comparison-weight-norms",
+                                    figure: Figure(width: 900, height: 400, Chart(title: "Weight norm per regularizer", x: Axis("epoch"),
+                                                                                 y: Axis("‖W‖₂ (all layers)"), legend: .outsideRight, layers: layers)),
+                                    caption: "The median (across seeds) of the total L2 norm of all weights over the epochs, one line per regularizer: L2 shrinks all weights, L1 drives some to zero.",
+                                    alt: "Weight-norm trajectories per regularizer"))
+    }
+}
