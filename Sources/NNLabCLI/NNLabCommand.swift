@@ -9,6 +9,7 @@ public struct NNLabCommand: ParsableCommand {
         discussion: """
         Examples:
           nnlab report                                  the default HTML lab report in output/lab-report/
+          nnlab compare examples/optimizers.yaml        a sweep with statistics, and a summary table
           nnlab train examples/xor-run.json             train the course's XOR network
           nnlab train examples/xor-run.json --json      history and trained model as JSON
           nnlab grad examples/lab-model.json examples/lab-data.json
@@ -16,7 +17,7 @@ public struct NNLabCommand: ParsableCommand {
           nnlab gallery                                 one of each figure kind in output/gallery/
         """,
         version: NNLabVersion.current,
-        subcommands: [ReportCommand.self, TrainCommand.self, GradCommand.self, GalleryCommand.self]
+        subcommands: [ReportCommand.self, CompareCommand.self, TrainCommand.self, GradCommand.self, GalleryCommand.self]
     )
 
     public init() {}

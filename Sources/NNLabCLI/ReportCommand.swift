@@ -3,26 +3,8 @@ import Foundation
 import NNCore
 import NNReport
 
-/// `nnlab report [EXPERIMENT.yaml]`: the HTML lab report.
-struct ReportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "report",
-        abstract: "Run an experiment and write its HTML lab report (the default needs no files).",
-        discussion: """
-        Without an experiment file it writes the default report to output/lab-report/: the course's
-        backprop lab, both XOR architectures, and activations × regularizers on XOR over 5 seeds.
-
-        Examples:
-          nnlab report                                   output/lab-report/index.html
-          nnlab report examples/activations.yaml         output/activations/index.html
-          nnlab report --self-contained                  one HTML file with every figure inside
-          nnlab report --print-default > mine.yaml       start your own experiment from the default
-        """
-    )
-
-    @Argument(help: "An experiment file (YAML); the default experiment when omitted.")
-    var experiment: String?
-
+/// Options shared by `nnlab report` and `nnlab compare`.
+struct ReportOptions: ParsableArguments {
     @Option(help: "The report folder (default: output/<experiment name>, or output/lab-report).")
     var output: String?
 
@@ -32,11 +14,38 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "A folder with report.mustache, section.mustache and style.css to use instead of the built-in ones.")
     var templates: String?
 
-    @Flag(help: "Print the default experiment (YAML) and exit.")
-    var printDefault = false
+    @Flag(help: "Reuse finished comparison and image runs from the report folder's runs.json whose settings match exactly.")
+    var resume = false
 
     @Flag(help: "No progress on stderr.")
     var quiet = false
+}
+
+/// `nnlab report [EXPERIMENT.yaml]`: the HTML lab report.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Run an experiment and write its HTML lab report (the default needs no files).",
+        discussion: """
+        Without an experiment file it writes the default report to output/lab-report/: the course's
+        backprop lab, both XOR architectures, activations × regularizers on XOR over 5 seeds, and
+        the digits image problem.
+
+        Examples:
+          nnlab report                                   output/lab-report/index.html
+          nnlab report examples/xor-experiment.yaml      output/xor-experiment/index.html
+          nnlab report --self-contained                  one HTML file with every figure inside
+          nnlab report --print-default > mine.yaml       start your own experiment from the default
+        """
+    )
+
+    @Argument(help: "An experiment file (YAML); the default experiment when omitted.")
+    var experiment: String?
+
+    @OptionGroup var options: ReportOptions
+
+    @Flag(help: "Print the default experiment (YAML) and exit.")
+    var printDefault = false
 
     func run() throws {
         if printDefault {
@@ -44,27 +53,90 @@ struct ReportCommand: ParsableCommand {
             return
         }
         do {
-            let loaded: Experiment
-            var command = "nnlab report"
-            let folder: String
-            if let experiment {
-                loaded = try ExperimentFile.load(experiment)
-                command += " " + experiment
-                let stem = URL(fileURLWithPath: experiment).deletingPathExtension().lastPathComponent
-                folder = output ?? "output/" + HTMLPage.slug(stem)
-            } else {
-                loaded = try ExperimentFile.experiment(from: DefaultExperiment.yaml, file: "default experiment")
-                folder = output ?? "output/lab-report"
-            }
-            if selfContained { command += " --self-contained" }
-            let progress = quiet ? Progress(style: .silent) : Progress.automatic()
-            let start = Date()
-            try LabReport(experiment: loaded, command: command)
-                .write(to: folder, selfContained: selfContained, templates: templates, progress: progress)
-            let seconds = Date().timeIntervalSince(start)
-            print("wrote \(folder)/index.html in \(String(format: "%.1f", seconds)) s")
+            let (loaded, folder) = try ReportCommand.load(experiment, output: options.output)
+            _ = try ReportCommand.write(loaded, command: "nnlab report", file: experiment, folder: folder, options: options)
         } catch {
             fail(error)
         }
+    }
+
+    /// The experiment (the default when `path` is nil) and its report folder.
+    static func load(_ path: String?, output: String?) throws -> (Experiment, String) {
+        if let path {
+            let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+            return (try ExperimentFile.load(path), output ?? "output/" + HTMLPage.slug(stem))
+        }
+        return (try ExperimentFile.experiment(from: DefaultExperiment.yaml, file: "default experiment"), output ?? "output/lab-report")
+    }
+
+    /// Builds and writes the report, printing where it went.
+    static func write(_ experiment: Experiment, command base: String, file: String?, folder: String, options: ReportOptions) throws -> LabReport.Built {
+        var command = base + (file.map { " " + $0 } ?? "")
+        if options.selfContained { command += " --self-contained" }
+        var report = LabReport(experiment: experiment, command: command)
+        if options.resume {
+            report.resume = try ResumeStore.load(folder + "/runs.json")
+        }
+        let progress = options.quiet ? Progress(style: .silent) : Progress.automatic()
+        let start = Date()
+        let (_, built) = try report.write(to: folder, selfContained: options.selfContained, templates: options.templates, progress: progress)
+        let seconds = Date().timeIntervalSince(start)
+        let resumed = built.resumed > 0 ? " (\(built.resumed) runs resumed, \(built.trained) trained)" : ""
+        print("wrote \(folder)/index.html in \(String(format: "%.1f", seconds)) s\(resumed)")
+        return built
+    }
+}
+
+/// `nnlab compare EXPERIMENT.yaml`: a sweep's report and a summary table on the terminal.
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Run a sweep (the experiment's comparison) and write its report; print a summary table.",
+        discussion: """
+        The experiment file's "comparison" declares axes (activation, regularizer, l1, l2, optimizer,
+        learning_rate, batch_size, epochs, hidden_units, initializer, architecture, data, noise) or
+        named variants, seeds, a success target, a ranking and paired comparisons.
+
+        Examples:
+          nnlab compare examples/optimizers.yaml
+          nnlab compare examples/optimizers.yaml --resume     reuse runs whose settings did not change
+        """
+    )
+
+    @Argument(help: "An experiment file (YAML) with a comparison.")
+    var experiment: String
+
+    @OptionGroup var options: ReportOptions
+
+    func run() throws {
+        do {
+            var (loaded, folder) = try ReportCommand.load(experiment, output: options.output)
+            guard loaded.comparison != nil else {
+                throw InputError(file: experiment, field: "comparison", message: "missing; expected a comparison to run")
+            }
+            loaded.sections = loaded.sections.filter { $0 == .comparison || $0 == .reproducibility }
+            if !loaded.sections.contains(.comparison) { loaded.sections.insert(.comparison, at: 0) }
+            let built = try ReportCommand.write(loaded, command: "nnlab compare", file: experiment, folder: folder, options: options)
+            let header = ["variant", "success", "median epochs to target", "median final loss", "diverged"]
+            let rows = built.summary.map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+            print(TableText.render(header: header, rows: rows))
+        } catch {
+            fail(error)
+        }
+    }
+}
+
+/// A plain text table with aligned columns.
+enum TableText {
+    static func render(header: [String], rows: [[String]]) -> String {
+        var widths = header.map(\.count)
+        for row in rows { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) } }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { i, cell in
+                let pad = String(repeating: " ", count: max(0, widths[min(i, widths.count - 1)] - cell.count))
+                return i == 0 ? cell + pad : pad + cell
+            }.joined(separator: "  ")
+        }
+        return ([line(header), widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")] + rows.map(line)).joined(separator: "\n")
     }
 }

@@ -9,6 +9,8 @@ public struct LabReport {
     public var experiment: Experiment
     /// The command that regenerates the report, printed in it.
     public var command: String
+    /// Finished runs from an earlier runs.json to reuse where the settings match (`--resume`).
+    public var resume: ResumeStore?
 
     public init(experiment: Experiment, command: String) {
         self.experiment = experiment
@@ -20,6 +22,11 @@ public struct LabReport {
         public var document: ReportDocument
         public var runsJSON: String
         public var historyCSV: String
+        /// Runs trained now and runs read back from an earlier runs.json.
+        public var trained: Int
+        public var resumed: Int
+        /// One line per comparison variant for the terminal.
+        public var summary: [String]
     }
 
     /// Runs the experiment and composes the document. `progress` receives one line per step.
@@ -38,16 +45,39 @@ public struct LabReport {
         let comparison = experiment.sections.contains(.comparison) ? experiment.comparison : nil
         let image = experiment.sections.contains(.image) ? experiment.image : nil
         let allRuns = experimentRuns.flatMap(\.runs) + (comparison?.variants.flatMap(\.runs) ?? []) + (image.map { [$0.run] } ?? [])
-        let results = timed("training (\(allRuns.count) runs)") {
-            progress.begin("training", total: allRuns.count)
-            defer { progress.end() }
-            // The experiments' runs are recorded (trajectories, snapshots, unit maps); comparison runs need histories only.
-            let recorded = experimentRuns.reduce(0) { $0 + $1.runs.count }
-            let compared = recorded + (comparison?.variants.reduce(0) { $0 + $1.runs.count } ?? 0)
-            let options = LabReport.recorderOptions, light = LabReport.comparisonRecorderOptions
-            return RunPool.train(allRuns, recording: { $0 < recorded ? options : ($0 < compared ? light : nil) }) { done, _ in
-                progress.advance(to: done)
+        // What each run records decides its fingerprint (and whether it may be resumed).
+        let experimentCount = experimentRuns.reduce(0) { $0 + $1.runs.count }
+        let comparisonEnd = experimentCount + (comparison?.variants.reduce(0) { $0 + $1.runs.count } ?? 0)
+        let kinds = allRuns.indices.map { $0 < experimentCount ? "experiment" : ($0 < comparisonEnd ? "comparison" : "image") }
+        let fingerprints = allRuns.indices.map { RunFingerprint.of(allRuns[$0], recording: kinds[$0]) }
+        // Experiment runs are always retrained: their recordings (trajectories, snapshots) are not in runs.json.
+        var reused: [Int: RunResult] = [:]
+        if let resume {
+            for i in allRuns.indices where kinds[i] != "experiment" {
+                if let entry = resume.entries[fingerprints[i]] {
+                    reused[i] = RunResult(network: entry.network, history: entry.history, seconds: 0, failure: nil, record: nil,
+                                          weightNorms: entry.weightNorms, resumed: true)
+                }
             }
+        }
+        let toTrain = allRuns.indices.filter { reused[$0] == nil }
+        let results = timed("training (\(toTrain.count) runs\(reused.isEmpty ? "" : ", \(reused.count) resumed"))") { () -> [RunResult] in
+            progress.begin("training", total: toTrain.count)
+            defer { progress.end() }
+            let options = LabReport.recorderOptions, light = LabReport.comparisonRecorderOptions
+            let trained = RunPool.train(toTrain.map { allRuns[$0] }, recording: { j in
+                switch kinds[toTrain[j]] {
+                case "experiment": options
+                case "comparison": light
+                default: nil
+                }
+            }) { done, _ in progress.advance(to: done) }
+            var merged: [RunResult] = []
+            var next = 0
+            for i in allRuns.indices {
+                if let r = reused[i] { merged.append(r) } else { merged.append(trained[next]); next += 1 }
+            }
+            return merged
         }
         var cursor = 0
         func take(_ count: Int) -> [RunResult] {
@@ -60,6 +90,7 @@ public struct LabReport {
         for (experimentRun, runResults) in zip(experimentRuns, experimentResults) {
             for (seed, result) in zip(experimentRun.seeds, runResults) {
                 records.append(RunEntry(section: "experiments", name: experimentRun.name, variant: nil, seed: seed, result: result))
+                records[records.count - 1].fingerprint = fingerprints[records.count - 1]
             }
         }
         if let comparison {
@@ -67,6 +98,7 @@ public struct LabReport {
                 for (seed, result) in zip(comparison.seeds, runResults) {
                     records.append(RunEntry(section: "comparison", name: comparison.name,
                                             variant: variant.label, seed: seed, result: result))
+                    records[records.count - 1].fingerprint = fingerprints[records.count - 1]
                 }
             }
         }
@@ -82,6 +114,7 @@ public struct LabReport {
                 if let image, let imageResult {
                     sections.append(timed("image problem") { ImageSection.build(image, result: imageResult) })
                     var entry = RunEntry(section: "image", name: image.name, variant: nil, seed: image.run.options.seed, result: imageResult)
+                    entry.fingerprint = fingerprints[allRuns.count - 1]
                     entry.extraFields = [("split", "{\"test_fraction\": \(JSONWriter.number(image.testFraction)), \"train\": \(image.split.train.count), \"test\": \(image.split.test.count)}")]
                     if let scaler = image.scalerJSON { entry.extraFields.append(("scaling", scaler)) }
                     records.append(entry)
@@ -95,7 +128,15 @@ public struct LabReport {
             sections.append(ReproducibilitySection.build(experiment, command: command, sectionTimes: times, seeds: seeds))
         }
         let document = ReportDocument(title: experiment.title, author: experiment.author, command: command, sections: sections)
-        return Built(document: document, runsJSON: RunEntry.json(records, title: experiment.title), historyCSV: RunEntry.csv(records))
+        var summary: [String] = []
+        if let comparison {
+            for (variant, runResults) in zip(comparison.variants, comparisonResults) {
+                let stats = VariantStatistics(variant: variant, results: runResults, comparison: comparison)
+                summary.append("\(variant.label)\t\(stats.successes)/\(stats.runs)\t\(SweepStatistics.censoredMedianText(stats.epochsToTarget))\t\(Format.significant(SweepStatistics.median(stats.finalLoss.filter(\.isFinite)), 4))\t\(stats.diverged)")
+            }
+        }
+        return Built(document: document, runsJSON: RunEntry.json(records, title: experiment.title), historyCSV: RunEntry.csv(records),
+                     trained: toTrain.count, resumed: reused.count, summary: summary)
     }
 
     /// How experiment runs are recorded: 100×100 grids are plenty for figures 230 px wide.
@@ -108,14 +149,15 @@ public struct LabReport {
     /// - Returns: the written files, relative to `destination`.
     @discardableResult
     public func write(to destination: String, selfContained: Bool, templates: String? = nil,
-                      progress: Progress = Progress(style: .silent)) throws -> [String] {
+                      progress: Progress = Progress(style: .silent)) throws -> (files: [String], built: Built) {
         let page = try templates.map { (directory: String) throws -> HTMLPage in try HTMLPage(directory: directory) } ?? HTMLPage()
         let built = build(progress: progress)
         progress.line("rendering figures and writing \(destination)")
         let writer = ReportWriter(destination: destination, selfContained: selfContained)
-        return try writer.write(built.document, page: page,
-                                extraFiles: [("runs.json", built.runsJSON), ("history.csv", built.historyCSV)],
-                                date: Self.today())
+        let files = try writer.write(built.document, page: page,
+                                     extraFiles: [("runs.json", built.runsJSON), ("history.csv", built.historyCSV)],
+                                     date: Self.today())
+        return (files, built)
     }
 
     static func today() -> String {
@@ -136,6 +178,8 @@ struct RunEntry {
     var result: RunResult
     /// Further (key, JSON value) pairs for runs.json, e.g. the image problem's fitted scaler.
     var extraFields: [(String, String)] = []
+    /// The settings' fingerprint, for `--resume`.
+    var fingerprint: String?
 
     /// Every history and final model, without wall times, so equal seeds give equal bytes.
     static func json(_ entries: [RunEntry], title: String) -> String {
@@ -149,6 +193,7 @@ struct RunEntry {
             ]
             if let variant = entry.variant { fields.append("\"variant\": \(JSONWriter.string(variant))") }
             fields.append("\"seed\": \(entry.seed)")
+            if let fingerprint = entry.fingerprint { fields.append("\"fingerprint\": \"\(fingerprint)\"") }
             fields.append("\"epochs\": \(entry.result.history.epochCount)")
             fields.append("\"history\": {\(history)}")
             if let d = entry.result.history.divergence {
@@ -159,6 +204,9 @@ struct RunEntry {
             }
             if let failure = entry.result.failure { fields.append("\"failure\": \(JSONWriter.string(failure))") }
             for (key, value) in entry.extraFields { fields.append("\(JSONWriter.string(key)): \(value)") }
+            if entry.section == "comparison", let norms = entry.result.weightNorms {
+                fields.append("\"weight_norm\": {\"epochs\": [\(norms.epochs.map(String.init).joined(separator: ", "))], \"values\": \(JSONWriter.vector(norms.values))}")
+            }
             fields.append("\"model\": " + ModelFile.encode(entry.result.network).trimmingCharacters(in: .whitespacesAndNewlines))
             parts.append("{" + fields.joined(separator: ",\n  ") + "}")
         }

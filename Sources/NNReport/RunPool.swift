@@ -12,6 +12,10 @@ public struct RunResult: Sendable {
     public var failure: String?
     /// The recording, for runs trained with a `Recorder`.
     public var record: RunRecord?
+    /// The total L2 norm of all weights at sampled epochs (from the record, or from runs.json on resume).
+    public var weightNorms: (epochs: [Int], values: [Double])?
+    /// Whether this result was read back from an earlier runs.json instead of trained.
+    public var resumed = false
 }
 
 /// Runs independent trainings on all cores. Each run is deterministic on its own, and results
@@ -31,15 +35,27 @@ public enum RunPool {
                 let (network, history) = try runs[i].train(callbacks: recorder.map { [$0] } ?? [])
                 result = RunResult(network: network, history: history,
                                    seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, failure: nil,
-                                   record: recorder?.record?.withoutTiming)
+                                   record: recorder?.record?.withoutTiming,
+                                   weightNorms: recorder?.record.map(RunPool.totalWeightNorms))
             } catch {
                 result = RunResult(network: runs[i].network, history: History(keys: ["loss"]),
-                                   seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, failure: String(describing: error), record: nil)
+                                   seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, failure: String(describing: error), record: nil, weightNorms: nil)
             }
             slots.set(i, result)
             progress?(counter.increment(), runs.count)
         }
         return slots.all()
+    }
+}
+
+extension RunPool {
+    /// √(Σ over layers of ‖W‖²) at each sampled epoch.
+    static func totalWeightNorms(_ record: RunRecord) -> (epochs: [Int], values: [Double]) {
+        let epochs = record.samples.epochs
+        let values = epochs.indices.map { i in
+            record.samples.layers.reduce(0) { $0 + ($1.weightNorm.indices.contains(i) ? $1.weightNorm[i] * $1.weightNorm[i] : 0) }.squareRoot()
+        }
+        return (epochs, values)
     }
 }
 

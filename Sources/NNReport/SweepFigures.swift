@@ -57,8 +57,9 @@ enum SweepFigures {
             if first.history.divergence != nil { chart.title = title + " (diverged)" }
             representative.append(.chart(chart))
             // The share of seeds whose final network puts each point on the positive side.
-            let grids = results[index].compactMap { $0.record?.snapshots.last?.outputs.first }
-            if let model = grids.first, grids.allSatisfy({ $0.values.count == model.values.count }) {
+            let plane = BoundaryFigures.plane(of: run.data.x)
+            let grids = results[index].filter { $0.failure == nil }.map { BoundaryFigures.field($0.network, x: plane.x, y: plane.y, columns: 60, rows: 60) }
+            if let model = grids.first {
                 var share = [Double](repeating: 0, count: model.values.count)
                 for g in grids { for i in g.values.indices where g.values[i] > threshold { share[i] += 1 / Double(grids.count) } }
                 let field = Field(x: model.x, y: model.y, columns: model.columns, rows: model.rows, values: share)
@@ -148,13 +149,9 @@ enum SweepFigures {
         var layers: [Plot.Layer] = []
         for (variant, variantResults) in zip(comparison.variants, results) {
             guard variant.levels.enumerated().allSatisfy({ $0.offset == axis || $0.element == 0 }) else { continue }
-            let records = variantResults.compactMap(\.record)
-            guard let epochs = records.first?.samples.epochs, !epochs.isEmpty else { continue }
-            let norms = records.map { record in
-                (0..<record.samples.epochs.count).map { i in
-                    record.samples.layers.reduce(0) { $0 + ($1.weightNorm.indices.contains(i) ? $1.weightNorm[i] * $1.weightNorm[i] : 0) }.squareRoot()
-                }
-            }.filter { $0.count == epochs.count }
+            let series = variantResults.compactMap(\.weightNorms)
+            guard let epochs = series.first?.epochs, !epochs.isEmpty else { continue }
+            let norms = series.filter { $0.epochs == epochs }.map(\.values)
             guard !norms.isEmpty else { continue }
             let median = epochs.indices.map { i in SweepStatistics.median(norms.map { $0[i] }) }
             layers.append(.line(LineSeries(comparison.axes[axis].levels[variant.levels[axis]], x: epochs.map(Double.init), y: median)))

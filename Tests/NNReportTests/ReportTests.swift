@@ -22,7 +22,7 @@ struct ReportTests {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let destination = folder + "/lab-report"
-        let written = try LabReport(experiment: Self.defaultExperiment(), command: "nnlab report").write(to: destination, selfContained: false)
+        let written = try LabReport(experiment: Self.defaultExperiment(), command: "nnlab report").write(to: destination, selfContained: false).files
         #expect(written.contains("index.html") && written.contains("runs.json") && written.contains("history.csv"))
         let html = try String(contentsOfFile: destination + "/index.html", encoding: .utf8)
         // Well-formed: the page parses as XML (XHTML syntax).

@@ -11,6 +11,14 @@ public struct Divergence: Sendable, Hashable {
     /// The learning rate in force.
     public var learningRate: Double
 
+    public init(epoch: Int, batch: Int, quantity: String, lastFiniteLoss: Double?, learningRate: Double) {
+        self.epoch = epoch
+        self.batch = batch
+        self.quantity = quantity
+        self.lastFiniteLoss = lastFiniteLoss
+        self.learningRate = learningRate
+    }
+
     public var description: String {
         let last = lastFiniteLoss.map { "last finite loss \(shortest($0))" } ?? "no finite loss before it"
         return "diverged at epoch \(epoch), batch \(batch): the \(quantity) became non-finite (\(last), learning rate \(readable(learningRate)))"
@@ -22,6 +30,11 @@ public struct EarlyStop: Sendable, Hashable {
     /// The last epoch run (1-based).
     public var epoch: Int
     public var reason: String
+
+    public init(epoch: Int, reason: String) {
+        self.epoch = epoch
+        self.reason = reason
+    }
 }
 
 /// Per-epoch loss and metrics, as Keras's `History.history`: `loss`, each metric, then

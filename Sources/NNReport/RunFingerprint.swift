@@ -1,0 +1,91 @@
+import NNCore
+
+/// A 128-bit fingerprint of everything that determines a run's numbers: NNLab's version, the
+/// network with its initial weights, the data, the optimizer, the schedule and what is recorded.
+/// `--resume` reuses a finished run from an earlier runs.json only when the fingerprints match.
+enum RunFingerprint {
+    static func of(_ run: Run, recording: String) -> String {
+        var text = "nnlab \(NNLabInfo.version)\nrecording \(recording)\n"
+        text += ModelFile.encode(run.network)
+        text += DataFile.encode(run.data)
+        if let validation = run.validation { text += "validation\n" + DataFile.encode(validation) }
+        text += OptimizerFile.encode(run.optimizer) + "\n"
+        let o = run.options
+        text += "epochs \(o.epochs) batch \(o.batchSize) shuffle \(o.shuffle) seed \(o.seed) metrics \(o.metrics.map(\.name).joined(separator: ","))\n"
+        if let e = run.earlyStopping {
+            text += "early \(e.monitor) \(e.target.map(shortest) ?? "-") \(e.patience.map(String.init) ?? "-") \(shortest(e.minDelta))\n"
+        }
+        return hex(fnv1a(text, offset: 0xcbf2_9ce4_8422_2325)) + hex(fnv1a(text, offset: 0x84222325_cbf29ce4))
+    }
+
+    /// FNV-1a over the UTF-8 bytes.
+    static func fnv1a(_ text: String, offset: UInt64) -> UInt64 {
+        var hash = offset
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+
+    static func hex(_ x: UInt64) -> String {
+        let digits = String(x, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}
+
+/// Finished runs read back from an earlier runs.json, by fingerprint.
+public struct ResumeStore: Sendable {
+    struct Entry: Sendable {
+        var network: Network
+        var history: History
+        var weightNorms: (epochs: [Int], values: [Double])?
+    }
+
+    var entries: [String: Entry]
+
+    /// Reads `path`. A missing file is an error (the user asked to resume from it).
+    public static func load(_ path: String) throws(InputError) -> ResumeStore {
+        let root = try TextFile.readJSON(path).object(allowing: ["nnlab", "title", "runs"])
+        var entries: [String: Entry] = [:]
+        for run in try root.required("runs", "the runs array").array() {
+            guard case .object(let members) = run.value.kind else { continue }
+            let allowed = members.map(\.key)
+            let object = try run.object(allowing: allowed)
+            guard let fingerprint = try object.optional("fingerprint")?.string(), object.optional("failure") == nil,
+                  let modelField = object.optional("model"), let historyField = object.optional("history") else { continue }
+            let network = try ModelFile.network(from: modelField, seed: 0)
+            guard case .object(let series) = historyField.value.kind else { continue }
+            var history = History(series: try series.map { member throws(InputError) in
+                (member.key, try nullableVector(JSONField(member.value, file: path, path: historyField.path + "." + member.key)))
+            })
+            if let d = object.optional("divergence") {
+                let o = try d.object(allowing: ["epoch", "batch", "quantity", "last_finite_loss", "learning_rate"])
+                history.divergence = Divergence(epoch: try o.required("epoch", "").integer(in: 1...Int.max),
+                                                batch: try o.required("batch", "").integer(in: 1...Int.max),
+                                                quantity: try o.required("quantity", "").string(),
+                                                lastFiniteLoss: try o.optional("last_finite_loss")?.number(),
+                                                learningRate: try o.required("learning_rate", "").number())
+            }
+            if let e = object.optional("early_stop") {
+                let o = try e.object(allowing: ["epoch", "reason"])
+                history.earlyStop = EarlyStop(epoch: try o.required("epoch", "").integer(in: 1...Int.max), reason: try o.required("reason", "").string())
+            }
+            var norms: (epochs: [Int], values: [Double])?
+            if let w = object.optional("weight_norm") {
+                let o = try w.object(allowing: ["epochs", "values"])
+                norms = (try o.required("epochs", "").vector().map { Int($0) }, try nullableVector(try o.required("values", "")))
+            }
+            entries[fingerprint] = Entry(network: network, history: history, weightNorms: norms)
+        }
+        return ResumeStore(entries: entries)
+    }
+
+    /// Numbers with `null` read as NaN (runs.json writes non-finite values as null).
+    static func nullableVector(_ field: JSONField) throws(InputError) -> [Double] {
+        try field.array().map { item throws(InputError) -> Double in
+            if case .null = item.value.kind { return .nan }
+            return try item.number()
+        }
+    }
+}
