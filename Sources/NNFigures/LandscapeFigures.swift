@@ -1,0 +1,74 @@
+import Foundation
+import NNRecording
+import Plot
+
+/// The loss landscape around trained weights with each optimizer's path on it.
+public enum LandscapeFigures {
+    /// The surface as log₁₀(loss) (heatmap and contour lines), each path as a line from a white circle
+    /// (start) to a diamond (end), axes named after the plane's directions.
+    ///
+    /// Colors and contours cover log₁₀ L from the surface's minimum to its 98th percentile, so a few
+    /// exploding corners do not wash out the basin; contour levels are evenly spaced in log₁₀ L.
+    public static func figure(_ landscape: LossLandscape, title: String? = nil, contourLevels: Int = 12) -> Figure {
+        let surface = landscape.surface
+        // log₁₀ of a non-positive or non-finite loss has no color: NaN leaves the cell empty.
+        let logLoss = surface.values.map { $0 > 0 && $0.isFinite ? log10($0) : .nan }
+        let field = Field(x: surface.x, y: surface.y, columns: surface.columns, rows: surface.rows, values: logLoss)
+        let finite = logLoss.filter(\.isFinite).sorted()
+        let low = finite.first ?? 0
+        let high = finite.isEmpty ? 1 : max(finite[Int((Double(finite.count - 1) * 0.98).rounded())], low + 1e-9)
+        var layers: [Plot.Layer] = [
+            .heatmap(Heatmap(field, colors: ColorScale(.viridis, lower: low, upper: high), colorbar: ColorbarStyle(label: "log₁₀ loss")))
+        ]
+        for k in 1...max(contourLevels, 1) {
+            let level = low + (high - low) * Double(k) / Double(contourLevels + 1)
+            layers.append(.contour(Contour(field: field, level: level, color: Color(gray: 1, alpha: 0.45), width: 0.8)))
+        }
+        for (i, path) in landscape.paths.enumerated() {
+            let color = pathColor(i)
+            layers.append(.line(LineSeries(path.name, x: path.alpha, y: path.beta, color: color, width: 2)))
+            if let first = path.alpha.indices.first, let last = path.alpha.indices.last {
+                layers.append(.scatter(ScatterSeries(i == 0 ? "start" : "", x: [path.alpha[first]], y: [path.beta[first]],
+                                                     color: .white, marker: MarkerStyle(.circle, size: 8))))
+                // Named like the line so the legend entry shows the line with its end marker.
+                layers.append(.scatter(ScatterSeries(path.name, x: [path.alpha[last]], y: [path.beta[last]], color: color,
+                                                     marker: MarkerStyle(.diamond, size: 10))))
+            }
+        }
+        let names = axisLabels(landscape)
+        let chart = Chart(title: title ?? defaultTitle(landscape),
+                          x: Axis(names[0], range: .fixed(surface.x.lowerBound, surface.x.upperBound), grid: false),
+                          y: Axis(names[1], range: .fixed(surface.y.lowerBound, surface.y.upperBound), grid: false),
+                          legend: .outsideRight, layers: layers)
+        return Figure(width: 820, height: 600, chart)
+    }
+
+    /// "direction 1 (83.2% of variance)" for principal directions, the parameter's label for a slice.
+    static func axisLabels(_ landscape: LossLandscape) -> [String] {
+        switch landscape.plane {
+        case .parameters: return landscape.axisNames
+        case .principalDirections:
+            return zip(landscape.axisNames, landscape.explainedShare).map { name, share in
+                "\(name) (\(percent(share)) of variance)"
+            }
+        }
+    }
+
+    static func defaultTitle(_ landscape: LossLandscape) -> String {
+        switch landscape.plane {
+        case .parameters: return "Loss landscape: a two-parameter slice through the final weights"
+        case .principalDirections: return "Loss landscape along the paths' principal directions"
+        }
+    }
+
+    /// Okabe–Ito colors that stand out on viridis (vermillion, sky blue, reddish purple, orange, yellow…).
+    static func pathColor(_ i: Int) -> Color {
+        let order = [3, 5, 4, 1, 6, 0, 2, 7]
+        return Color.palette(order[((i % order.count) + order.count) % order.count])
+    }
+
+    static func percent(_ share: Double) -> String {
+        let tenths = (share * 1000).rounded() / 10
+        return tenths == tenths.rounded() ? "\(Int(tenths))%" : "\(tenths)%"
+    }
+}
