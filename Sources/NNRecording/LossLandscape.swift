@@ -15,6 +15,10 @@ import NNCore
 /// and `surface` holds the TOTAL loss L(θ(α, β)) (data loss + penalties, `Network.evaluate`) on a grid
 /// of nodes covering every projected point and the origin with a margin. The nodes include (0, 0)
 /// exactly, so the surface there is the loss at the center.
+///
+/// A path point off the plane (`ProjectedPath.maxResidual` > 0) is drawn at its projection, but its own
+/// loss is not the surface's value below it: the surface is the loss *in the plane*. With principal
+/// directions, `explainedShare` says how much of the paths' spread the plane holds.
 public struct LossLandscape: Codable, Sendable, Equatable {
     /// Which plane to cut through parameter space.
     public enum PlaneChoice: Codable, Sendable, Equatable {
