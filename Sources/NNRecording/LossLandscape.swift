@@ -79,8 +79,11 @@ public struct LossLandscape: Codable, Sendable, Equatable {
     /// - Parameters:
     ///   - network: the network whose structure and loss are evaluated (its weights are not used).
     ///   - data: the data the loss is evaluated on (the training data).
-    ///   - paths: at least one non-empty path; every point has `network.parameterCount` values.
-    ///   - center: the plane's origin; nil: the last point of the first path (Li et al.'s choice).
+    ///   - paths: at least one non-empty path; every point has `network.parameterCount` values. Points
+    ///     with a non-finite value (a diverged run) are left out of the plane and extent and get NaN
+    ///     coordinates (gaps in a plot).
+    ///   - center: the plane's origin (finite); nil: the last finite point of the first path (Li et
+    ///     al.'s choice: the final weights).
     ///   - columns, rows: grid nodes along α and β (at least 3 each).
     ///   - margin: added beyond the projected points' bounding box on each side, as a fraction of its extent.
     ///
@@ -95,10 +98,16 @@ public struct LossLandscape: Codable, Sendable, Equatable {
                      "every path point needs \(n) parameters (the network's parameterCount)")
         precondition(columns >= 3 && rows >= 3, "the landscape grid needs at least 3×3 nodes, received \(columns)×\(rows)")
         precondition(margin >= 0 && margin.isFinite, "margin must be finite and non-negative, received \(margin)")
-        let origin = center ?? paths[0].points[paths[0].points.count - 1]
-        precondition(origin.count == n, "the center needs \(n) parameters, received \(origin.count)")
+        let isFinite = { (point: [Double]) in point.allSatisfy(\.isFinite) }
+        // A diverged run ends in non-finite weights: the default center is the first path's last finite point.
+        let defaultCenter = paths[0].points.last(where: isFinite)
+        precondition(center != nil || defaultCenter != nil, "the first path has no finite point to center the landscape on")
+        let origin = center ?? defaultCenter ?? []
+        precondition(origin.count == n && isFinite(origin), "the center needs \(n) finite parameters, received \(origin)")
 
         let offsets = paths.flatMap { $0.points.map { point in zip(point, origin).map { $0 - $1 } } }
+        // Non-finite points (divergence) take no part in the directions, shares and extent; they project to NaN.
+        let finiteOffsets = offsets.filter(isFinite)
         let directions: [[Double]]
         switch plane {
         case let .parameters(first, second):
@@ -108,7 +117,7 @@ public struct LossLandscape: Codable, Sendable, Equatable {
             let labels = LossLandscape.parameterLabels(network)
             axisNames = [labels[first], labels[second]]
         case .principalDirections:
-            directions = LossLandscape.principalDirections(of: offsets, dimension: n)
+            directions = LossLandscape.principalDirections(of: finiteOffsets, dimension: n)
             axisNames = ["direction 1", "direction 2"]
         }
         self.plane = plane
@@ -123,6 +132,7 @@ public struct LossLandscape: Codable, Sendable, Equatable {
             for _ in path.points {
                 let offset = offsets[cursor]
                 cursor += 1
+                guard isFinite(offset) else { alpha.append(.nan); beta.append(.nan); continue }
                 let (a, b, residual) = projection.project(offset)
                 alpha.append(a); beta.append(b); worst = max(worst, residual)
                 total += SymmetricEigen.dot(offset, offset)
@@ -134,7 +144,7 @@ public struct LossLandscape: Codable, Sendable, Equatable {
         self.paths = projected
         explainedShare = total > 0 ? along.map { $0 / total } : [0, 0]
 
-        let allAlpha = projected.flatMap(\.alpha), allBeta = projected.flatMap(\.beta)
+        let allAlpha = projected.flatMap(\.alpha).filter(\.isFinite), allBeta = projected.flatMap(\.beta).filter(\.isFinite)
         let spanA = LossLandscape.span(allAlpha), spanB = LossLandscape.span(allBeta)
         // A degenerate axis (a path on a line, a parameter that never moved) borrows the other's extent.
         let fallback = max(spanA, spanB) > 0 ? max(spanA, spanB) : 1

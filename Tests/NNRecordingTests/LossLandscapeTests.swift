@@ -1,5 +1,5 @@
 import NNCore
-import NNRecording
+@testable import NNRecording
 import TestSupport
 import Testing
 
@@ -176,4 +176,59 @@ struct LossLandscapeTests {
     }
 
     func dot(_ a: [Double], _ b: [Double]) -> Double { zip(a, b).map { $0 * $1 }.reduce(0, +) }
+}
+
+/// Edge cases: diverged paths and the eigen solver on its own.
+@Suite("LossLandscape edge cases")
+struct LossLandscapeEdgeTests {
+    @Test func nonFinitePointsAreLeftOut() throws {
+        let run = try xorRun(epochs: 1)
+        let c = run.network.parameterVector
+        let u = [1.0, 2, 0, -1, 0, 0.5, 0, 0, 1], v = [0.0, 1, 1, 1, 0, -1, 2, 0, 0]
+        let coordinates: [(Double, Double)] = [(0.5, 0.2), (0.2, -0.3), (0, 0)]
+        var points: [[Double]] = coordinates.map { a, b in (0..<9).map { (j: Int) -> Double in c[j] + a * u[j] + b * v[j] } }
+        points.append([Double](repeating: .nan, count: 9))
+        points.append([Double](repeating: .infinity, count: 9))
+        let landscape = LossLandscape(network: run.network, data: run.data, paths: [.init(name: "diverged", points: points)],
+                                      columns: 5, rows: 5)
+        // The center is the last finite point.
+        #expect(landscape.center == points[2])
+        let path = landscape.paths[0]
+        #expect(path.alpha[3].isNaN && path.beta[4].isNaN)
+        #expect(path.alpha[..<3].allSatisfy { $0.isFinite } && path.maxResidual < 1e-12)
+        #expect(landscape.alphas.allSatisfy { $0.isFinite } && landscape.surface.values.allSatisfy { $0.isFinite })
+        #expect(abs(landscape.explainedShare[0] + landscape.explainedShare[1] - 1) < 1e-12)
+    }
+
+    @Test func aPathThatNeverMovesGetsCoordinateAxes() throws {
+        let run = try xorRun(epochs: 1)
+        let c = run.network.parameterVector
+        let landscape = LossLandscape(network: run.network, data: run.data, paths: [.init(name: "still", points: [c, c])],
+                                      columns: 3, rows: 3)
+        #expect(landscape.directions[0] == (0..<9).map { $0 == 0 ? 1 : 0 })
+        #expect(landscape.explainedShare == [0, 0])
+        #expect(landscape.alphas.contains(0) && landscape.betas.contains(0))
+    }
+
+    @Test func subspaceIterationFindsTheLeadingPairs() {
+        // A = Q diag(λ) Qᵀ with a Householder Q and close λ₂, λ₃: the iteration must still separate them.
+        let m = 40
+        var lambdas: [Double] = (0..<m).map { 4.0 / Double(max($0, 1)) }
+        lambdas[0] = 10; lambdas[1] = 5; lambdas[2] = 4.9
+        let w = (0..<m).map { Double(($0 * 7) % 11) - 5 }
+        let ww = w.map { $0 * $0 }.reduce(0, +)
+        let q = (0..<m).map { i in (0..<m).map { j in (i == j ? 1 : 0) - 2 * w[i] * w[j] / ww } }
+        var a = [Double](repeating: 0, count: m * m)
+        for i in 0..<m { for j in 0..<m { for k in 0..<m { a[i * m + j] += q[i][k] * lambdas[k] * q[j][k] } } }
+        let eigen = SymmetricEigen(largest: 2, of: a, size: m)
+        #expect(abs(eigen.values[0] - 10) < 1e-9 && abs(eigen.values[1] - 5) < 1e-9)
+        for (i, vector) in eigen.vectors.enumerated() {
+            let column = (0..<m).map { q[$0][i] }
+            let overlap = zip(vector, column).map { $0 * $1 }.reduce(0, +)
+            #expect(abs(abs(overlap) - 1) < 1e-9)
+        }
+        // Full Jacobi agrees on a small matrix.
+        let (values, _) = SymmetricEigen.jacobi([2, 1, 0, 1, 2, 0, 0, 0, 5], size: 3)
+        expectClose(values, [5, 3, 1], tolerance: 1e-14)
+    }
 }
