@@ -25,7 +25,7 @@ public enum LandscapeFigures {
         var layers: [Plot.Layer] = [
             .heatmap(Heatmap(field, colors: ColorScale(.viridis, lower: low, upper: high), colorbar: ColorbarStyle(label: "log₁₀ loss")))
         ]
-        for k in 1...max(contourLevels, 1) {
+        for k in stride(from: 1, through: contourLevels, by: 1) {
             let level = low + (high - low) * Double(k) / Double(contourLevels + 1)
             layers.append(.contour(Contour(field: field, level: level, color: Color(gray: 1, alpha: 0.45), width: 0.8)))
         }
@@ -34,7 +34,9 @@ public enum LandscapeFigures {
             let color = pathColor(i)
             let x = path.alpha.map { $0 + origin.x }, y = path.beta.map { $0 + origin.y }
             layers.append(.line(LineSeries(path.name, x: x, y: y, color: color, width: 2)))
-            if let first = x.indices.first, let last = x.indices.last {
+            // A diverged path ends in NaN: mark its last finite point (LineSeries adds its own × there).
+            let drawn = x.indices.filter { x[$0].isFinite && y[$0].isFinite }
+            if let first = drawn.first, let last = drawn.last {
                 starts.x.append(x[first]); starts.y.append(y[first])
                 // Named like the line so its legend entry shows the end marker; later paths get smaller
                 // diamonds so ends that coincide (optimizers reaching the same minimum) stay visible.
