@@ -13,6 +13,7 @@ enum SweepFigures {
         if let lr = learningRateSensitivity(comparison, results: results) { blocks.append(lr) }
         if let table = statisticHeatmap(comparison, statistics) { blocks.append(table) }
         if let norms = weightNorms(comparison, results: results) { blocks.append(norms) }
+        if let landscape = landscape(comparison) { blocks.append(landscape) }
         return blocks
     }
 
@@ -163,4 +164,34 @@ enum SweepFigures {
                                     caption: "The median (across seeds) of the total L2 norm of all weights over the epochs, one line per regularizer: L2 shrinks all weights, L1 drives some to zero.",
                                     alt: "Weight-norm trajectories per regularizer"))
     }
+
+    /// The loss surface around the first seed's final weights, in the plane of the two principal
+    /// directions of the optimizers' paths, with each path drawn on it. The paths are retrained
+    /// here with every weight recorded (a few small runs; deterministic).
+    static func landscape(_ comparison: Comparison) -> ReportBlock? {
+        var chosen: [Comparison.Variant] = []
+        if let axis = comparison.axes.firstIndex(where: { $0.name == "optimizer" }) {
+            chosen = comparison.variants.filter { v in v.levels.enumerated().allSatisfy { $0.offset == axis || $0.element == 0 } }
+        } else if comparison.axes.isEmpty {
+            chosen = comparison.variants
+        }
+        guard chosen.count >= 2, chosen.count <= 8, let first = chosen.first?.runs.first, first.network.parameterCount <= 500 else { return nil }
+        let initial = first.network.parameterVector
+        guard chosen.allSatisfy({ $0.runs.first?.network.parameterVector == initial }) else { return nil }
+        var paths: [LossLandscape.Path] = []
+        for variant in chosen {
+            guard let run = variant.runs.first,
+                  let (_, record) = try? Recorder.record(run: run, options: RecorderOptions(gridColumns: 1, gridRows: 1, snapshotCount: 1,
+                                                                                            maxSampledEpochs: 400)),
+                  let path = LossLandscape.Path(name: variant.label, record: record, initial: initial) else { return nil }
+            paths.append(path)
+        }
+        let landscape = LossLandscape(network: first.network, data: first.data, paths: paths)
+        let figure = LandscapeFigures.figure(landscape, title: "Loss landscape and optimizer paths (seed \(comparison.seeds.first ?? 0))")
+        let share = (landscape.explainedShare.first ?? 0) + (landscape.explainedShare.dropFirst().first ?? 0)
+        return .figure(ReportFigure(name: "comparison-landscape", figure: figure,
+                                    caption: "The total loss (log scale, contours) over the plane of the two principal directions of the paths, centred at the first path's final weights; each line is one variant's path from the shared initial weights (circle) to its final weights (diamond). The plane explains \(Format.percent(share)) of the paths' spread.",
+                                    alt: "A loss landscape with contour lines and optimizer paths"))
+    }
 }
+

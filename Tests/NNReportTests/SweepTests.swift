@@ -1,0 +1,150 @@
+import Foundation
+import NNCore
+@testable import NNReport
+import Testing
+
+/// Sweeps: statistics with known answers, controlled A/B, serial = parallel, resume.
+@Suite("Sweeps", .serialized)
+struct SweepTests {
+    static func sweep(_ comparison: String) throws -> Experiment {
+        let yaml = """
+        title: Sweep
+        sections: [comparison]
+        comparison:
+          base:
+            data: xor
+            model: {input: 2, loss: mse, layers: [{type: dense, units: 2, activation: tanh}, {type: dense, units: 1, activation: tanh}]}
+            optimizer: {type: sgd, learning_rate: 0.1}
+            epochs: 300
+            batch_size: 4
+            shuffle: false
+            metrics: [xor_accuracy]
+        \(comparison)
+        """
+        return try ExperimentFile.experiment(from: yaml, file: "sweep.yaml")
+    }
+
+    @Test func wilsonIntervalsMatchPublishedValues() throws {
+        // Newcombe (1998), Statistics in Medicine 17:857, Table I: 81/263 → 0.2553–0.3662; 0/10 → 0–0.2775; 10/10 → 0.7225–1.
+        let a = try #require(SweepStatistics.wilson(successes: 81, trials: 263))
+        #expect(abs(a.lower - 0.2553) < 5e-5 && abs(a.upper - 0.3662) < 5e-5)
+        let b = try #require(SweepStatistics.wilson(successes: 0, trials: 10))
+        #expect(b.lower == 0 && abs(b.upper - 0.2775) < 5e-5)
+        let c = try #require(SweepStatistics.wilson(successes: 10, trials: 10))
+        #expect(abs(c.lower - 0.7225) < 5e-5 && abs(c.upper - 1) < 1e-12)
+        #expect(SweepStatistics.wilson(successes: 0, trials: 0) == nil)
+    }
+
+    @Test func pairedTestsMatchSciPy() throws {
+        // scipy.stats.wilcoxon([0.5, 1.2, -0.3, 2.0, 0.8, 1.5, -0.1, 0.9, 1.1, 0.4]) → statistic 3, p 0.009765625 (exact)
+        let w1 = try #require(PairedTests.wilcoxon([0.5, 1.2, -0.3, 2.0, 0.8, 1.5, -0.1, 0.9, 1.1, 0.4]))
+        #expect(abs(w1.p - 0.009765625) < 1e-15)
+        // scipy.stats.wilcoxon([1, 1, 2, -1, 3, 3, -2, 4, 5, 1]) (ties) → statistic 8, p 0.052734375
+        let w2 = try #require(PairedTests.wilcoxon([1, 1, 2, -1, 3, 3, -2, 4, 5, 1]))
+        #expect(abs(w2.p - 0.052734375) < 1e-15)
+        // scipy.stats.wilcoxon(x) with x = numpy.linspace(-1, 3, 60) → statistic 240, p 6.727061036745202e-07 (normal approximation)
+        let x = (0..<60).map { -1 + 4 * Double($0) / 59 }
+        let w3 = try #require(PairedTests.wilcoxon(x))
+        #expect(abs(w3.p - 6.727061036745202e-07) / 6.727061036745202e-07 < 1e-6)
+        // scipy.stats.binomtest(2, 10).pvalue → 0.109375; binomtest(0, 7) → 0.015625
+        #expect(PairedTests.signTest([1, 1, 1, 1, 1, 1, 1, 1, -1, -1]) == 0.109375)
+        #expect(PairedTests.signTest([-1, -2, -3, -4, -5, -6, -7]) == 0.015625)
+        // All positive differences: rank-biserial r = 1; all zero: no test.
+        #expect(PairedTests.wilcoxon([1, 2, 3])?.rankBiserial == 1)
+        #expect(PairedTests.wilcoxon([0, 0, 0]) == nil)
+    }
+
+    @Test func censoredMediansCountNeverAsInfinity() {
+        #expect(SweepStatistics.censoredDescription([10, 20, nil, nil, nil]) == "never [20, never]")
+        #expect(SweepStatistics.censoredDescription([10, 20, 30, nil]) == "25 [17.5, never]")
+        #expect(SweepStatistics.censoredMedianText([10, 20, 30]) == "20")
+    }
+
+    @Test func variantsThatChangeNothingGiveIdenticalStatistics() throws {
+        let experiment = try Self.sweep("""
+          variants:
+            - {name: a}
+            - {name: b}
+          seeds: 4
+        """)
+        let comparison = try #require(experiment.comparison)
+        let results = comparison.variants.map { RunPool.train($0.runs) }
+        let a = VariantStatistics(variant: comparison.variants[0], results: results[0], comparison: comparison)
+        let b = VariantStatistics(variant: comparison.variants[1], results: results[1], comparison: comparison)
+        #expect(a.finalLoss.map(\.bitPattern) == b.finalLoss.map(\.bitPattern))
+        #expect(a.epochsToTarget == b.epochsToTarget && a.successes == b.successes)
+        let test = SweepStatistics.pairedTest(a.finalLoss, b.finalLoss)
+        #expect(test.wilcoxonP == nil && test.medianDifference == 0)
+    }
+
+    @Test func aControlledABSharesInitialWeights() throws {
+        let activations = try #require(try Self.sweep("""
+          axes:
+            activation: [tanh, sigmoid, relu]
+            learning_rate: [0.01, 0.1]
+          seeds: [3, 4]
+        """).comparison)
+        #expect(activations.variants.count == 6)
+        for seed in 0..<2 {
+            let initial = activations.variants[0].runs[seed].network.parameterVector
+            #expect(activations.variants.allSatisfy { $0.runs[seed].network.parameterVector == initial })
+            #expect(activations.variants.allSatisfy { $0.runs[seed].data == activations.variants[0].runs[seed].data })
+        }
+        #expect(activations.variants[0].runs[0].network.parameterVector != activations.variants[0].runs[1].network.parameterVector)
+        let block = try #require(SweepTables.sharedInitialWeights(activations))
+        guard case .note(let text, _) = block else { Issue.record("expected a note"); return }
+        #expect(text.hasPrefix("All 6 variants start from the same initial weights"))
+        let units = try #require(try Self.sweep("""
+          axes:
+            hidden_units: [2, 4]
+          seeds: 1
+        """).comparison)
+        #expect(units.variants[0].runs[0].network.parameterVector != units.variants[1].runs[0].network.parameterVector)
+    }
+
+    @Test func serialAndParallelSweepsAreIdentical() throws {
+        let comparison = try #require(try Self.sweep("""
+          axes:
+            optimizer: [sgd, adam]
+            batch_size: [1, 4]
+          seeds: 3
+        """).comparison)
+        let runs = comparison.variants.flatMap(\.runs)
+        let parallel = RunPool.train(runs)
+        let serial = runs.map { try? $0.train() }
+        for (p, s) in zip(parallel, serial) {
+            #expect(p.history == s?.history)
+            #expect(p.network == s?.network)
+        }
+    }
+
+    @Test func resumeRerunsNothingThatMatchesAndEverythingThatDoesNot() throws {
+        let first = try Self.sweep("""
+          axes:
+            learning_rate: [0.05, 0.1]
+          seeds: 3
+        """)
+        let built = LabReport(experiment: first, command: "c").build()
+        #expect(built.trained == 6 && built.resumed == 0)
+        let folder = NSTemporaryDirectory() + "nnlab-resume-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try built.runsJSON.write(toFile: folder + "/runs.json", atomically: true, encoding: .utf8)
+        let store = try ResumeStore.load(folder + "/runs.json")
+        var again = LabReport(experiment: first, command: "c")
+        again.resume = store
+        let rebuilt = again.build()
+        #expect(rebuilt.trained == 0 && rebuilt.resumed == 6)
+        #expect(rebuilt.runsJSON == built.runsJSON)
+        // A new level and a changed epoch count: only what changed is trained.
+        let changed = try Self.sweep("""
+          axes:
+            learning_rate: [0.05, 0.1, 0.2]
+          seeds: 3
+        """)
+        var third = LabReport(experiment: changed, command: "c")
+        third.resume = store
+        let partial = third.build()
+        #expect(partial.resumed == 6 && partial.trained == 3)
+    }
+}
