@@ -78,11 +78,12 @@ public struct PairedComparison: Sendable, Equatable, Hashable {
             + " (\(test), r = \(Self.formatR(r))\(dropped))"
     }
 
-    /// "p = 0.004", "p < 0.001", "p = 1".
+    /// "p = 0.004", "p < 0.001", and "p = 1" for anything that rounds to 1.000.
     public static func formatP(_ p: Double) -> String {
-        if p >= 1 { return "p = 1" }
         if p < 0.001 { return "p < 0.001" }
-        return "p = " + String(format: "%.3f", p)
+        let rounded = String(format: "%.3f", p)
+        // 0.9996 would print as "1.000", which reads as more than it is; say "p = 1" for both.
+        return rounded == "1.000" ? "p = 1" : "p = " + rounded
     }
 
     static func formatR(_ r: Double) -> String {

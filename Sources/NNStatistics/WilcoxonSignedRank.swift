@@ -20,7 +20,9 @@ import Foundation
 ///   With ties this is the exact *conditional* (permutation) distribution given the tie pattern.
 ///   SciPy's `method="auto"` gets the same number from a complete permutation test when
 ///   `n ≤ 13`, but falls back to the normal approximation for tied or zero data with `n > 13`;
-///   here the exact distribution is used up to `n = 50` regardless.
+///   here the exact distribution is used up to `n = 50` regardless. (Our `n` counts the non-zero
+///   differences; SciPy's switch at 50 counts all pairs, zeros included. Without zeros or ties
+///   the two agree exactly.)
 /// - **Normal approximation** for `n > exactLimit`, with tie correction
 ///
 ///       z = (W⁺ − n(n+1)/4) / σ,   σ² = [n(n+1)(2n+1) − ½·Σ(tⱼ³ − tⱼ)] / 24,   p = 2·Φ(−|z|)
@@ -151,7 +153,7 @@ public struct WilcoxonSignedRank: Sendable, Equatable, Hashable {
             reach += rank
             // Descending so each rank is used at most once (0/1 knapsack).
             for s in stride(from: reach, through: rank, by: -1) {
-                counts[s] &+= counts[s - rank]
+                counts[s] += counts[s - rank]
             }
         }
         var lowerTail: UInt64 = 0

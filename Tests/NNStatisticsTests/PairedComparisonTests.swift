@@ -72,5 +72,7 @@ struct PairedComparisonTests {
         #expect(PairedComparison.formatP(0.0039) == "p = 0.004")
         #expect(PairedComparison.formatP(0.0004) == "p < 0.001")
         #expect(PairedComparison.formatP(1) == "p = 1")
+        #expect(PairedComparison.formatP(0.9996) == "p = 1")
+        #expect(PairedComparison.formatP(0.05) == "p = 0.050")
     }
 }

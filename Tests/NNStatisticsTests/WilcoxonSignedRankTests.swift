@@ -113,11 +113,48 @@ struct WilcoxonSignedRankTests {
         #expect(normal.method == .normalApproximation)
         #expect(normal.statistic == 136)
         #expect(abs(normal.pValue - 0.47570541006784317) < 1e-12)
-        // By default the exact conditional distribution is used instead (a different, exact number).
+        // By default the exact conditional distribution is used instead; checked against a
+        // brute-force enumeration of all 2²⁵ sign patterns (`exact_p` below) → 0.4864898920059204.
         let exact = WilcoxonSignedRank(x, y)
         #expect(exact.method == .exact)
-        #expect(abs(exact.pValue - normal.pValue) < 0.02)
+        #expect(abs(exact.pValue - 0.4864898920059204) < 1e-15)
     }
+
+    @Test func exactWithTiesAndZeroAtForty() {
+        // 40 pairs, one zero (39 used), one tie: SciPy "auto" gives the normal approximation 0.279463422849728
+        // (python3 -c "import scipy.stats as s; print(s.wilcoxon([float((i*37) % 101) for i in range(40)], [float((i*53) % 97) for i in range(40)]))");
+        // the exact conditional p from `exact_p` below is 0.28446529866414494, W⁺ = 467.5.
+        let (x, y) = Self.modular(40, offset: 0)
+        let test = WilcoxonSignedRank(x, y)
+        #expect(test.n == 39)
+        #expect(test.zeros == 1)
+        #expect(test.hasTies)
+        #expect(test.wPlus == 467.5)
+        #expect(test.statistic == 312.5)
+        #expect(abs(test.pValue - 0.28446529866414494) < 1e-15)
+        #expect(abs(WilcoxonSignedRank(x, y, exactLimit: 0).pValue - 0.279463422849728) < 1e-12)
+    }
+
+    // Independent reference for the exact conditional p-value with ties: meet-in-the-middle
+    // enumeration of all 2ⁿ sign patterns (no dynamic programming), SciPy 1.17 / NumPy 2:
+    //
+    //     import numpy as np, scipy.stats as s
+    //     def exact_p(d):
+    //         d = np.asarray(d, float); d = d[d != 0]
+    //         r2 = (2 * s.rankdata(np.abs(d))).astype(np.int64)
+    //         obs = int(r2[d > 0].sum()); n = len(r2); h = n // 2
+    //         def sums(rs):
+    //             out = np.zeros(1, np.int64)
+    //             for r in rs: out = np.concatenate([out, out + r])
+    //             return out
+    //         a = sums(r2[:h]); b = np.sort(sums(r2[h:]))
+    //         le = int(np.searchsorted(b, obs - a, side='right').sum())
+    //         ge = int((len(b) - np.searchsorted(b, obs - a, side='left')).sum())
+    //         return min(1.0, 2 * min(le, ge) / 2**n), obs / 2, n
+    //     x = [float((i*37) % 101) for i in range(25)]; y = [float((i*53) % 97) + 0.5 for i in range(25)]
+    //     print(exact_p(np.array(x) - np.array(y)))   # (0.4864898920059204, 189.0, 25)
+    //     x = [float((i*37) % 101) for i in range(40)]; y = [float((i*53) % 97) for i in range(40)]
+    //     print(exact_p(np.array(x) - np.array(y)))   # (0.28446529866414494, 467.5, 39)
 
     @Test func normalApproximationAtSixty() {
         // n = 60 with one zero (59 used) and ties.
