@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "Plot", targets: ["Plot", "PlotCairo"]),
         .library(name: "NNRecording", targets: ["NNRecording"]),
         .library(name: "NNData", targets: ["NNData"]),
+        .library(name: "NNStatistics", targets: ["NNStatistics"]),
         .executable(name: "nnlab", targets: ["nnlab"]),
         .executable(name: "nnlab-bench", targets: ["nnlab-bench"]),
     ],
@@ -50,6 +51,11 @@ let package = Package(
         .target(name: "Plot"),
         .target(name: "PlotCairo", dependencies: ["Plot", "CCairo"]),
 
+        // MARK: - Statistics
+
+        /// Summaries, intervals and paired tests over variants × seeds (pure functions, no dependencies).
+        .target(name: "NNStatistics"),
+
         // MARK: - Report (composes plain values from the modules above into HTML)
 
         /// Figure specs built from networks, histories and records (no Cairo, no files).
@@ -82,6 +88,7 @@ let package = Package(
         .testTarget(name: "NNRecordingTests", dependencies: ["NNRecording", "NNCore", "TestSupport"]),
         .testTarget(name: "NNDataTests", dependencies: ["NNData", "NNCore", "TestSupport"]),
         .testTarget(name: "NNLabCLITests", dependencies: ["NNLabCLI", "NNCore", "TestSupport"]),
+        .testTarget(name: "NNStatisticsTests", dependencies: ["NNStatistics"]),
         .testTarget(name: "NNReportTests", dependencies: ["NNReport", "NNFigures", "NNCore", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
