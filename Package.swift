@@ -64,7 +64,7 @@ let package = Package(
         .target(name: "ReportTemplates", path: "templates", sources: ["ReportTemplates.swift"],
                 resources: [.embedInCode("report.mustache"), .embedInCode("section.mustache"), .embedInCode("style.css")]),
         .target(name: "NNReport", dependencies: [
-            "NNCore", "NNData", "NNRecording", "NNFigures", "Plot", "PlotCairo", "ReportTemplates",
+            "NNCore", "NNData", "NNRecording", "NNStatistics", "NNFigures", "Plot", "PlotCairo", "ReportTemplates",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Mustache", package: "swift-mustache"),
         ]),

@@ -80,15 +80,15 @@ enum SweepTables {
         for (a, b) in pairs {
             guard let x = stats.first(where: { $0.label == a }), let y = stats.first(where: { $0.label == b }) else { continue }
             let test = SweepStatistics.pairedTest(x.finalLoss, y.finalLoss)
-            rows.append([ReportTable.Cell(a), ReportTable.Cell(b), .number("\(test.lower)/\(test.pairs)"),
-                         .number(Format.significant(test.medianDifference, 3)),
-                         .number(test.wilcoxonP.map { Format.significant($0, 3) } ?? "—"),
-                         .number(test.signP.map { Format.significant($0, 3) } ?? "—"),
-                         .number(test.effect.map { Format.significant($0, 2) } ?? "—")])
-            verdicts.append(test.verdict(a, b))
+            rows.append([ReportTable.Cell(a), ReportTable.Cell(b), .number("\(test.firstLower)/\(test.pairs)"),
+                         .number(test.medianDifference.map { Format.significant($0, 3) } ?? "—"),
+                         .number(Format.significant(test.wilcoxon.pValue, 3)),
+                         .number(Format.significant(test.signTest.pValue, 3)),
+                         .number(Format.significant(test.rankBiserial, 2))])
+            verdicts.append(test.verdict(first: a, second: b, quantity: "final loss") + ".")
         }
         return [
-            .table(ReportTable(caption: "Paired comparisons of final training loss over the same seeds: how often the first variant ends lower, the median difference (first − second), the two-sided Wilcoxon signed-rank and sign-test p-values, and the matched-pairs rank-biserial correlation (from −1 to 1; positive when the first is lower).",
+            .table(ReportTable(caption: "Paired comparisons of final training loss over the same seeds: how often the first variant ends lower, the median difference (first − second), the two-sided Wilcoxon signed-rank and sign-test p-values, and the matched-pairs rank-biserial correlation r = (W⁺ − W⁻)/(W⁺ + W⁻) of A − B (from −1 to 1; negative when A ends lower). Zero differences are dropped; p-values are exact up to 50 pairs.",
                                header: ["variant A", "variant B", "A lower", "median A − B", "Wilcoxon p", "sign test p", "effect r"], rows: rows)),
         ] + verdicts.map { ReportBlock.paragraph($0) }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import NNCore
 @testable import NNReport
+import NNStatistics
 import Testing
 
 /// Sweeps: statistics with known answers, controlled A/B, serial = parallel, resume.
@@ -37,21 +38,21 @@ struct SweepTests {
 
     @Test func pairedTestsMatchSciPy() throws {
         // scipy.stats.wilcoxon([0.5, 1.2, -0.3, 2.0, 0.8, 1.5, -0.1, 0.9, 1.1, 0.4]) → statistic 3, p 0.009765625 (exact)
-        let w1 = try #require(PairedTests.wilcoxon([0.5, 1.2, -0.3, 2.0, 0.8, 1.5, -0.1, 0.9, 1.1, 0.4]))
-        #expect(abs(w1.p - 0.009765625) < 1e-15)
+        let w1 = WilcoxonSignedRank(differences: [0.5, 1.2, -0.3, 2.0, 0.8, 1.5, -0.1, 0.9, 1.1, 0.4])
+        #expect(abs(w1.pValue - 0.009765625) < 1e-15 && w1.statistic == 3)
         // scipy.stats.wilcoxon([1, 1, 2, -1, 3, 3, -2, 4, 5, 1]) (ties) → statistic 8, p 0.052734375
-        let w2 = try #require(PairedTests.wilcoxon([1, 1, 2, -1, 3, 3, -2, 4, 5, 1]))
-        #expect(abs(w2.p - 0.052734375) < 1e-15)
+        let w2 = WilcoxonSignedRank(differences: [1, 1, 2, -1, 3, 3, -2, 4, 5, 1])
+        #expect(abs(w2.pValue - 0.052734375) < 1e-15 && w2.statistic == 8)
         // scipy.stats.wilcoxon(x) with x = numpy.linspace(-1, 3, 60) → statistic 240, p 6.727061036745202e-07 (normal approximation)
         let x = (0..<60).map { -1 + 4 * Double($0) / 59 }
-        let w3 = try #require(PairedTests.wilcoxon(x))
-        #expect(abs(w3.p - 6.727061036745202e-07) / 6.727061036745202e-07 < 1e-6)
+        let w3 = WilcoxonSignedRank(differences: x)
+        #expect(abs(w3.pValue - 6.727061036745202e-07) / 6.727061036745202e-07 < 1e-6 && w3.statistic == 240)
         // scipy.stats.binomtest(2, 10).pvalue → 0.109375; binomtest(0, 7) → 0.015625
-        #expect(PairedTests.signTest([1, 1, 1, 1, 1, 1, 1, 1, -1, -1]) == 0.109375)
-        #expect(PairedTests.signTest([-1, -2, -3, -4, -5, -6, -7]) == 0.015625)
-        // All positive differences: rank-biserial r = 1; all zero: no test.
-        #expect(PairedTests.wilcoxon([1, 2, 3])?.rankBiserial == 1)
-        #expect(PairedTests.wilcoxon([0, 0, 0]) == nil)
+        #expect(SignTest(differences: [1, 1, 1, 1, 1, 1, 1, 1, -1, -1]).pValue == 0.109375)
+        #expect(SignTest(differences: [-1, -2, -3, -4, -5, -6, -7]).pValue == 0.015625)
+        // All positive differences: rank-biserial r = 1; all zero: p = 1 by definition.
+        #expect(WilcoxonSignedRank(differences: [1, 2, 3]).rankBiserial == 1)
+        #expect(WilcoxonSignedRank(differences: [0, 0, 0]).pValue == 1)
     }
 
     @Test func censoredMediansCountNeverAsInfinity() {
@@ -74,7 +75,7 @@ struct SweepTests {
         #expect(a.finalLoss.map(\.bitPattern) == b.finalLoss.map(\.bitPattern))
         #expect(a.epochsToTarget == b.epochsToTarget && a.successes == b.successes)
         let test = SweepStatistics.pairedTest(a.finalLoss, b.finalLoss)
-        #expect(test.wilcoxonP == nil && test.medianDifference == 0)
+        #expect(test.wilcoxon.pValue == 1 && test.medianDifference == 0 && test.equal == 4)
     }
 
     @Test func aControlledABSharesInitialWeights() throws {
