@@ -64,7 +64,8 @@ public struct LabReport {
         let results = timed("training (\(toTrain.count) runs\(reused.isEmpty ? "" : ", \(reused.count) resumed"))") { () -> [RunResult] in
             progress.begin("training", total: toTrain.count)
             defer { progress.end() }
-            let options = LabReport.recorderOptions, light = LabReport.comparisonRecorderOptions
+            let options = RunPool.Recording(options: LabReport.recorderOptions, keepRecord: true)
+            let light = RunPool.Recording(options: LabReport.comparisonRecorderOptions, keepRecord: false)
             let trained = RunPool.train(toTrain.map { allRuns[$0] }, recording: { j in
                 switch kinds[toTrain[j]] {
                 case "experiment": options
@@ -141,8 +142,9 @@ public struct LabReport {
 
     /// How experiment runs are recorded: 100×100 grids are plenty for figures 230 px wide.
     static let recorderOptions = RecorderOptions(gridColumns: 100, gridRows: 100, snapshotCount: 8)
-    /// Comparison runs keep weight norms (no per-weight trajectories) and one final 60×60 grid.
-    static let comparisonRecorderOptions = RecorderOptions(gridColumns: 60, gridRows: 60, snapshotCount: 1,
+    /// Comparison runs keep only weight norms (agreement maps come from the final networks), so a
+    /// 1,000-run sweep stays small: no per-weight trajectories, a 1×1 grid, 200 sampled epochs.
+    static let comparisonRecorderOptions = RecorderOptions(gridColumns: 1, gridRows: 1, snapshotCount: 1,
                                                            trajectoryParameterLimit: 0, maxSampledEpochs: 200)
 
     /// Builds and writes the report to `destination`.
@@ -183,8 +185,8 @@ struct RunEntry {
 
     /// Every history and final model, without wall times, so equal seeds give equal bytes.
     static func json(_ entries: [RunEntry], title: String) -> String {
-        var parts: [String] = []
-        for entry in entries {
+        var out = "{\"nnlab\": \(JSONWriter.string(NNLabInfo.version)), \"title\": \(JSONWriter.string(title)),\n \"runs\": [\n"
+        for (index, entry) in entries.enumerated() {
             let history = zip(entry.result.history.keys, entry.result.history.values)
                 .map { "\(JSONWriter.string($0)): \(JSONWriter.vector($1))" }.joined(separator: ", ")
             var fields = [
@@ -208,10 +210,15 @@ struct RunEntry {
                 fields.append("\"weight_norm\": {\"epochs\": [\(norms.epochs.map(String.init).joined(separator: ", "))], \"values\": \(JSONWriter.vector(norms.values))}")
             }
             fields.append("\"model\": " + ModelFile.encode(entry.result.network).trimmingCharacters(in: .whitespacesAndNewlines))
-            parts.append("{" + fields.joined(separator: ",\n  ") + "}")
+            if index > 0 { out += ",\n" }
+            out += "{"
+            for (i, field) in fields.enumerated() {
+                if i > 0 { out += ",\n  " }
+                out += field
+            }
+            out += "}"
         }
-        return "{\"nnlab\": \(JSONWriter.string(NNLabInfo.version)), \"title\": \(JSONWriter.string(title)),\n \"runs\": [\n"
-            + parts.joined(separator: ",\n") + "]}\n"
+        return out + "]}\n"
     }
 
     /// One row per run and epoch: `run` is the index into runs.json's "runs", then the seed,
@@ -219,15 +226,19 @@ struct RunEntry {
     static func csv(_ entries: [RunEntry]) -> String {
         var keys: [String] = []
         for entry in entries { for key in entry.result.history.keys where !keys.contains(key) { keys.append(key) } }
-        var lines = [(["run", "seed", "epoch"] + keys).map(csvField).joined(separator: ",")]
+        var out = (["run", "seed", "epoch"] + keys).map(csvField).joined(separator: ",") + "\n"
         for (index, entry) in entries.enumerated() {
             let series = keys.map { entry.result.history[$0] }
             for epoch in 0..<entry.result.history.epochCount {
-                let values = series.map { s in s.map { epoch < $0.count ? $0[epoch].description : "" } ?? "" }
-                lines.append("\(index),\(entry.seed),\(epoch + 1)," + values.joined(separator: ","))
+                out += "\(index),\(entry.seed),\(epoch + 1)"
+                for s in series {
+                    out += ","
+                    if let s, epoch < s.count { out += s[epoch].description }
+                }
+                out += "\n"
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return out
     }
 
     static func csvField(_ text: String) -> String {

@@ -22,20 +22,31 @@ public struct RunResult: Sendable {
 /// are stored by index, so the outcome is identical to a serial run.
 public enum RunPool {
     /// Trains every run; `progress` is called after each finished run with (finished, total).
+    /// How a run is recorded, and whether the whole record is kept (or only its weight norms).
+    public struct Recording: Sendable {
+        public var options: RecorderOptions
+        public var keepRecord: Bool
+
+        public init(options: RecorderOptions, keepRecord: Bool) {
+            self.options = options
+            self.keepRecord = keepRecord
+        }
+    }
+
     /// - Parameter recording: which runs to record, and how (nil: none).
-    public static func train(_ runs: [Run], recording: (@Sendable (Int) -> RecorderOptions?)? = nil,
+    public static func train(_ runs: [Run], recording: (@Sendable (Int) -> Recording?)? = nil,
                              progress: (@Sendable (Int, Int) -> Void)? = nil) -> [RunResult] {
         let slots = ResultSlots(count: runs.count)
         let counter = Counter()
         DispatchQueue.concurrentPerform(iterations: runs.count) { i in
             let start = DispatchTime.now().uptimeNanoseconds
             let result: RunResult
-            let recorder = recording?(i).map { Recorder(options: $0, data: runs[i].data) }
+            let recorder = recording?(i).map { Recorder(options: $0.options, data: runs[i].data) }
             do {
                 let (network, history) = try runs[i].train(callbacks: recorder.map { [$0] } ?? [])
                 result = RunResult(network: network, history: history,
                                    seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, failure: nil,
-                                   record: recorder?.record?.withoutTiming,
+                                   record: recording?(i)?.keepRecord == true ? recorder?.record?.withoutTiming : nil,
                                    weightNorms: recorder?.record.map(RunPool.totalWeightNorms))
             } catch {
                 result = RunResult(network: runs[i].network, history: History(keys: ["loss"]),
