@@ -5,9 +5,14 @@ import NNCore
 enum SweepTables {
     static func statistics(_ comparison: Comparison, _ stats: [VariantStatistics]) -> ReportTable {
         let hasValidation = stats.contains { $0.finalValidationLoss != nil }
+        let metric = comparison.targetMetric.hasPrefix("val_") ? String(comparison.targetMetric.dropFirst(4)) : comparison.targetMetric
         var header = ["variant", "success", "95% interval (Wilson)", "epochs to target: median [IQR]", "final loss: median [IQR]"]
         if hasValidation { header.append("final val_loss: median [IQR]") }
-        header += ["final \(comparison.targetMetric): median", "diverged"]
+        if metric != "loss" {
+            header.append("final \(metric): median [IQR]")
+            if stats.contains(where: { $0.finalValidationMetric != nil }) { header.append("final val_\(metric): median [IQR]") }
+        }
+        header.append("diverged")
         let rows: [[ReportTable.Cell]] = stats.map { s in
             let interval = SweepStatistics.wilson(successes: s.successes, trials: s.runs)
             var cells: [ReportTable.Cell] = [
@@ -18,11 +23,14 @@ enum SweepTables {
                 .number(SweepStatistics.medianIQR(s.finalLoss)),
             ]
             if hasValidation { cells.append(.number(s.finalValidationLoss.map(SweepStatistics.medianIQR) ?? "—")) }
-            cells.append(.number(Format.significant(SweepStatistics.median(s.finalMetric.filter(\.isFinite)), 4)))
+            if metric != "loss" {
+                cells.append(.number(SweepStatistics.medianIQR(s.finalMetric)))
+                if stats.contains(where: { $0.finalValidationMetric != nil }) { cells.append(.number(s.finalValidationMetric.map(SweepStatistics.medianIQR) ?? "—")) }
+            }
             cells.append(.number(String(s.diverged)))
             return cells
         }
-        return ReportTable(caption: "Per variant across \(comparison.seeds.count) seeds: successes with a Wilson 95% interval; epochs to reach the target (median and interquartile range, counting runs that never reach it as “never”, i.e. +∞); final loss (median and interquartile range); divergences.",
+        return ReportTable(caption: "Per variant across \(comparison.seeds.count) seeds: successes with a Wilson 95% interval; epochs to reach the target (median and interquartile range, counting runs that never reach it as “never”, i.e. +∞); final loss and metric for training (and validation when given), as median [interquartile range]; divergences.",
                            header: header, rows: rows)
     }
 
