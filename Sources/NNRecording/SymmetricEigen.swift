@@ -1,3 +1,4 @@
+import NNCore
 /// The largest eigenpairs of a symmetric positive semi-definite matrix, computed deterministically.
 ///
 /// Small matrices (m ≤ `blockSize`) are diagonalized outright by cyclic Jacobi rotations. Larger ones
@@ -7,7 +8,7 @@
 ///
 /// until the wanted Ritz pairs satisfy ‖A x − λ x‖ ≤ tolerance · λ₁. The error of the i-th pair shrinks
 /// like (λ_{b+1}/λ_i)^iterations, so a block a few vectors larger than wanted converges quickly even
-/// when λ₂ ≈ λ₃. The start block is a fixed pseudo-random matrix (SplitMix64, fixed seed): the result
+/// when λ₂ ≈ λ₃. The start block is a fixed pseudo-random matrix (NNLab's RandomGenerator, fixed seed): the result
 /// depends only on A, and repeating the computation gives bit-identical results.
 struct SymmetricEigen {
     /// Eigenvalues, descending.
@@ -28,7 +29,7 @@ struct SymmetricEigen {
             return
         }
         let b = min(m, max(SymmetricEigen.blockSize, count + 4))
-        var generator = SplitMix64(seed: 0x5EED_1A4D_5CA9_E000)
+        var generator = RandomGenerator(seed: 0x5EED_1A4D_5CA9_E000)
         var v = SymmetricEigen.orthonormalized((0..<b).map { _ in (0..<m).map { _ in generator.nextSigned() } }, generator: &generator)
         var values: [Double] = [], ritz: [[Double]] = []
         for _ in 0..<maxIterations {
@@ -97,7 +98,7 @@ struct SymmetricEigen {
 
     /// Modified Gram–Schmidt; a vector that (numerically) lies in the span of the previous ones is
     /// replaced by a fresh pseudo-random one, so the block keeps its full rank when A is rank-deficient.
-    static func orthonormalized(_ vectors: [[Double]], generator: inout SplitMix64) -> [[Double]] {
+    static func orthonormalized(_ vectors: [[Double]], generator: inout RandomGenerator) -> [[Double]] {
         var basis: [[Double]] = []
         for original in vectors {
             var candidate = original
@@ -144,19 +145,7 @@ struct SymmetricEigen {
     static func norm(_ a: [Double]) -> Double { dot(a, a).squareRoot() }
 }
 
-/// SplitMix64 (Steele, Lea & Flood 2014): a tiny fixed pseudo-random sequence for start vectors.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Uniform in [−1, 1).
-    mutating func nextSigned() -> Double { Double(next() >> 11) * 0x1p-52 - 1 }
+extension RandomGenerator {
+    /// Uniform in [−1, 1) (start vectors for the eigen solver).
+    mutating func nextSigned() -> Double { nextUniform(-1, 1) }
 }

@@ -22,14 +22,9 @@ private func naiveProduct(m: Int, n: Int, k: Int, a: [Double], lda: Int, transpo
 /// Deterministic values spread over many binades and both signs, so that any change of
 /// rounding (an FMA, a different order) shows up in the low bits.
 private struct SplitMix {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    var generator: RandomGenerator
+    init(state: UInt64) { generator = RandomGenerator(seed: state) }
+    mutating func next() -> UInt64 { generator.next() }
     mutating func value() -> Double {
         let unit = Double(next() >> 11) * 0x1p-53 * 2 - 1
         let scale = Double(sign: .plus, exponent: Int(next() % 9) - 4, significand: 1)
