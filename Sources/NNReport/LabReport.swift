@@ -143,9 +143,10 @@ public struct LabReport {
     /// How experiment runs are recorded: 100×100 grids are plenty for figures 230 px wide.
     static let recorderOptions = RecorderOptions(gridColumns: 100, gridRows: 100, snapshotCount: 8)
     /// Comparison runs keep only weight norms (agreement maps come from the final networks), so a
-    /// 1,000-run sweep stays small: no per-weight trajectories, a 1×1 grid, 200 sampled epochs.
+    /// 1,000-run sweep stays small: no per-weight trajectories, a 1×1 grid, 200 sampled epochs, and
+    /// no zero-crossing events (which would add epochs and misalign the seeds' samples).
     static let comparisonRecorderOptions = RecorderOptions(gridColumns: 1, gridRows: 1, snapshotCount: 1,
-                                                           trajectoryParameterLimit: 0, maxSampledEpochs: 200)
+                                                           trajectoryParameterLimit: 0, maxSampledEpochs: 200, maxSignCrossings: 0)
 
     /// Builds and writes the report to `destination`.
     /// - Returns: the written files, relative to `destination`.
