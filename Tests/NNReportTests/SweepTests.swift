@@ -148,4 +148,20 @@ struct SweepTests {
         let partial = third.build()
         #expect(partial.resumed == 6 && partial.trained == 3)
     }
+
+    @Test func everySeedsWeightNormsShareTheSampledEpochs() throws {
+        let comparison = try #require(try Self.sweep("""
+          axes:
+            regularizer: [none, {l1: 0.01}]
+          seeds: 4
+        """).comparison)
+        let recording = RunPool.Recording(options: LabReport.comparisonRecorderOptions, keepRecord: false)
+        for variant in comparison.variants {
+            let results = RunPool.train(variant.runs, recording: { _ in recording })
+            let epochs = results.compactMap { $0.weightNorms?.epochs }
+            #expect(epochs.count == 4)
+            #expect(Set(epochs.map { $0.map(String.init).joined(separator: ",") }).count == 1, "\(variant.label)")
+            #expect(results.allSatisfy { $0.record == nil })
+        }
+    }
 }
