@@ -33,12 +33,15 @@ extension ExperimentFile {
         let name = try object.optional("name")?.string() ?? "Image problem"
         let data: ClassificationData
         let dataName: String
+        /// The file the images came from, when they came from files (errors about their shape name it).
+        var sourceFile: String?
         if let images = object.optional("images") {
             let labels = try object.required("labels", "an IDX label file beside \"images\"")
             let imagesPath = TextFile.resolve(try images.string(), relativeTo: file)
             let labelsPath = TextFile.resolve(try labels.string(), relativeTo: file)
             data = try IDXFile.loadClassification(images: imagesPath, labels: labelsPath)
             dataName = try images.string()
+            sourceFile = imagesPath
         } else if let cifar = object.optional("cifar") {
             var parts: [ClassificationData] = []
             var names: [String] = []
@@ -51,6 +54,7 @@ extension ExperimentFile {
                                   elements: parts.flatMap(\.features.elements))
             data = ClassificationData(features: features, labels: parts.flatMap(\.labels), classNames: firstPart.classNames)
             dataName = names.joined(separator: ", ")
+            sourceFile = TextFile.resolve(names[0], relativeTo: file)
         } else {
             let dataField = try object.required("data", "digits, iris, or \"images\"/\"labels\" IDX files, or \"cifar\" batches")
             let setName = try dataField.string()
@@ -65,10 +69,9 @@ extension ExperimentFile {
         if let model = object.optional("model"), case .object(let members) = model.value.kind,
            let input = members.first(where: { $0.key == "input" }), case .number(let width, _) = input.value.kind,
            Int(width) != data.featureCount {
-            throw InputError(file: dataName.contains("/") || dataName.contains(".") || object.has("images") || object.has("cifar")
-                                 ? TextFile.resolve(dataName.components(separatedBy: ", ").first ?? dataName, relativeTo: file) : file,
-                             field: object.has("images") || object.has("cifar") ? "" : field.path + ".data",
-                             message: "expected \(Int(width)) features per image (the model's input), received \(data.featureCount)")
+            let message = "expected \(Int(width)) features per image (the model's input), received \(data.featureCount)"
+            if let sourceFile { throw InputError(file: sourceFile, message: message) }
+            throw InputError(file: file, line: field.value.line, field: field.path + ".data", message: message)
         }
         let testFraction = try object.optional("test_fraction")?.number(in: NumberRange(lower: 0, upper: 1, lowerInclusive: false, upperInclusive: false)) ?? 0.2
         let scalingName = try object.optional("scaling")?.string(oneOf: ImageProblem.Scaling.allCases.map(\.rawValue)) ?? "standardize"

@@ -49,9 +49,7 @@ public struct ResumeStore: Sendable {
         let root = try TextFile.readJSON(path).object(allowing: ["nnlab", "title", "runs"])
         var entries: [String: Entry] = [:]
         for run in try root.required("runs", "the runs array").array() {
-            guard case .object(let members) = run.value.kind else { continue }
-            let allowed = members.map(\.key)
-            let object = try run.object(allowing: allowed)
+            let object = try run.anyObject()
             guard let fingerprint = try object.optional("fingerprint")?.string(), object.optional("failure") == nil,
                   let modelField = object.optional("model"), let historyField = object.optional("history") else { continue }
             let network = try ModelFile.network(from: modelField, seed: 0)

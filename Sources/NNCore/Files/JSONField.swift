@@ -33,6 +33,12 @@ public struct JSONField: Sendable {
         return JSONObject(field: self, members: members)
     }
 
+    /// The members of an object, whatever its keys (for files that grow new fields, like runs.json).
+    public func anyObject() throws(InputError) -> JSONObject {
+        guard case .object(let members) = value.kind else { throw error("expected an object, received \(value.summary)") }
+        return JSONObject(field: self, members: members)
+    }
+
     // MARK: Scalars
 
     /// A finite number.
