@@ -43,6 +43,7 @@ struct TrainCommand: ParsableCommand {
 
     func run() throws {
         do {
+            if let save { try TextFile.checkDestination(save) }  // before training, not after
             let loaded = try RunFile.load(runFile)
             var callbacks: [any TrainingCallback] = []
             if !json && !quiet {

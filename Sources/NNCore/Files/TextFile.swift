@@ -36,12 +36,8 @@ public enum TextFile {
     /// Writes `text` to `path` atomically: a temporary file beside it, then a rename, so a
     /// crash never leaves half a file and never destroys the previous one.
     public static func writeAtomically(_ text: String, to path: String) throws(InputError) {
+        try checkDestination(path)
         let url = URL(fileURLWithPath: path)
-        let directory = url.deletingLastPathComponent().path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw InputError(file: path, message: "expected an existing directory to write into, received \(directory)")
-        }
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
         do {
@@ -54,6 +50,18 @@ public enum TextFile {
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw InputError(file: path, message: "could not be written: \(error.localizedDescription)")
+        }
+    }
+
+    /// Checks, before any work, that `path` can receive a file: its folder exists and it is not a directory.
+    public static func checkDestination(_ path: String) throws(InputError) {
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw InputError(file: path, message: "expected an existing directory to write into, received \(directory)")
+        }
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw InputError(file: path, message: "expected a file path to write, received a directory")
         }
     }
 
