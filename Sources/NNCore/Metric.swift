@@ -1,7 +1,7 @@
 /// A metric accumulated over the samples of an epoch (names as in files and histories).
 ///
 /// - `mse`: mean over samples of the mean over outputs of (p − y)².
-/// - `accuracy`: with one output, `p > 0.5` against `y > 0.5` (Keras's binary accuracy);
+/// - `accuracy`: with one output, [p > 0.5] = y (Keras's binary accuracy: 0/1 targets);
 ///   with several, argmax p = argmax y (first maximum wins, as NumPy's argmax).
 /// - `xorAccuracy`: the course's XOR accuracy: scores > 0.5 count as 1, < −0.5 as −1, the rest
 ///   stay as they are; the share of entries equal to their targets in {−1, 1}.
@@ -30,7 +30,9 @@ public enum Metric: String, Sendable, Hashable, CaseIterable {
             }
         case .accuracy:
             if columns == 1 {
-                for r in 0..<rows where (p[r] > 0.5) == (y[r] > 0.5) { total += 1 }
+                // Keras's BinaryAccuracy: the thresholded prediction must equal the target, so
+                // only 0/1 targets can count (a −1 target never matches; use xor_accuracy for ±1).
+                for r in 0..<rows where (p[r] > 0.5 ? 1.0 : 0.0) == y[r] { total += 1 }
             } else {
                 for r in 0..<rows where argmax(p + r * columns, columns) == argmax(y + r * columns, columns) { total += 1 }
             }

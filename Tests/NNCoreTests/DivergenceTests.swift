@@ -36,3 +36,23 @@ struct DivergenceTests {
         #expect(finite, "a non-finite loss is not stepped on")
     }
 }
+
+@Suite("Metrics")
+struct MetricTests {
+    @Test func binaryAccuracyIsKerasBinaryAccuracy() {
+        // keras.metrics.BinaryAccuracy()([[1], [0], [1], [0]], [[0.7], [0.2], [0.5], [0.51]]) → 0.5
+        #expect(Metric.accuracy(Matrix([[0.7], [0.2], [0.5], [0.51]]), Matrix([[1], [0], [1], [0]])) == 0.5)
+        // A −1 target never equals a thresholded prediction: keras.metrics.BinaryAccuracy() on
+        // ([[-1], [1]], [[-0.9], [0.9]]) → 0.5 (Keras 3.15, checked).
+        #expect(Metric.accuracy(Matrix([[-0.9], [0.9]]), Matrix([[-1], [1]])) == 0.5)
+    }
+
+    @Test func categoricalAccuracyTakesTheFirstMaximum() {
+        #expect(Metric.accuracy(Matrix([[0.2, 0.5, 0.3], [0.4, 0.4, 0.2]]), Matrix([[0, 1, 0], [1, 0, 0]])) == 1)
+    }
+
+    @Test func xorAccuracyFollowsTheCourse() {
+        // scores > 0.5 → 1, < −0.5 → −1, the rest stay: [0.8 → 1 ✓, −0.2 stays ✗, −0.6 → −1 ✓, 0.5 stays ✗]
+        #expect(Metric.xorAccuracy(Matrix([[0.8], [-0.2], [-0.6], [0.5]]), Matrix([[1], [-1], [-1], [1]])) == 0.5)
+    }
+}
