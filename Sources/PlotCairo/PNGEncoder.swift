@@ -1,34 +1,75 @@
 import CCairo
+import Foundation
 import Plot
 
-/// Owns one zlib deflate stream (RLE strategy) and ends it on release.
+/// Owns one raw-deflate stream (RLE strategy) and ends it on release.
 final class Deflater {
     private var stream = z_stream()
 
     init() throws {
         // Z_RLE: matches at distance 1 only — fast, and what PNG's filtered rows compress best with.
-        let status = deflateInit2_(&stream, 1, Z_DEFLATED, 15, 8, Z_RLE, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
+        // Raw deflate (negative window bits): `zlib(_:)` writes the zlib header and trailer itself.
+        let status = deflateInit2_(&stream, 1, Z_DEFLATED, -15, 8, Z_RLE, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
         guard status == Z_OK else { throw PlotError.backend(operation: "zlib deflateInit2", status: "code \(status)") }
     }
 
     deinit { deflateEnd(&stream) }
 
-    /// Compresses `input` completely into a zlib stream.
-    func compress(_ input: [UInt8]) throws -> [UInt8] {
-        var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, UInt(input.count))))
-        let status: Int32 = input.withUnsafeBufferPointer { src in
-            output.withUnsafeMutableBufferPointer { dst in
-                stream.next_in = UnsafeMutablePointer(mutating: src.baseAddress)
-                stream.avail_in = UInt32(src.count)
-                stream.next_out = dst.baseAddress
-                stream.avail_out = UInt32(dst.count)
-                return deflate(&stream, Z_FINISH)
-            }
+    /// Deflates `input[range]`; the last part finishes the stream, the others end with a sync flush
+    /// (byte-aligned, so parts concatenate into one deflate stream).
+    func compress(_ input: UnsafeBufferPointer<UInt8>, last: Bool) throws -> [UInt8] {
+        var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, UInt(input.count))) + 64)
+        let status: Int32 = output.withUnsafeMutableBufferPointer { dst in
+            stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
+            stream.avail_in = UInt32(input.count)
+            stream.next_out = dst.baseAddress
+            stream.avail_out = UInt32(dst.count)
+            return deflate(&stream, last ? Z_FINISH : Z_SYNC_FLUSH)
         }
-        guard status == Z_STREAM_END else { throw PlotError.backend(operation: "zlib deflate", status: "code \(status)") }
+        let expected = last ? Z_STREAM_END : Z_OK
+        guard status == expected, stream.avail_in == 0 else { throw PlotError.backend(operation: "zlib deflate", status: "code \(status)") }
         output.removeLast(output.count - Int(stream.total_out))
         return output
     }
+
+    /// `input` as one zlib stream. Inputs over 256 KiB are split in two halves deflated on two
+    /// threads and joined as pigz does (the RLE strategy never looks back further than one byte,
+    /// so the split costs almost nothing in size); the Adler-32 trailer covers the whole input.
+    static func zlib(_ input: [UInt8]) throws -> [UInt8] {
+        let parts = input.count > 256 * 1024 ? 2 : 1
+        let bounds = (0...parts).map { input.count * $0 / parts }
+        let results = DeflateParts(count: parts)
+        DispatchQueue.concurrentPerform(iterations: parts) { i in
+            input.withUnsafeBufferPointer { all in
+                let slice = UnsafeBufferPointer(rebasing: all[bounds[i]..<bounds[i + 1]])
+                let checksum = adler32(1, slice.baseAddress, UInt32(slice.count))
+                do {
+                    results.set(i, .success((try Deflater().compress(slice, last: i == parts - 1), checksum, slice.count)))
+                } catch {
+                    results.set(i, .failure(error))
+                }
+            }
+        }
+        var out: [UInt8] = [0x78, 0x01]
+        var checksum: UInt = 1
+        for i in 0..<parts {
+            let (bytes, adler, length) = try results.get(i).get()
+            out += bytes
+            checksum = i == 0 ? adler : adler32_combine(checksum, adler, off_t(length))
+        }
+        return out + PNGEncoder.bigEndian(UInt32(truncatingIfNeeded: checksum))
+    }
+}
+
+/// The parts of a parallel deflate, one slot per thread.
+private final class DeflateParts: @unchecked Sendable {
+    private var slots: [Result<([UInt8], UInt, Int), any Error>]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: .failure(PlotError.backend(operation: "zlib deflate", status: "not run")), count: count) }
+
+    func set(_ i: Int, _ value: Result<([UInt8], UInt, Int), any Error>) { lock.lock(); slots[i] = value; lock.unlock() }
+    func get(_ i: Int) -> Result<([UInt8], UInt, Int), any Error> { lock.lock(); defer { lock.unlock() }; return slots[i] }
 }
 
 /// Encodes cairo ARGB32 pixels as PNG: 8-bit RGB when opaque (RGBA, un-premultiplied, otherwise),
@@ -95,7 +136,7 @@ enum PNGEncoder {
         header += bigEndian(UInt32(width)) + bigEndian(UInt32(height))
         header += [8, opaque ? 2 : 6, 0, 0, 0]  // bit depth, color type, compression, filter, interlace
         chunk("IHDR", header, into: &png)
-        chunk("IDAT", try Deflater().compress(filtered), into: &png)
+        chunk("IDAT", try Deflater.zlib(filtered), into: &png)
         chunk("IEND", [], into: &png)
         return png
     }
