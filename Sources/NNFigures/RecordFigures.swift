@@ -32,8 +32,10 @@ public enum RecordFigures {
                                                  y: crossings.map(\.value), color: Color(gray: 0.1),
                                                  marker: MarkerStyle(.cross, size: 9))))
         }
+        // Past a couple of dozen lines a legend lists names nobody can match to colours.
+        let legend: LegendPlacement = record.samples.trajectories.count <= 24 ? .outsideRight : .hidden
         return Chart(title: title ?? "Weights (solid) and biases (dashed)", x: Axis("epoch"), y: Axis("value"),
-                     legend: .outsideRight, layers: layers)
+                     legend: legend, layers: layers)
     }
 
     /// The mean L2 norm of each dense layer's gradient per sampled epoch (log scale).

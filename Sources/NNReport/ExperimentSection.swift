@@ -59,7 +59,10 @@ enum ExperimentSection {
                                                    caption: "Left: every weight (solid) and bias (dashed) over the epochs (first seed, sampled \(record.samples.epochs.count) epochs)\(crossings > 0 ? "; crosses mark the \(crossings) times an L1-regularized weight crossed zero" : ""). Right: the mean gradient norm of each layer per epoch.",
                                                    alt: "Weight trajectories over epochs and per-layer gradient norms")))
             }
-            let diagram = NetworkFigures.diagram(network, title: "Trained network (seed \(experiment.seeds.first ?? 0))")
+            // Weight labels help on small networks and only clutter large ones.
+            let edgeCount = network.denseLayers.reduce(0) { $0 + $1.layer.weights.elements.count }
+            let diagram = NetworkFigures.diagram(network, title: "Trained network (seed \(experiment.seeds.first ?? 0))",
+                                                 labels: edgeCount <= 40 ? [.weights] : [])
             blocks.append(.figure(ReportFigure(name: key + "-network", figure: Figure(width: 760, height: 400, panel: .network(diagram)),
                                                caption: "The trained network: edge colour is the weight's sign, width its magnitude.",
                                                alt: "Network diagram of the trained network with weight labels")))
