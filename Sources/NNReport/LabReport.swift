@@ -140,8 +140,8 @@ public struct LabReport {
                      trained: toTrain.count, resumed: reused.count, summary: summary)
     }
 
-    /// How experiment runs are recorded: 100×100 grids are plenty for figures 230 px wide.
-    static let recorderOptions = RecorderOptions(gridColumns: 100, gridRows: 100, snapshotCount: 8)
+    /// How experiment runs are recorded: the recorder's defaults (200×200 grids, 8 log-spaced snapshots).
+    static let recorderOptions = RecorderOptions()
     /// Comparison runs keep only weight norms (agreement maps come from the final networks), so a
     /// 1,000-run sweep stays small: no per-weight trajectories, a 1×1 grid, 200 sampled epochs, and
     /// no zero-crossing events (which would add epochs and misalign the seeds' samples).
