@@ -7,8 +7,7 @@ struct GradCommand: ParsableCommand {
         commandName: "grad",
         abstract: "Print the loss and the gradient of every dense layer for a model and a data set.",
         discussion: """
-        Prints {"loss": L, "gradients": [{"weights": [[...]], "bias": [...]}, ...]}, one entry per
-        dense layer in order, every number in shortest round-trip float64 form.
+        Prints {"loss": L, "gradients": [{"weights": [[...]], "bias": [...]}, ...]}, one entry per dense layer in order, every number in shortest round-trip float64 form.
 
         Example:
           nnlab grad examples/lab-model.json examples/lab-data.json

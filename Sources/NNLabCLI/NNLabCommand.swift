@@ -1,5 +1,6 @@
 import ArgumentParser
 import NNCore
+import NNReport
 
 /// `nnlab`: neural-network experiments as lab reports.
 public struct NNLabCommand: ParsableCommand {
@@ -8,25 +9,24 @@ public struct NNLabCommand: ParsableCommand {
         abstract: "Train small neural networks, check their gradients, and turn experiments into lab reports.",
         discussion: """
         Examples:
-          nnlab report                                  the default HTML lab report in output/lab-report/
-          nnlab compare examples/optimizers.yaml        a sweep with statistics, and a summary table
-          nnlab train examples/xor-run.json             train the course's XOR network
-          nnlab train examples/xor-run.json --json      history and trained model as JSON
+          nnlab report
+              the default HTML lab report, in output/lab-report/
+          nnlab compare examples/optimizers.yaml
+              a sweep with statistics, and a summary table
+          nnlab train examples/xor-run.json [--json | --quiet --save trained.json]
+              train the course's XOR network
           nnlab grad examples/lab-model.json examples/lab-data.json
-                                                        loss and gradients of every dense layer
-          nnlab gallery                                 one of each figure kind in output/gallery/
+              the loss and the gradient of every dense layer
+          nnlab gallery
+              one of each figure kind, in output/gallery/
         """,
-        version: NNLabVersion.current,
+        version: NNLabInfo.version,
         subcommands: [ReportCommand.self, CompareCommand.self, TrainCommand.self, GradCommand.self, GalleryCommand.self]
     )
 
     public init() {}
 }
 
-/// NNLab's version.
-public enum NNLabVersion {
-    public static let current = "0.1.0"
-}
 
 /// Prints a user's mistake as one line on stderr and exits with status 1.
 func fail(_ error: any Error) -> Never {

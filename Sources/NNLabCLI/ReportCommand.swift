@@ -27,15 +27,17 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Run an experiment and write its HTML lab report (the default needs no files).",
         discussion: """
-        Without an experiment file it writes the default report to output/lab-report/: the course's
-        backprop lab, both XOR architectures, activations × regularizers on XOR over 5 seeds, and
-        the digits image problem.
+        Without an experiment file it writes the default report to output/lab-report/: the course's backprop lab, both XOR architectures, activations × regularizers on XOR over 5 seeds, and the digits image problem.
 
         Examples:
-          nnlab report                                   output/lab-report/index.html
-          nnlab report examples/xor-experiment.yaml      output/xor-experiment/index.html
-          nnlab report --self-contained                  one HTML file with every figure inside
-          nnlab report --print-default > mine.yaml       start your own experiment from the default
+          nnlab report
+              output/lab-report/index.html
+          nnlab report examples/xor-experiment.yaml
+              output/xor-experiment/index.html
+          nnlab report --self-contained
+              one HTML file with every figure inside, to hand in alone
+          nnlab report --print-default > mine.yaml
+              start your own experiment from the default one
         """
     )
 
@@ -93,13 +95,13 @@ struct CompareCommand: ParsableCommand {
         commandName: "compare",
         abstract: "Run a sweep (the experiment's comparison) and write its report; print a summary table.",
         discussion: """
-        The experiment file's "comparison" declares axes (activation, regularizer, l1, l2, optimizer,
-        learning_rate, batch_size, epochs, hidden_units, initializer, architecture, data, noise) or
-        named variants, seeds, a success target, a ranking and paired comparisons.
+        The experiment file's "comparison" declares axes (activation, regularizer, l1, l2, optimizer, learning_rate, batch_size, epochs, hidden_units, initializer, architecture, data, noise) or named variants, seeds, a success target, a ranking and paired comparisons.
 
         Examples:
           nnlab compare examples/optimizers.yaml
-          nnlab compare examples/optimizers.yaml --resume     reuse runs whose settings did not change
+              output/optimizers/index.html and a summary table
+          nnlab compare examples/optimizers.yaml --resume
+              reuse the runs whose settings did not change
         """
     )
 

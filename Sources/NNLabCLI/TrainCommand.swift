@@ -8,11 +8,12 @@ struct TrainCommand: ParsableCommand {
         commandName: "train",
         abstract: "Train the network a run file describes.",
         discussion: """
-        A run file names a model, data, an optimizer (Keras's argument names) and a schedule:
+        A run file names a model, data, an optimizer (Keras's argument names) and a schedule, for example:
           {"model": "xor-model.json", "data": "xor-data.json",
            "optimizer": {"type": "sgd", "learning_rate": 0.05},
            "epochs": 2000, "batch_size": 4, "shuffle": false, "seed": 0,
-           "metrics": ["xor_accuracy"], "early_stopping": {"monitor": "xor_accuracy", "target": 1}}
+           "metrics": ["xor_accuracy"],
+           "early_stopping": {"monitor": "xor_accuracy", "target": 1}}
 
         Examples:
           nnlab train examples/xor-run.json
