@@ -94,7 +94,8 @@ final class Trainer {
         let batches = (sampleCount + batchSize - 1) / batchSize
         let state = TrainingState(workspace: workspace, template: template, epochs: options.epochs,
                                   batchesPerEpoch: batches, learningRate: optimizer.learningRate)
-        var history = History(keys: keys, reservingEpochs: options.epochs)
+        // Reserve up front so epochs append without allocating (capped: a typo of 10⁸ epochs must not reserve gigabytes).
+        var history = History(keys: keys, reservingEpochs: min(options.epochs, 1_000_000))
         var generator = RandomGenerator(seed: options.seed, stream: RandomStream.shuffle)
         let metrics = options.metrics
         let metricCount = metrics.count
