@@ -42,6 +42,23 @@ extension Network {
         }
     }
 
+    /// The gradient by central differences, (L(θ + h eᵢ) − L(θ − h eᵢ)) / 2h for every parameter,
+    /// with L the total loss (`evaluate`): an independent check of backpropagation.
+    public func centralDifferenceGradient(_ x: Matrix, _ y: Matrix, step h: Double = 1e-6) -> [Double] {
+        let theta = parameterVector
+        var probe = self
+        return theta.indices.map { i in
+            var t = theta
+            t[i] = theta[i] + h
+            probe.parameterVector = t
+            let plus = probe.evaluate(x, y)
+            t[i] = theta[i] - h
+            probe.parameterVector = t
+            let minus = probe.evaluate(x, y)
+            return (plus - minus) / (2 * h)
+        }
+    }
+
     /// Checks that `x` and `y` are non-empty and fit the network's input and output widths.
     func checkData(_ x: Matrix, _ y: Matrix, what: String) throws(NetworkError) {
         guard x.rows > 0 else { throw .empty("\(what): expected at least one sample, received none") }

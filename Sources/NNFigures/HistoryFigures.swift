@@ -36,7 +36,7 @@ public enum HistoryFigures {
                      legend: .outsideRight, layers: layers)
     }
 
-    static func epochs(_ count: Int) -> [Double] { (1...max(count, 1)).prefix(count).map(Double.init) }
+    static func epochs(_ count: Int) -> [Double] { (0..<count).map { Double($0 + 1) } }
 
     /// Log axes need positive values: zero and negatives become gaps.
     static func positive(_ x: Double) -> Double { x > 0 ? x : .nan }

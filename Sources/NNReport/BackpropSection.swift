@@ -86,7 +86,7 @@ enum BackpropSection {
         let rows: [[ReportTable.Cell]]
         do {
             let g = try network.gradients(x, y)
-            let numeric = centralDifferences(network, x, y)
+            let numeric = network.centralDifferenceGradient(x, y, step: 1e-6)
             let tf: [(weights: [[Double]], bias: [Double])] = [
                 (BackpropLab.TensorFlow.d1Weights, BackpropLab.TensorFlow.d1Bias),
                 (BackpropLab.TensorFlow.d2Weights, BackpropLab.TensorFlow.d2Bias),
@@ -120,22 +120,6 @@ enum BackpropSection {
         return [ReportTable.Cell(layer), ReportTable.Cell(name), .number(Format.full(value)), .number(Format.full(tf)),
                 .number(Format.error(abs(value - tf))), .number(Format.significant(cd, 12)), .number(Format.error(abs(value - cd))),
                 passFail(ok)]
-    }
-
-    /// (L(θ + h eᵢ) − L(θ − h eᵢ)) / 2h for every parameter, h = 1e-6.
-    static func centralDifferences(_ network: Network, _ x: Matrix, _ y: Matrix) -> [Double] {
-        let theta = network.parameterVector
-        var probe = network
-        return theta.indices.map { i in
-            var t = theta
-            t[i] = theta[i] + 1e-6
-            probe.parameterVector = t
-            let plus = probe.evaluate(x, y)
-            t[i] = theta[i] - 1e-6
-            probe.parameterVector = t
-            let minus = probe.evaluate(x, y)
-            return (plus - minus) / 2e-6
-        }
     }
 
     static func sgdBlocks(_ network: Network) -> [ReportBlock] {

@@ -4,7 +4,7 @@ import NNCore
 /// Number formatting for tables and text.
 enum Format {
     /// Full float64 precision (shortest round-trip form), for golden values.
-    static func full(_ x: Double) -> String { x.isFinite ? x.description : x.description }
+    static func full(_ x: Double) -> String { x.description }
 
     /// `digits` significant digits ("%.*g").
     static func significant(_ x: Double, _ digits: Int = 4) -> String {

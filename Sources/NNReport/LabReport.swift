@@ -90,16 +90,16 @@ public struct LabReport {
         let imageResult = image.map { _ in take(1)[0] }
         for (experimentRun, runResults) in zip(experimentRuns, experimentResults) {
             for (seed, result) in zip(experimentRun.seeds, runResults) {
-                records.append(RunEntry(section: "experiments", name: experimentRun.name, variant: nil, seed: seed, result: result))
-                records[records.count - 1].fingerprint = fingerprints[records.count - 1]
+                // Records are appended in run order, so a record's index is its run's index.
+                records.append(RunEntry(section: "experiments", name: experimentRun.name, variant: nil, seed: seed, result: result,
+                                        fingerprint: fingerprints[records.count]))
             }
         }
         if let comparison {
             for (variant, runResults) in zip(comparison.variants, comparisonResults) {
                 for (seed, result) in zip(comparison.seeds, runResults) {
-                    records.append(RunEntry(section: "comparison", name: comparison.name,
-                                            variant: variant.label, seed: seed, result: result))
-                    records[records.count - 1].fingerprint = fingerprints[records.count - 1]
+                    records.append(RunEntry(section: "comparison", name: comparison.name, variant: variant.label, seed: seed,
+                                            result: result, fingerprint: fingerprints[records.count]))
                 }
             }
         }
@@ -114,8 +114,8 @@ public struct LabReport {
             case .image:
                 if let image, let imageResult {
                     sections.append(timed("image problem") { ImageSection.build(image, result: imageResult) })
-                    var entry = RunEntry(section: "image", name: image.name, variant: nil, seed: image.run.options.seed, result: imageResult)
-                    entry.fingerprint = fingerprints[allRuns.count - 1]
+                    var entry = RunEntry(section: "image", name: image.name, variant: nil, seed: image.run.options.seed, result: imageResult,
+                                         fingerprint: fingerprints[allRuns.count - 1])
                     entry.extraFields = [("split", "{\"test_fraction\": \(JSONWriter.number(image.testFraction)), \"train\": \(image.split.train.count), \"test\": \(image.split.test.count)}")]
                     if let scaler = image.scalerJSON { entry.extraFields.append(("scaling", scaler)) }
                     records.append(entry)

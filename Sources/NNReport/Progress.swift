@@ -50,7 +50,7 @@ public final class Progress: @unchecked Sendable {
                  + " \(done)/\(total)  ETA \(String(format: "%.1f", eta)) s")
         case .lines:
             let decile = Int(fraction * 10)
-            if decile != lastPrinted && (decile > lastPrinted) {
+            if decile > lastPrinted {
                 lastPrinted = decile
                 emit("nnlab: \(label) \(done)/\(total) (\(String(format: "%.1f", elapsed)) s)\n")
             }

@@ -7,10 +7,10 @@ struct RunEntry {
     var variant: String?
     var seed: UInt64
     var result: RunResult
-    /// Further (key, JSON value) pairs for runs.json, e.g. the image problem's fitted scaler.
-    var extraFields: [(String, String)] = []
     /// The settings' fingerprint, for `--resume`.
     var fingerprint: String?
+    /// Further (key, JSON value) pairs for runs.json, e.g. the image problem's fitted scaler.
+    var extraFields: [(String, String)] = []
 
     /// Every history and final model, without wall times, so equal seeds give equal bytes.
     static func json(_ entries: [RunEntry], title: String) -> String {
