@@ -23,7 +23,9 @@ let package = Package(
 
         /// Hand-written matrix kernels (GEMM) with a fixed summation order.
         .target(name: "CKernels"),
-        .target(name: "NNCore", dependencies: ["CKernels"]),
+        /// renameat2 (atomic folder swaps) and an async-signal-safe interrupt pipe.
+        .target(name: "CSystem"),
+        .target(name: "NNCore", dependencies: ["CKernels", "CSystem"]),
 
         // MARK: - Recording
 

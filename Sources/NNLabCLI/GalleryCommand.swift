@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NNCore
+import NNReport
 import PlotCairo
 
 /// `nnlab gallery`: one of each figure kind, rendered from synthetic data.
@@ -15,17 +16,21 @@ struct GalleryCommand: ParsableCommand {
         """
     )
 
-    @Option(help: "The folder to write into (created if missing).")
+    @Option(help: "The folder to write (created, or replaced if NNLab wrote it; any other existing folder is refused).")
     var output = "output/gallery"
 
     func run() throws {
-        do {
-            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-        } catch {
-            fail(InputError(file: output, message: "expected a folder that can be created, received an error: \(error.localizedDescription)"))
-        }
-        do {
-            let paths = try Gallery.render(into: output)
+        do throws(any Error) {
+            let destination = try OwnedFolder.check(output)
+            let building = try destination.beginBuilding(marker: "nnlab \(NNLabInfo.version) gallery\n")
+            let paths: [String]
+            do {
+                paths = try Gallery.render(into: building)
+                try destination.replace(with: building)
+            } catch {
+                destination.abandon(building)
+                throw error
+            }
             print("wrote \(paths.count) files to \(output)/")
         } catch {
             fail(error)

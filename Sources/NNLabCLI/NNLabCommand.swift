@@ -36,7 +36,7 @@ func fail(_ error: any Error) -> Never {
     case let e as NetworkError: message = e.description
     default: message = String(describing: error)
     }
-    Terminal.standardError("nnlab: error: \(message.replacingOccurrences(of: "\n", with: " "))")
+    Terminal.standardError("nnlab: error: " + DisplayText.line(message, limit: 400))
     Foundation.exit(1)
 }
 

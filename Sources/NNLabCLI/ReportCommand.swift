@@ -75,13 +75,14 @@ struct ReportCommand: ParsableCommand {
     static func write(_ experiment: Experiment, command base: String, file: String?, folder: String, options: ReportOptions) throws -> LabReport.Built {
         var command = base + (file.map { " " + $0 } ?? "")
         if options.selfContained { command += " --self-contained" }
+        let destination = try OwnedFolder.check(folder)  // before training, not after
         var report = LabReport(experiment: experiment, command: command)
         if options.resume {
             report.resume = try ResumeStore.load(folder + "/runs.json")
         }
         let progress = options.quiet ? Progress(style: .silent) : Progress.automatic()
         let start = Date()
-        let (_, built) = try report.write(to: folder, selfContained: options.selfContained, templates: options.templates, progress: progress)
+        let (_, built) = try report.write(to: destination, selfContained: options.selfContained, templates: options.templates, progress: progress)
         let seconds = Date().timeIntervalSince(start)
         let resumed = built.resumed > 0 ? " (\(built.resumed) runs resumed, \(built.trained) trained)" : ""
         print("wrote \(folder)/index.html in \(String(format: "%.1f", seconds)) s\(resumed)")

@@ -44,7 +44,7 @@ struct TrainCommand: ParsableCommand {
 
     func run() throws {
         do {
-            if let save { try TextFile.checkDestination(save) }  // before training, not after
+            let destination = try save.map { (path: String) throws(InputError) -> FileDestination in try FileDestination.check(path) }  // before training
             let loaded = try RunFile.load(runFile)
             var callbacks: [any TrainingCallback] = []
             if !json && !quiet {
@@ -52,11 +52,11 @@ struct TrainCommand: ParsableCommand {
                 callbacks.append(ProgressPrinter(interval: interval, showBar: Terminal.standardErrorIsTerminal))
             }
             let (network, history) = try loaded.train(callbacks: callbacks)
-            if let save {
+            if let save, let destination {
                 guard network.parameterVector.allSatisfy(\.isFinite) else {
                     throw InputError(file: save, message: "not written: the weights are not finite after the divergence")
                 }
-                try TextFile.writeAtomically(ModelFile.encode(network), to: save)
+                try destination.write(Array(ModelFile.encode(network).utf8))
             }
             if json {
                 print(TrainCommand.json(history: history, network: network))

@@ -37,8 +37,8 @@ extension ExperimentFile {
         var sourceFile: String?
         if let images = object.optional("images") {
             let labels = try object.required("labels", "an IDX label file beside \"images\"")
-            let imagesPath = TextFile.resolve(try images.string(), relativeTo: file)
-            let labelsPath = TextFile.resolve(try labels.string(), relativeTo: file)
+            let imagesPath = try images.filePath(relativeTo: file)
+            let labelsPath = try labels.filePath(relativeTo: file)
             data = try IDXFile.loadClassification(images: imagesPath, labels: labelsPath)
             dataName = try images.string()
             sourceFile = imagesPath
@@ -46,7 +46,7 @@ extension ExperimentFile {
             var parts: [ClassificationData] = []
             var names: [String] = []
             for item in try cifar.array() {
-                parts.append(try CIFARFile.load(TextFile.resolve(try item.string(), relativeTo: file)))
+                parts.append(try CIFARFile.load(item.filePath(relativeTo: file)))
                 names.append(try item.string())
             }
             guard let firstPart = parts.first else { throw cifar.error("expected at least one CIFAR-10 batch file, received none") }

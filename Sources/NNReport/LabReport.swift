@@ -151,11 +151,11 @@ public struct LabReport {
     /// Builds and writes the report to `destination`.
     /// - Returns: the written files, relative to `destination`.
     @discardableResult
-    public func write(to destination: String, selfContained: Bool, templates: String? = nil,
+    public func write(to destination: OwnedFolder, selfContained: Bool, templates: String? = nil,
                       progress: Progress = Progress(style: .silent)) throws -> (files: [String], built: Built) {
         let page = try templates.map { (directory: String) throws -> HTMLPage in try HTMLPage(directory: directory) } ?? HTMLPage()
         let built = build(progress: progress)
-        progress.line("rendering figures and writing \(destination)")
+        progress.line("rendering figures and writing \(destination.path)")
         let writer = ReportWriter(destination: destination, selfContained: selfContained)
         let files = try writer.write(built.document, page: page,
                                      extraFiles: [("runs.json", built.runsJSON), ("history.csv", built.historyCSV)],

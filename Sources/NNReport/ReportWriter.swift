@@ -3,17 +3,18 @@ import NNCore
 import PlotCairo
 
 /// Writes a report folder atomically: everything is built in a temporary folder beside the
-/// destination and renamed into place, so a crash or Ctrl-C never leaves half a report and
-/// never destroys the previous one.
+/// destination (with the `.nnlab-report` marker) and swapped into place, so a crash or Ctrl-C never
+/// leaves half a report and never destroys the previous one. The destination is an `OwnedFolder`,
+/// checked before any training: NNLab replaces only folders it wrote.
 public struct ReportWriter {
     /// The report folder, e.g. `output/lab-report`.
-    public var destination: String
+    public var destination: OwnedFolder
     /// One HTML file with every figure embedded (no figures/ folder).
     public var selfContained: Bool
     /// PNG pixel scale (HiDPI).
     public var pngScale: Double = 1.5
 
-    public init(destination: String, selfContained: Bool) {
+    public init(destination: OwnedFolder, selfContained: Bool) {
         self.destination = destination
         self.selfContained = selfContained
     }
@@ -21,34 +22,21 @@ public struct ReportWriter {
     /// Called after each file is written into the temporary folder (tests interrupt here).
     public var afterWritingFile: (@Sendable (String) throws -> Void)?
 
+    /// The marker file's text in every report folder.
+    static var marker: String { "nnlab \(NNLabInfo.version) report\nThis folder was written by NNLab; NNLab replaces it whole when it writes a report here again.\n" }
+
     /// Renders the figures (in parallel), writes the page and `extraFiles`, then swaps the folder in.
     /// - Returns: the paths of the page and the figures, relative to the destination.
     @discardableResult
     public func write(_ document: ReportDocument, page: HTMLPage, extraFiles: [(name: String, contents: String)],
                       date: String) throws -> [String] {
-        let fileManager = FileManager.default
-        let url = URL(fileURLWithPath: destination).standardizedFileURL
-        let parent = url.deletingLastPathComponent()
-        let name = url.lastPathComponent
+        let building = try destination.beginBuilding(marker: Self.marker)
         do {
-            try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
-        } catch {
-            throw InputError(file: parent.path, message: "expected a folder that can be created, received: \(error.localizedDescription)")
-        }
-        let pid = ProcessInfo.processInfo.processIdentifier
-        let temporary = parent.appendingPathComponent(".\(name).building-\(pid)")
-        try? fileManager.removeItem(at: temporary)
-        do {
-            try fileManager.createDirectory(at: temporary, withIntermediateDirectories: false)
-        } catch {
-            throw InputError(file: parent.path, message: "expected a writable folder, received: \(error.localizedDescription)")
-        }
-        do {
-            let written = try build(document, page: page, extraFiles: extraFiles, date: date, in: temporary)
-            try swapIntoPlace(temporary, destination: url)
+            let written = try build(document, page: page, extraFiles: extraFiles, date: date, in: URL(fileURLWithPath: building))
+            try destination.replace(with: building)
             return written
         } catch {
-            try? fileManager.removeItem(at: temporary)
+            destination.abandon(building)
             throw error
         }
     }
@@ -119,31 +107,6 @@ public struct ReportWriter {
             throw InputError(file: url.path, message: "could not be written: \(error.localizedDescription)")
         }
         try afterWritingFile?(url.lastPathComponent)
-    }
-
-    /// Moves the finished folder to `destination`, keeping the previous report until the new one is in place.
-    private func swapIntoPlace(_ temporary: URL, destination: URL) throws {
-        let fileManager = FileManager.default
-        let previous = destination.deletingLastPathComponent()
-            .appendingPathComponent(".\(destination.lastPathComponent).previous-\(ProcessInfo.processInfo.processIdentifier)")
-        var isDirectory: ObjCBool = false
-        let exists = fileManager.fileExists(atPath: destination.path, isDirectory: &isDirectory)
-        do {
-            if exists {
-                guard isDirectory.boolValue else {
-                    throw InputError(file: destination.path, message: "expected a report folder, received a file; move it away first")
-                }
-                try? fileManager.removeItem(at: previous)
-                try fileManager.moveItem(at: destination, to: previous)
-            }
-            try fileManager.moveItem(at: temporary, to: destination)
-            if exists { try? fileManager.removeItem(at: previous) }
-        } catch let error as InputError {
-            throw error
-        } catch {
-            if exists, !fileManager.fileExists(atPath: destination.path) { try? fileManager.moveItem(at: previous, to: destination) }
-            throw InputError(file: destination.path, message: "could not be replaced: \(error.localizedDescription)")
-        }
     }
 }
 

@@ -31,6 +31,9 @@ struct JSONParserTests {
         ("", "empty file"), ("{", "end of the file"), ("[1,]", "expected a value"), ("[01]", "leading zeros"),
         ("{\"a\" 1}", "expected ':'"), ("[1] x", "expected the end of the document"), ("\"abc", "not closed"),
         ("[1.]", "digits after '.'"), ("{\"a\": 1, \"a\": 2}", "appears twice"), ("tru", "expected a value"),
+        // Lone and mismatched UTF-16 surrogates (the first used to overflow the parser's arithmetic).
+        (#"["\ud800\u0041"]"#, "low surrogate"), (#"["\ud800"]"#, "low surrogate"), (#"["\ud800x"]"#, "low surrogate"),
+        (#"["\udc00"]"#, "high surrogate"), (#"["\ud800\ud800"]"#, "low surrogate"), (#"["\ud800\uffff"]"#, "low surrogate"),
     ])
     func syntaxErrorsNameTheLine(text: String, fragment: String) {
         #expect(throws: InputError.self) { try parse(text) }

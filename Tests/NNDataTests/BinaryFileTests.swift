@@ -146,6 +146,6 @@ func idx(_ magic: UInt32, _ dimensions: [UInt32], _ data: [UInt8]) -> [UInt8] {
                 == "\(bad): record 1 (byte offset 3073): expected a label in 0..<10, received 12")
         #expect(inputError { () throws(InputError) in try CIFARFile.load(directory.write("empty.bin", [UInt8]())) }?.message
                 == "expected a whole number of 3073-byte records, received 0 bytes")
-        #expect(inputError { () throws(InputError) in try CIFARFile.load(directory.path) }?.message == "expected a file, received a directory")
+        #expect(inputError { () throws(InputError) in try CIFARFile.load(directory.path) }?.message == "expected a regular file, received a directory")
     }
 }

@@ -44,8 +44,8 @@ import Testing
     @Test func quotedFieldsWithEscapesAndLineBreaks() throws {
         let path = directory.write("quoted.csv", "name,x,label\n\"say \"\"hi\"\"\nthere\",1,0\nplain,2,1\n")
         let error = inputError { () throws(InputError) in try CSVFile.loadClassification(path) }
-        // The quoted name is a feature column, so it must be a number: line 2, and the text unescaped.
-        #expect(error?.description == "\(path):2: column 1 (\"name\"): expected a finite number, received \"say \"hi\"\nthere\"")
+        // The quoted name is a feature column, so it must be a number: line 2, the text unescaped and its line break shown as \n.
+        #expect(error?.description == "\(path):2: column 1 (\"name\"): expected a finite number, received \"say \"hi\"\\nthere\"")
         let data = try CSVFile.loadRegression(directory.write("q2.csv", "\"1\",\"2.5\"\n3,4\n"), options: .init(header: .absent, label: .index(0)))
         #expect(data.x.elements == [2.5, 4] && data.y.elements == [1, 3])
     }

@@ -24,11 +24,12 @@ enum CommandRunner {
         return parts.joined(separator: "/") + "/"
     }
 
-    static func run(_ arguments: [String], in directory: String? = nil) throws -> CommandResult {
+    static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws -> CommandResult {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

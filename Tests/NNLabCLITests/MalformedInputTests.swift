@@ -70,9 +70,9 @@ struct MalformedInputTests {
         Case(name: "early stopping on an unrecorded value", files: ["run.json": replacingRun(#""batch_size": 4"#, #""batch_size": 4, "early_stopping": {"monitor": "val_loss", "patience": 3}"#)], expected: ["run.json", "early_stopping.monitor: expected one of loss", "\"val_loss\""]),
         Case(name: "duplicate key", files: ["run.json": replacingRun(#""epochs": 3"#, #""epochs": 3, "epochs": 4"#)], expected: ["run.json:1:", "\"epochs\" appears twice"]),
         Case(name: "run file is an array", files: ["run.json": "[1, 2]"], expected: ["run.json", "expected an object, received an array of 2"]),
-        Case(name: "save onto a directory", files: ["out/": ""], expected: ["out", "expected a file path to write, received a directory"],
+        Case(name: "save onto a directory", files: ["out/": ""], expected: ["out", "expected a regular file to write, received a directory"],
              arguments: ["train", "run.json", "--quiet", "--save", "out"]),
-        Case(name: "save into a missing folder", files: [:], expected: ["missing/model.json", "expected an existing directory to write into"],
+        Case(name: "save into a missing folder", files: [:], expected: ["missing/model.json", "expected an existing folder to write into"],
              arguments: ["train", "run.json", "--quiet", "--save", "missing/model.json"]),
         Case(name: "grad with data of the wrong width", files: ["data.json": #"{"x": [[1]], "y": [[1]]}"#], expected: ["data.json", "x[0]: expected 2 numbers"], arguments: ["grad", "model.json", "data.json"]),
     ]

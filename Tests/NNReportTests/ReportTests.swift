@@ -22,7 +22,7 @@ struct ReportTests {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let destination = folder + "/lab-report"
-        let written = try LabReport(experiment: Self.defaultExperiment(), command: "nnlab report").write(to: destination, selfContained: false).files
+        let written = try LabReport(experiment: Self.defaultExperiment(), command: "nnlab report").write(to: try OwnedFolder.check(destination), selfContained: false).files
         #expect(written.contains("index.html") && written.contains("runs.json") && written.contains("history.csv"))
         let html = try String(contentsOfFile: destination + "/index.html", encoding: .utf8)
         // Well-formed: the page parses as XML (XHTML syntax).
@@ -119,10 +119,10 @@ struct ReportTests {
         sections: [backprop]
         """
         let first = try ExperimentFile.experiment(from: yaml, file: "a.yaml")
-        try LabReport(experiment: first, command: "nnlab report a.yaml").write(to: destination, selfContained: false)
+        try LabReport(experiment: first, command: "nnlab report a.yaml").write(to: try OwnedFolder.check(destination), selfContained: false)
         let before = try Data(contentsOf: URL(fileURLWithPath: destination + "/index.html"))
         struct Interrupted: Error {}
-        var writer = ReportWriter(destination: destination, selfContained: false)
+        var writer = ReportWriter(destination: try OwnedFolder.check(destination), selfContained: false)
         writer.afterWritingFile = { name in if name == "index.html" { throw Interrupted() } }
         let second = try ExperimentFile.experiment(from: "title: Second\nsections: [backprop]\n", file: "b.yaml")
         let built = LabReport(experiment: second, command: "nnlab report b.yaml").build()
@@ -138,7 +138,7 @@ struct ReportTests {
         let folder = try Self.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let experiment = try ExperimentFile.experiment(from: "title: Alone\nsections: [backprop]\n", file: "c.yaml")
-        try LabReport(experiment: experiment, command: "nnlab report c.yaml --self-contained").write(to: folder + "/r", selfContained: true)
+        try LabReport(experiment: experiment, command: "nnlab report c.yaml --self-contained").write(to: try OwnedFolder.check(folder + "/r"), selfContained: true)
         let html = try String(contentsOfFile: folder + "/r/index.html", encoding: .utf8)
         #expect(html.contains("src=\"data:image/png;base64,"))
         #expect(!FileManager.default.fileExists(atPath: folder + "/r/figures"))
@@ -183,10 +183,17 @@ struct ReportTests {
         ("experiments:\n  - data: xor\n    model: {input: 2, loss: mse, layers: [{type: dense, units: 1}]}\n    optimizer: {type: sgd}\n    epochs: -1\n",
          "t.yaml:5: experiments[0].epochs: expected an integer in 1...100000000, received -1"),
         ("experiments:\n  - data: nowhere.json\n    model: {input: 2, loss: mse, layers: [{type: dense, units: 1}]}\n    optimizer: {type: sgd}\n    epochs: 3\n",
-         "nowhere.json: expected a file, received a path that does not exist"),
+         "t.yaml:2: experiments[0].data: expected a file, received \"nowhere.json\", which does not exist"),
         ("comparison:\n  base: {data: xor}\n  activations: [swish]\n  regularizers: [none]\n",
          "t.yaml:3: comparison.activations[0]: expected one of linear, sigmoid, tanh, relu, leaky_relu, softmax, received \"swish\""),
         ("titel: typo", "t.yaml:1: titel: unknown field"),
+        // Anchors and aliases are refused before anything is expanded ("billion laughs").
+        ("a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n",
+         "t.yaml:1: expected plain YAML, received an anchor (&a); write the values out"),
+        ("title: *x\n", "t.yaml:1: expected plain YAML, received an alias (*x); write the values out"),
+        ("title: a\nauthor: b\ntitle: c\n", "t.yaml:3: title: appears twice in one mapping; keep one"),
+        ("title: a\n---\ntitle: b\n", "t.yaml:2: expected one YAML document, received a second one (---)"),
+        ("title: \"\\e[31m\"\nsections: \"\\e[31m\"\n", "t.yaml:2: sections: expected an array, received \"\\u{1B}[31m\""),
     ])
     func badExperimentFilesNameFileLineAndField(yaml: String, expected: String) {
         do {
@@ -195,6 +202,11 @@ struct ReportTests {
         } catch {
             #expect(error.description.hasPrefix(expected), "\(error.description)")
         }
+    }
+
+    @Test func aByteOrderMarkIsAccepted() throws {
+        let experiment = try ExperimentFile.experiment(from: "\u{FEFF}title: BOM\nsections: [backprop]\n", file: "t.yaml")
+        #expect(experiment.title == "BOM")
     }
 }
 
@@ -230,7 +242,7 @@ struct ImageProblemTests {
             _ = try ExperimentFile.experiment(from: missing, file: "dir/t.yaml")
             Issue.record("expected an error")
         } catch {
-            #expect(error.description.hasPrefix("dir/nowhere-idx3-ubyte.gz: expected a file"), "\(error.description)")
+            #expect(error.description.hasPrefix("dir/t.yaml:3: image.images: expected a file, received \"nowhere-idx3-ubyte.gz\" (dir/nowhere-idx3-ubyte.gz), which does not exist"), "\(error.description)")
         }
     }
 }

@@ -17,8 +17,12 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
         self.message = message
     }
 
+    /// One printable line of at most about 300 characters: the file and field are shortened to 80
+    /// characters each, the message (which echoes what was received) to what remains.
     public var description: String {
-        let location = line.map { "\(file):\($0)" } ?? file
-        return field.isEmpty ? "\(location): \(message)" : "\(location): \(field): \(message)"
+        let shownFile = DisplayText.line(file, limit: 80)
+        let location = line.map { "\(shownFile):\($0)" } ?? shownFile
+        let prefix = field.isEmpty ? "\(location): " : "\(location): \(DisplayText.line(field, limit: 80)): "
+        return prefix + DisplayText.line(message, limit: max(120, 300 - prefix.count))
     }
 }

@@ -65,6 +65,21 @@ public struct JSONField: Sendable {
         return Int(x)
     }
 
+    /// A path to an existing regular file, resolved against the folder of `base` (the file that
+    /// names it). A missing or special file is reported at this field (file, line, field), so the
+    /// user sees where the path was written, not only the resolved path.
+    public func filePath(relativeTo base: String) throws(InputError) -> String {
+        let relative = try string()
+        guard !relative.isEmpty else { throw error("expected a file path, received an empty string") }
+        let path = TextFile.resolve(relative, relativeTo: base)
+        let shown = path == relative ? "\"\(relative)\"" : "\"\(relative)\" (\(path))"
+        switch PathStatus.following(path) {
+        case .regularFile: return path
+        case .missing: throw error("expected a file, received \(shown), which does not exist")
+        case let other: throw error("expected a regular file, received \(shown), which is \(other.description)")
+        }
+    }
+
     public func bool() throws(InputError) -> Bool {
         guard case .bool(let b) = value.kind else { throw error("expected true or false, received \(value.summary)") }
         return b

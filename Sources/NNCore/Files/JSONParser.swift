@@ -195,11 +195,19 @@ public struct JSONParser {
                 case UInt8(ascii: "t"): scalars.append("\t")
                 case UInt8(ascii: "u"):
                     var code = try hex4()
-                    if (0xD800..<0xDC00).contains(code), index + 6 <= bytes.count,
-                       bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
+                    if (0xD800..<0xDC00).contains(code) {
+                        // A high surrogate must be followed by an escaped low surrogate (RFC 8259 §7).
+                        guard index + 6 <= bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+                            throw error("expected a low surrogate \\uDC00–\\uDFFF after \\u\(String(code, radix: 16, uppercase: true))")
+                        }
                         index += 2
                         let low = try hex4()
+                        guard (0xDC00..<0xE000).contains(low) else {
+                            throw error("expected a low surrogate \\uDC00–\\uDFFF after \\u\(String(code, radix: 16, uppercase: true)), received \\u\(String(low, radix: 16, uppercase: true))")
+                        }
                         code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                    } else if (0xDC00..<0xE000).contains(code) {
+                        throw error("expected a high surrogate before \\u\(String(code, radix: 16, uppercase: true))")
                     }
                     scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
                 default:

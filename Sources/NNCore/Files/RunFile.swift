@@ -115,7 +115,7 @@ public enum RunFile {
         case .object: return field
         case .string(let relative):
             guard !relative.isEmpty else { throw field.error("expected a path or an object, received an empty string") }
-            return try TextFile.readJSON(TextFile.resolve(relative, relativeTo: base))
+            return try TextFile.readJSON(field.filePath(relativeTo: base))
         default:
             throw field.error("expected an object or a path, received \(field.value.summary)")
         }

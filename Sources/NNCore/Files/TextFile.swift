@@ -6,13 +6,14 @@ public enum TextFile {
     public static let maximumSize = 1 << 30
 
     /// The bytes of the file at `path`.
-    /// - Throws: `InputError` when it does not exist, is a directory, cannot be read or is too large.
+    /// - Throws: `InputError` when it does not exist, is not a regular file (a folder, FIFO or device,
+    ///   which could block forever), cannot be read or is too large.
     public static func read(_ path: String) throws(InputError) -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw InputError(file: path, message: "expected a file, received a path that does not exist")
+        switch PathStatus.following(path) {
+        case .regularFile: break
+        case .missing: throw InputError(file: path, message: "expected a file, received a path that does not exist")
+        case let other: throw InputError(file: path, message: "expected a regular file, received \(other.description)")
         }
-        guard !isDirectory.boolValue else { throw InputError(file: path, message: "expected a file, received a directory") }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw InputError(file: path, message: "expected a readable file, received one without read permission")
         }
@@ -33,36 +34,10 @@ public enum TextFile {
         JSONField(try JSONParser.parse(try read(path), file: path), file: path)
     }
 
-    /// Writes `text` to `path` atomically: a temporary file beside it, then a rename, so a
-    /// crash never leaves half a file and never destroys the previous one.
+    /// Writes `text` to `path` atomically (see `FileDestination`): the previous file is replaced
+    /// only once the new one is complete, and a folder, FIFO or device is refused.
     public static func writeAtomically(_ text: String, to path: String) throws(InputError) {
-        try checkDestination(path)
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
-        do {
-            try Data(text.utf8).write(to: temporary)
-            if FileManager.default.fileExists(atPath: path) {
-                _ = try FileManager.default.replaceItemAt(url, withItemAt: temporary)
-            } else {
-                try FileManager.default.moveItem(at: temporary, to: url)
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw InputError(file: path, message: "could not be written: \(error.localizedDescription)")
-        }
-    }
-
-    /// Checks, before any work, that `path` can receive a file: its folder exists and it is not a directory.
-    public static func checkDestination(_ path: String) throws(InputError) {
-        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw InputError(file: path, message: "expected an existing directory to write into, received \(directory)")
-        }
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw InputError(file: path, message: "expected a file path to write, received a directory")
-        }
+        try FileDestination.check(path).write(Array(text.utf8))
     }
 
     /// `path` resolved against the directory of `base` (for paths inside run files), kept
