@@ -142,6 +142,9 @@ public enum ExperimentFile {
         return (value, name)
     }
 
+    /// The most runs (variants × seeds) one comparison may plan.
+    public static let maximumRuns = 100_000
+
     static let comparisonFields = ["name", "base", "axes", "variants", "activations", "regularizers", "seeds", "target",
                                    "rank_by", "compare", "grid"]
 
@@ -195,7 +198,11 @@ public enum ExperimentFile {
         }
         if let variantsField = object.optional("variants") {
             guard axes.isEmpty else { throw variantsField.error("expected either \"axes\" or \"variants\", received both") }
-            for (i, item) in try variantsField.array().enumerated() {
+            let items = try variantsField.array()
+            guard items.count * seedsList.count <= maximumRuns else {
+                throw variantsField.error("expected at most \(maximumRuns) runs, received \(items.count) variants × \(seedsList.count) seeds")
+            }
+            for (i, item) in items.enumerated() {
                 guard case .object(let members) = item.value.kind else { throw item.error("expected a variant such as {name: Adam, optimizer: {type: adam}}, received \(item.value.summary)") }
                 let label = try item.object(allowing: ["name"] + runFields).optional("name")?.string() ?? "variant \(i + 1)"
                 guard !variants.contains(where: { $0.label == label }) else { throw item.error("expected unique variant names, received \"\(label)\" twice") }
@@ -205,12 +212,18 @@ public enum ExperimentFile {
             }
         } else {
             guard !axes.isEmpty else { throw field.error("expected \"axes\" (or activations/regularizers) or \"variants\", received neither") }
-            var counts = axes.map(\.levels.count)
-            let total = counts.reduce(1, *)
-            guard total * seedsList.count <= 100_000 else {
-                throw field.error("expected at most 100000 runs, received \(total) variants × \(seedsList.count) seeds")
+            // Multiplied with overflow checks: 7 axes of 600 levels overflow an Int before any limit applies.
+            var total = 1
+            for axis in axes {
+                let product = total.multipliedReportingOverflow(by: axis.levels.count)
+                guard !product.overflow, product.partialValue <= maximumRuns else {
+                    throw field.error("expected at most \(maximumRuns) runs, received \(axes.map { String($0.levels.count) }.joined(separator: " × ")) levels × \(seedsList.count) seeds")
+                }
+                total = product.partialValue
             }
-            counts = counts.reversed()
+            guard total * seedsList.count <= maximumRuns else {
+                throw field.error("expected at most \(maximumRuns) runs, received \(total) variants × \(seedsList.count) seeds")
+            }
             for index in 0..<total {
                 var remainder = index
                 var levels = [Int](repeating: 0, count: axes.count)

@@ -33,6 +33,7 @@ public struct HTMLPage {
     }
 
     init(report: String, section: String, style: String, origin: String) throws {
+        try TemplatePartials.check(["report": report, "section": section], origin: origin)
         var library = MustacheLibrary()
         do {
             try library.register(report, named: "report")
@@ -50,11 +51,19 @@ public struct HTMLPage {
                        date: String) -> String {
         var figureNumber = 0
         var tableNumber = 0
+        // Headings that slug alike ("A!" and "A?") get -2, -3, … so every id on the page is distinct.
+        var usedIDs = Set(document.sections.map(\.id))
+        func uniqueID(_ base: String) -> String {
+            var id = base
+            var n = 1
+            while !usedIDs.insert(id).inserted { n += 1; id = "\(base)-\(n)" }
+            return id
+        }
         let sections: [[String: Any]] = document.sections.enumerated().map { index, section in
             let blocks: [[String: Any]] = section.blocks.map { block in
                 switch block {
                 case .heading(let text):
-                    return ["heading": ["text": text, "id": section.id + "-" + HTMLPage.slug(text)]]
+                    return ["heading": ["text": text, "id": uniqueID(section.id + "-" + HTMLPage.slug(text))]]
                 case .paragraph(let text):
                     return ["paragraph": ["text": text]]
                 case .note(let text, let kind):

@@ -67,9 +67,10 @@ extension ExperimentFile {
         }
         // A model whose input width differs from the images is the data file's mismatch: name it.
         if let model = object.optional("model"), case .object(let members) = model.value.kind,
-           let input = members.first(where: { $0.key == "input" }), case .number(let width, _) = input.value.kind,
-           Int(width) != data.featureCount {
-            let message = "expected \(Int(width)) features per image (the model's input), received \(data.featureCount)"
+           let input = members.first(where: { $0.key == "input" }), case .number(let width, let literal) = input.value.kind,
+           width != Double(data.featureCount) {
+            // Compared as numbers (never converted to Int): a huge or non-finite width is simply a mismatch.
+            let message = "expected \(literal) features per image (the model's input), received \(data.featureCount)"
             if let sourceFile { throw InputError(file: sourceFile, message: message) }
             throw InputError(file: file, line: field.value.line, field: field.path + ".data", message: message)
         }

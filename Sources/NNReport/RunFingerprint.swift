@@ -72,7 +72,9 @@ public struct ResumeStore: Sendable {
             var norms: (epochs: [Int], values: [Double])?
             if let w = object.optional("weight_norm") {
                 let o = try w.object(allowing: ["epochs", "values"])
-                norms = (try o.required("epochs", "").vector().map { Int($0) }, try nullableVector(try o.required("values", "")))
+                var epochs: [Int] = []
+                for item in try o.required("epochs", "").array() { epochs.append(try item.integer(in: 0...RunFile.maximumEpochs)) }
+                norms = (epochs, try nullableVector(try o.required("values", "")))
             }
             entries[fingerprint] = Entry(network: network, history: history, weightNorms: norms)
         }

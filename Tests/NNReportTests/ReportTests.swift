@@ -171,6 +171,48 @@ struct ReportTests {
         #expect(throws: InputError.self) { try HTMLPage(directory: folder) }
     }
 
+    @Test(arguments: [
+        ("{{#sections}}{{> section}}{{/sections}}", "<h2>{{title}}</h2>{{> section}}", "section.mustache: expected partials that end, received one that includes itself (section → section)"),
+        ("{{> section}}", "{{> report}}", "expected partials that end, received one that includes itself"),
+        ("{{=<% %>=}}<%> section%>", "", "report.mustache:1: expected the standard {{ }} delimiters"),
+    ])
+    func recursiveTemplatesAreRefused(report: String, section: String, expected: String) throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try report.write(toFile: folder + "/report.mustache", atomically: true, encoding: .utf8)
+        try section.write(toFile: folder + "/section.mustache", atomically: true, encoding: .utf8)
+        try "body {}".write(toFile: folder + "/style.css", atomically: true, encoding: .utf8)
+        do {
+            _ = try HTMLPage(directory: folder)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description.contains(expected), "\(error.description)")
+        }
+    }
+
+    @Test func headingsThatSlugAlikeGetDistinctIDs() throws {
+        let document = ReportDocument(title: "T", author: nil, command: "c", sections: [
+            ReportSection(id: "experiments", title: "Experiments", blocks: [.heading("A!"), .heading("A?"), .heading("a")]),
+        ])
+        let html = try HTMLPage().render(document, figureSources: [:], figureLinks: [:], date: "d")
+        for id in ["experiments-a", "experiments-a-2", "experiments-a-3"] { #expect(html.contains("id=\"\(id)\""), "\(id)") }
+    }
+
+    @Test func sweepsTooLargeToCountAreRefusedWithoutOverflow() {
+        // 600^7 ≈ 2.8e19 variants: the product overflows an Int before any run limit could apply.
+        let decimals = (1...600).map { String(Double($0) / 1000) }.joined(separator: ", ")
+        let integers = (1...600).map(String.init).joined(separator: ", ")
+        var yaml = "comparison:\n  base: {data: {name: circle, samples: 20}, model: {input: 2, loss: mse, layers: [{type: dense, units: 2}, {type: dense, units: 1}]}, optimizer: {type: sgd}, epochs: 2}\n  axes:\n"
+        for axis in ["learning_rate", "l1", "l2", "noise"] { yaml += "    \(axis): [\(decimals)]\n" }
+        for axis in ["epochs", "batch_size", "hidden_units"] { yaml += "    \(axis): [\(integers)]\n" }
+        do {
+            _ = try ExperimentFile.experiment(from: yaml, file: "t.yaml")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description.hasPrefix("t.yaml:2: comparison: expected at most 100000 runs, received 600 × 600"), "\(error.description)")
+        }
+    }
+
     @Test func namesFromUserTextStayInsideTheOutputFolder() {
         #expect(HTMLPage.slug("../../etc/passwd") == "etc-passwd")
         #expect(HTMLPage.slug("/") == "item")

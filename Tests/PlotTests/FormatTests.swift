@@ -154,6 +154,15 @@ final class SVGSummary: NSObject, XMLParserDelegate {
         _ = try SVGSummary(b)  // still well-formed XML
         #expect(throws: PlotError.self) { try SyntheticFigures.scatter().svgData(idPrefix: "1 bad\"") }
     }
+
+    @Test func identicalFiguresGiveIdenticalSVGBytes() throws {
+        // Cairo numbers embedded images from a process-wide counter; the ids are renumbered per document.
+        let figure = SyntheticFigures.decisionBoundary(grid: 40, points: 40)
+        let first = try figure.svgData(idPrefix: "f-")
+        _ = try SyntheticFigures.scatter().svgData(idPrefix: "g-")
+        #expect(try figure.svgData(idPrefix: "f-") == first)
+        #expect(String(decoding: first, as: UTF8.self).contains("id=\"f-image"))
+    }
 }
 
 @Suite struct PNGDecodingTests {
