@@ -38,16 +38,34 @@ extension Network {
     }
 
     /// The network's output for inputs `x`.
+    ///
+    /// Rows go through in chunks whose intermediate values take at most `predictionWorkspaceBytes`,
+    /// so a decision boundary of 40,000 points through a wide layer needs megabytes, not the
+    /// points × width × 8 bytes of one pass. Each row's output does not depend on the chunking.
     public func predict(_ x: Matrix) -> Matrix {
         precondition(x.columns == inputWidth, "Network expects \(inputWidth) input columns, received \(x.columns)")
         guard x.rows > 0 else { return Matrix(rows: 0, columns: outputWidth) }
-        let workspace = Workspace(network: self, capacity: x.rows)
-        return x.elements.withUnsafeBufferPointer { input in
-            workspace.forward(input.baseAddress!, rows: x.rows)
-            return Matrix(rows: x.rows, columns: outputWidth,
-                          elements: Array(UnsafeBufferPointer(start: workspace.output, count: x.rows * outputWidth)))
+        let widths = inputWidth + layers.indices.reduce(0) { $0 + outputWidth(ofLayer: $1) }
+        let chunk = max(1, min(x.rows, Self.predictionWorkspaceBytes / (8 * 3 * max(1, widths))))
+        let workspace = Workspace(network: self, capacity: chunk)
+        var output = [Double](repeating: 0, count: x.rows * outputWidth)
+        x.elements.withUnsafeBufferPointer { input in
+            output.withUnsafeMutableBufferPointer { result in
+                guard let source = input.baseAddress, let target = result.baseAddress else { return }
+                var start = 0
+                while start < x.rows {
+                    let rows = min(chunk, x.rows - start)
+                    workspace.forward(source + start * inputWidth, rows: rows)
+                    (target + start * outputWidth).update(from: workspace.output, count: rows * outputWidth)
+                    start += rows
+                }
+            }
         }
+        return Matrix(rows: x.rows, columns: outputWidth, elements: output)
     }
+
+    /// The most memory one `predict` call gives its intermediate values (64 MiB).
+    public static let predictionWorkspaceBytes = 64 << 20
 
     /// The network's output for inputs `x`.
     public func callAsFunction(_ x: Matrix) -> Matrix { predict(x) }

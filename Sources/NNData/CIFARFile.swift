@@ -12,8 +12,11 @@ public enum CIFARFile {
     public static let classNames = ["airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck"]
 
     /// Reads the batch at `path`; every label must lie in `0..<classCount` (10 for CIFAR-10).
-    public static func load(_ path: String, classCount: Int = 10) throws(InputError) -> ClassificationData {
-        try parse(TextFile.read(path), file: path, classCount: classCount)
+    /// - Parameter maximumPixels: the most pixels the caller's memory budget leaves room for; a
+    ///   larger file is refused from its size, before it is read.
+    public static func load(_ path: String, classCount: Int = 10, maximumPixels: Int = Int.max) throws(InputError) -> ClassificationData {
+        try PixelLimit.check(path, pixels: PixelLimit.fileSize(path) / recordSize * (recordSize - 1), maximum: maximumPixels)
+        return try parse(TextFile.read(path), file: path, classCount: classCount)
     }
 
     /// Parses a batch's bytes, errors naming `file`.

@@ -11,13 +11,17 @@ public enum Gzip {
     /// The decompressed contents of the gzip stream `bytes` (concatenated members are joined,
     /// as `gunzip` does).
     /// - Throws: `InputError` naming `file` when the stream is corrupt or ends early.
-    public static func decompress(_ bytes: [UInt8], file: String) throws(InputError) -> [UInt8] {
+    /// - Parameters:
+    ///   - limit: the most decompressed bytes to produce; a stream that inflates further is refused
+    ///     (a "gzip bomb"), with `limitReason` saying why the limit is what it is.
+    public static func decompress(_ bytes: [UInt8], file: String, limit: Int = TextFile.maximumSize,
+                                  limitReason: String = "1 GiB, NNLab's file size limit") throws(InputError) -> [UInt8] {
         guard isCompressed(bytes) else {
             throw InputError(file: file, message: "expected gzip data (magic 1f 8b), received \(hexPrefix(bytes))")
         }
         var output: [UInt8] = []
         // Deflate rarely compresses numeric data more than 8:1; the buffer grows when it does.
-        output.reserveCapacity(max(4096, bytes.count * 4))
+        output.reserveCapacity(min(limit, max(4096, bytes.count * 4)))
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         var stream = z_stream()
         // 15 + 16: a 32 KiB window and a gzip (not zlib) header.
@@ -42,8 +46,8 @@ public enum Gzip {
                     }
                     output.append(contentsOf: chunk[0..<produced])
                     // A tiny file may inflate enormously (a "gzip bomb"): keep NNLab's file size limit.
-                    if output.count > TextFile.maximumSize {
-                        failure = "expected at most 1 GiB of decompressed data, received more"
+                    if output.count > limit {
+                        failure = "expected at most \(limit) bytes of decompressed data (\(limitReason)), received more"
                         return
                     }
                     if status == Z_BUF_ERROR && stream.avail_in == 0 { break }

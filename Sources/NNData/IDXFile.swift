@@ -8,9 +8,9 @@ import NNCore
 /// Pixels are returned as they are stored (0…255); scale them with `MinMaxScaling` or divide by 255.
 public enum IDXFile {
     /// The labels of a `0x00000801` file; each must lie in `0..<classCount`.
-    public static func loadLabels(_ path: String, classCount: Int = 10) throws(InputError) -> [Int] {
+    public static func loadLabels(_ path: String, classCount: Int = 10, maximumCount: Int = Int.max) throws(InputError) -> [Int] {
         try CIFARFile.checkClassCount(classCount, file: path)
-        let (dimensions, data) = try read(path, magic: 0x0000_0801, what: "an IDX label file")
+        let (dimensions, data) = try read(path, magic: 0x0000_0801, what: "an IDX label file", maximumElements: maximumCount)
         var labels = [Int]()
         labels.reserveCapacity(dimensions[0])
         for (i, byte) in data.enumerated() {
@@ -23,16 +23,18 @@ public enum IDXFile {
     }
 
     /// The images of a `0x00000803` file, one flattened image (row-major pixels) per row.
-    public static func loadImages(_ path: String) throws(InputError) -> Matrix {
-        let (dimensions, data) = try read(path, magic: 0x0000_0803, what: "an IDX image file")
+    /// - Parameter maximumPixels: the most pixels the caller's memory budget leaves room for; the
+    ///   header's size is checked against it before any pixel is converted (or inflated past it).
+    public static func loadImages(_ path: String, maximumPixels: Int = Int.max) throws(InputError) -> Matrix {
+        let (dimensions, data) = try read(path, magic: 0x0000_0803, what: "an IDX image file", maximumElements: maximumPixels)
         return Matrix(rows: dimensions[0], columns: dimensions[1] * dimensions[2], elements: data.map { Double($0) })
     }
 
     /// An MNIST-style set from an image file and a label file with as many entries.
     public static func loadClassification(images imagesPath: String, labels labelsPath: String,
-                                          classCount: Int = 10) throws(InputError) -> ClassificationData {
-        let images = try loadImages(imagesPath)
-        let labels = try loadLabels(labelsPath, classCount: classCount)
+                                          classCount: Int = 10, maximumPixels: Int = Int.max) throws(InputError) -> ClassificationData {
+        let images = try loadImages(imagesPath, maximumPixels: maximumPixels)
+        let labels = try loadLabels(labelsPath, classCount: classCount, maximumCount: maximumPixels)
         guard labels.count == images.rows else {
             throw InputError(file: labelsPath, message: "expected \(images.rows) labels (one per image in \(imagesPath)), received \(labels.count)")
         }
@@ -40,10 +42,18 @@ public enum IDXFile {
     }
 
     /// The dimensions and data bytes of the IDX file at `path`, checking its magic and size.
-    static func read(_ path: String, magic: UInt32, what: String) throws(InputError) -> ([Int], ArraySlice<UInt8>) {
+    static func read(_ path: String, magic: UInt32, what: String, maximumElements: Int = Int.max) throws(InputError) -> ([Int], ArraySlice<UInt8>) {
         var bytes = try TextFile.read(path)
-        if Gzip.isCompressed(bytes) { bytes = try Gzip.decompress(bytes, file: path) }
-        return try parse(bytes, file: path, magic: magic, what: what)
+        // The header (magic and at most 255 dimensions) comes first; data beyond the allowed elements is never inflated.
+        let limit = maximumElements > TextFile.maximumSize ? TextFile.maximumSize : maximumElements + 4 + 4 * 255
+        if Gzip.isCompressed(bytes) {
+            bytes = try Gzip.decompress(bytes, file: path, limit: limit, limitReason: PixelLimit.reason(maximumElements))
+        } else {
+            try PixelLimit.check(path, pixels: bytes.count - 16, maximum: maximumElements)
+        }
+        let parsed = try parse(bytes, file: path, magic: magic, what: what)
+        try PixelLimit.check(path, pixels: parsed.1.count, maximum: maximumElements)
+        return parsed
     }
 
     static func parse(_ bytes: [UInt8], file: String, magic: UInt32, what: String) throws(InputError) -> ([Int], ArraySlice<UInt8>) {

@@ -19,6 +19,23 @@ struct ReportOptions: ParsableArguments {
 
     @Flag(help: "No progress on stderr.")
     var quiet = false
+
+    @Option(help: "The most memory the report's plan may use, e.g. 8G or 512M (default: 4G); a larger plan is refused before training.")
+    var memoryLimit: MemoryLimit = MemoryLimit()
+}
+
+/// `--memory-limit 8G`: a size with an optional K, M, G or T suffix (powers of 1024).
+struct MemoryLimit: ExpressibleByArgument {
+    var bytes: Double = MemoryBudget.defaultLimit
+
+    init() {}
+
+    init?(argument: String) {
+        guard let bytes = MemoryBudget.parse(argument) else { return nil }
+        self.bytes = bytes
+    }
+
+    var defaultValueDescription: String { "4G" }
 }
 
 /// `nnlab report [EXPERIMENT.yaml]`: the HTML lab report.
@@ -55,24 +72,27 @@ struct ReportCommand: ParsableCommand {
             return
         }
         do {
-            let (loaded, folder) = try ReportCommand.load(experiment, output: options.output)
-            _ = try ReportCommand.write(loaded, command: "nnlab report", file: experiment, folder: folder, options: options)
+            var budget = MemoryBudget(limit: options.memoryLimit.bytes)
+            let (loaded, folder) = try ReportCommand.load(experiment, output: options.output, budget: &budget)
+            _ = try ReportCommand.write(loaded, command: "nnlab report", file: experiment, folder: folder, options: options, budget: budget)
         } catch {
             fail(error)
         }
     }
 
     /// The experiment (the default when `path` is nil) and its report folder.
-    static func load(_ path: String?, output: String?) throws -> (Experiment, String) {
+    static func load(_ path: String?, output: String?, budget: inout MemoryBudget) throws -> (Experiment, String) {
         if let path {
             let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-            return (try ExperimentFile.load(path), output ?? "output/" + HTMLPage.slug(stem))
+            return (try ExperimentFile.load(path, budget: &budget), output ?? "output/" + HTMLPage.slug(stem))
         }
-        return (try ExperimentFile.experiment(from: DefaultExperiment.yaml, file: "default experiment"), output ?? "output/lab-report")
+        return (try ExperimentFile.experiment(from: DefaultExperiment.yaml, file: "default experiment", budget: &budget),
+                output ?? "output/lab-report")
     }
 
     /// Builds and writes the report, printing where it went.
-    static func write(_ experiment: Experiment, command base: String, file: String?, folder: String, options: ReportOptions) throws -> LabReport.Built {
+    static func write(_ experiment: Experiment, command base: String, file: String?, folder: String, options: ReportOptions,
+                      budget: MemoryBudget) throws -> LabReport.Built {
         var command = base + (file.map { " " + $0 } ?? "")
         if options.selfContained { command += " --self-contained" }
         let destination = try OwnedFolder.check(folder)  // before training, not after
@@ -81,6 +101,7 @@ struct ReportCommand: ParsableCommand {
             report.resume = try ResumeStore.load(folder + "/runs.json")
         }
         let progress = options.quiet ? Progress(style: .silent) : Progress.automatic()
+        progress.line("plan: about \(MemoryBudget.format(budget.charged)) of the \(MemoryBudget.format(budget.limit)) memory budget, about \(Format.operations(budget.work)) of training")
         let start = Date()
         let (_, built) = try report.write(to: destination, selfContained: options.selfContained, templates: options.templates, progress: progress)
         let seconds = Date().timeIntervalSince(start)
@@ -113,13 +134,14 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         do {
-            var (loaded, folder) = try ReportCommand.load(experiment, output: options.output)
+            var budget = MemoryBudget(limit: options.memoryLimit.bytes)
+            var (loaded, folder) = try ReportCommand.load(experiment, output: options.output, budget: &budget)
             guard loaded.comparison != nil else {
                 throw InputError(file: experiment, field: "comparison", message: "missing; expected a comparison to run")
             }
             loaded.sections = loaded.sections.filter { $0 == .comparison || $0 == .reproducibility }
             if !loaded.sections.contains(.comparison) { loaded.sections.insert(.comparison, at: 0) }
-            let built = try ReportCommand.write(loaded, command: "nnlab compare", file: experiment, folder: folder, options: options)
+            let built = try ReportCommand.write(loaded, command: "nnlab compare", file: experiment, folder: folder, options: options, budget: budget)
             let header = ["variant", "success", "median epochs to target", "median final loss", "diverged"]
             let rows = built.summary.map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
             print(TableText.render(header: header, rows: rows))

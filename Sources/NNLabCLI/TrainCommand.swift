@@ -37,6 +37,9 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Print a summary every N epochs (default: about 50 lines in all).")
     var every: Int?
 
+    @Option(help: "The most memory the run may use, e.g. 8G or 512M (default: 4G); a larger run is refused before training.")
+    var memoryLimit: MemoryLimit = MemoryLimit()
+
     func validate() throws {
         if json && quiet { throw ValidationError("--json and --quiet cannot be combined") }
         if let every, every < 1 { throw ValidationError("--every expects a positive integer, received \(every)") }
@@ -45,7 +48,14 @@ struct TrainCommand: ParsableCommand {
     func run() throws {
         do {
             let destination = try save.map { (path: String) throws(InputError) -> FileDestination in try FileDestination.check(path) }  // before training
-            let loaded = try RunFile.load(runFile)
+            var budget = MemoryBudget(limit: memoryLimit.bytes)
+            let loaded = try RunFile.load(runFile, budget: &budget)
+            if json {
+                // The printed history: about 25 characters per value.
+                let values = Double(loaded.options.epochs) * Double((1 + loaded.options.metrics.count) * (loaded.validation == nil ? 1 : 2))
+                try budget.charge(values * 25 * 2, for: "the --json output of \(loaded.options.epochs) epochs",
+                                  error: { InputError(file: runFile, field: "epochs", message: $0) })
+            }
             var callbacks: [any TrainingCallback] = []
             if !json && !quiet {
                 let interval = every ?? max(1, loaded.options.epochs / 50)

@@ -1,5 +1,6 @@
 import NNCore
 import NNData
+import NNRecording
 
 /// Reads experiment files (YAML) into an `Experiment`.
 ///
@@ -31,14 +32,28 @@ public enum ExperimentFile {
     static let runFields = ["name", "model", "data", "validation", "optimizer", "epochs", "batch_size", "shuffle", "seed", "seeds",
                             "metrics", "early_stopping"]
 
-    /// Reads the experiment file at `path`.
+    /// Reads the experiment file at `path` within the default memory budget.
     public static func load(_ path: String) throws(InputError) -> Experiment {
+        var budget = MemoryBudget()
+        return try load(path, budget: &budget)
+    }
+
+    /// Reads the experiment file at `path`; everything its plan will hold is charged to `budget`
+    /// before it is allocated.
+    public static func load(_ path: String, budget: inout MemoryBudget) throws(InputError) -> Experiment {
+        try TextFile.checkParsedSize(path, budget: budget)
         let text = String(decoding: try TextFile.read(path), as: UTF8.self)
-        return try experiment(from: text, file: path)
+        return try experiment(from: text, file: path, budget: &budget)
+    }
+
+    /// Reads an experiment from YAML `text` within the default memory budget.
+    public static func experiment(from text: String, file: String) throws(InputError) -> Experiment {
+        var budget = MemoryBudget()
+        return try experiment(from: text, file: file, budget: &budget)
     }
 
     /// Reads an experiment from YAML `text` (`file` names it in errors and anchors relative paths).
-    public static func experiment(from text: String, file: String) throws(InputError) -> Experiment {
+    public static func experiment(from text: String, file: String, budget: inout MemoryBudget) throws(InputError) -> Experiment {
         let root = JSONField(try YAMLBridge.parse(text, file: file), file: file)
         let object = try root.object(allowing: topFields)
         let title = try object.optional("title")?.string() ?? "NNLab lab report"
@@ -54,14 +69,15 @@ public enum ExperimentFile {
         var experiments: [ExperimentRuns] = []
         if let list = object.optional("experiments") {
             for (i, item) in try list.array().enumerated() {
-                experiments.append(try runs(from: item, file: file, defaultName: "experiment \(i + 1)"))
+                experiments.append(try runs(from: item, file: file, defaultName: "experiment \(i + 1)",
+                                            recording: sections.contains(.experiments) ? LabReport.recorderOptions : nil, budget: &budget))
             }
         }
         let comparison = try object.optional("comparison").map { (field: JSONField) throws(InputError) -> Comparison in
-            try self.comparison(from: field, file: file)
+            try self.comparison(from: field, file: file, budget: &budget)
         }
         let image = try object.optional("image").map { (field: JSONField) throws(InputError) -> ImageProblem in
-            try imageProblem(from: field, file: file)
+            try imageProblem(from: field, file: file, budget: &budget)
         }
         if sections.contains(.image) && image == nil && object.has("sections") {
             throw try object.required("sections", "").error("expected an \"image\" problem for the image section, received none")
@@ -76,8 +92,10 @@ public enum ExperimentFile {
                           image: image, source: text, file: file)
     }
 
-    /// One experiment entry: the run for each seed.
-    static func runs(from field: JSONField, file: String, defaultName: String) throws(InputError) -> ExperimentRuns {
+    /// One experiment entry: the run for each seed. Each run's training and what the report keeps of it
+    /// (a recording with `recording`, its history and network) are charged to `budget`.
+    static func runs(from field: JSONField, file: String, defaultName: String, recording: RecorderOptions?,
+                     budget: inout MemoryBudget) throws(InputError) -> ExperimentRuns {
         let object = try field.object(allowing: runFields)
         let name = try object.optional("name")?.string() ?? defaultName
         let seeds = try self.seeds(object)
@@ -89,7 +107,9 @@ public enum ExperimentFile {
             value.remove("seeds")
             value.remove("name")
             if let data { value.set("data", data) }
-            runs.append(try RunFile.run(from: JSONField(value, file: file, path: field.path), path: file))
+            let run = try RunFile.run(from: JSONField(value, file: file, path: field.path), path: file, budget: &budget)
+            try ReportCost.charge(run, recording: recording, field: field, budget: &budget)
+            runs.append(run)
         }
         return ExperimentRuns(name: name, dataName: dataName, seeds: seeds, runs: runs)
     }
@@ -150,7 +170,7 @@ public enum ExperimentFile {
 
     /// A sweep: `axes` (an ordered mapping of axis → levels; the full grid is run) or `variants`
     /// (named overrides of the base), over `seeds`, with a success `target`.
-    static func comparison(from field: JSONField, file: String) throws(InputError) -> Comparison {
+    static func comparison(from field: JSONField, file: String, budget: inout MemoryBudget) throws(InputError) -> Comparison {
         let object = try field.object(allowing: comparisonFields)
         let name = try object.optional("name")?.string() ?? "Comparison"
         let baseField = try object.required("base", "an experiment (model, data, optimizer, epochs, …)")
@@ -192,7 +212,8 @@ public enum ExperimentFile {
             base.set("seeds", JSONValue(kind: .array(seedsList.map { JSONValue(kind: .number(Double($0), literal: String($0)), line: 0) }), line: base.line))
             base.remove("seed")
             base.remove("name")
-            let experiment = try runs(from: JSONField(base, file: file, path: baseField.path), file: file, defaultName: label)
+            let experiment = try runs(from: JSONField(base, file: file, path: baseField.path), file: file, defaultName: label,
+                                      recording: LabReport.comparisonRecorderOptions, budget: &budget)
             dataName = experiment.dataName
             variants.append(Comparison.Variant(label: label, levels: levels, runs: experiment.runs))
         }

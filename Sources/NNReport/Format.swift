@@ -2,7 +2,7 @@ import Foundation
 import NNCore
 
 /// Number formatting for tables and text.
-enum Format {
+public enum Format {
     /// Full float64 precision (shortest round-trip form), for golden values.
     static func full(_ x: Double) -> String { x.description }
 
@@ -31,5 +31,12 @@ enum Format {
 
     static func seconds(_ x: Double) -> String {
         x < 1 ? String(format: "%.0f ms", x * 1000) : String(format: "%.2f s", x)
+    }
+
+    /// A count of floating-point operations ("3.2 GFLOP").
+    public static func operations(_ x: Double) -> String {
+        let units: [(Double, String)] = [(1e15, "PFLOP"), (1e12, "TFLOP"), (1e9, "GFLOP"), (1e6, "MFLOP"), (1e3, "kFLOP")]
+        for (scale, name) in units where x >= scale { return String(format: "%.1f", x / scale) + " " + name }
+        return String(format: "%.0f FLOP", x)
     }
 }

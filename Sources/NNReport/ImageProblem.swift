@@ -28,7 +28,11 @@ extension ExperimentFile {
 
     /// Reads an `image:` entry: `data: digits` (or iris), IDX files (`images:` and `labels:`), or CIFAR-10
     /// batches (`cifar: [data_batch_1.bin, …]`), plus the run vocabulary for the model and training.
-    static func imageProblem(from field: JSONField, file: String) throws(InputError) -> ImageProblem {
+    static func imageProblem(from field: JSONField, file: String, budget: inout MemoryBudget) throws(InputError) -> ImageProblem {
+        // Each pixel is held as a Double four times (as loaded, split, scaled, and as the run's one-hot
+        // data set) beside its byte; the loaders refuse files with more pixels than that leaves room for.
+        let bytesPerPixel = 4 * 8.0 + 1
+        let maximumPixels = Int(min(budget.remaining / bytesPerPixel, Double(TextFile.maximumSize)))
         let object = try field.object(allowing: imageFields)
         let name = try object.optional("name")?.string() ?? "Image problem"
         let data: ClassificationData
@@ -39,14 +43,15 @@ extension ExperimentFile {
             let labels = try object.required("labels", "an IDX label file beside \"images\"")
             let imagesPath = try images.filePath(relativeTo: file)
             let labelsPath = try labels.filePath(relativeTo: file)
-            data = try IDXFile.loadClassification(images: imagesPath, labels: labelsPath)
+            data = try IDXFile.loadClassification(images: imagesPath, labels: labelsPath, maximumPixels: maximumPixels)
             dataName = try images.string()
             sourceFile = imagesPath
         } else if let cifar = object.optional("cifar") {
             var parts: [ClassificationData] = []
             var names: [String] = []
             for item in try cifar.array() {
-                parts.append(try CIFARFile.load(item.filePath(relativeTo: file)))
+                let part = try CIFARFile.load(item.filePath(relativeTo: file), maximumPixels: maximumPixels - parts.reduce(0) { $0 + $1.features.elements.count })
+                parts.append(part)
                 names.append(try item.string())
             }
             guard let firstPart = parts.first else { throw cifar.error("expected at least one CIFAR-10 batch file, received none") }
@@ -65,6 +70,8 @@ extension ExperimentFile {
             data = loaded
             dataName = setName
         }
+        try budget.charge(Double(data.features.elements.count) * bytesPerPixel, for: "\(data.count) images of \(data.featureCount) pixels",
+                          error: { field.error($0) })
         // A model whose input width differs from the images is the data file's mismatch: name it.
         if let model = object.optional("model"), case .object(let members) = model.value.kind,
            let input = members.first(where: { $0.key == "input" }), case .number(let width, let literal) = input.value.kind,
@@ -104,9 +111,10 @@ extension ExperimentFile {
         var value = field.value
         for key in ["name", "data", "images", "labels", "cifar", "test_fraction", "scaling"] { value.remove(key) }
         let train = split.train.dataset(.oneHot), test = split.test.dataset(.oneHot)
-        value.set("data", try JSONParser.parse(Array(DataFile.encode(train).utf8), file: file))
-        value.set("validation", try JSONParser.parse(Array(DataFile.encode(test).utf8), file: file))
-        let run = try RunFile.run(from: JSONField(value, file: file, path: field.path), path: file)
+        // Built data go straight into the run (no JSON text round trip).
+        let run = try RunFile.run(from: JSONField(value, file: file, path: field.path), path: file, budget: &budget,
+                                  prebuilt: (train, test))
+        try ReportCost.charge(run, recording: nil, field: field, budget: &budget)
         return ImageProblem(name: name, dataName: dataName, data: data,
                             shape: ClassificationFigures.ImageShape.guess(features: data.featureCount),
                             testFraction: testFraction, scaling: scaling, split: split, scalingDescription: description,

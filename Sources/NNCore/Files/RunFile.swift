@@ -62,21 +62,62 @@ public enum RunFile {
                          "metrics", "early_stopping"]
 
     /// Reads the run file at `path`; referenced files are resolved relative to it.
-    public static func load(_ path: String) throws(InputError) -> Run {
-        try run(from: TextFile.readJSON(path), path: path)
+    public static func load(_ path: String, budget: inout MemoryBudget) throws(InputError) -> Run {
+        try run(from: TextFile.readJSON(path, budget: budget), path: path, budget: &budget)
     }
 
-    /// Reads a run from a parsed object; `path` anchors relative paths.
+    /// Reads the run file at `path` within the default memory budget.
+    public static func load(_ path: String) throws(InputError) -> Run {
+        var budget = MemoryBudget()
+        return try load(path, budget: &budget)
+    }
+
+    /// Reads a run from a parsed object within the default memory budget.
     public static func run(from field: JSONField, path: String) throws(InputError) -> Run {
+        var budget = MemoryBudget()
+        return try run(from: field, path: path, budget: &budget)
+    }
+
+    /// Reads a run from a parsed object; `path` anchors relative paths. The network, the data, the
+    /// training workspace and the history are charged to `budget` before they are allocated.
+    /// - Parameter prebuilt: data and validation already built (and charged) by the caller, used
+    ///   instead of the object's "data" and "validation" fields.
+    public static func run(from field: JSONField, path: String, budget: inout MemoryBudget,
+                           prebuilt: (data: Dataset, validation: Dataset?)? = nil) throws(InputError) -> Run {
         let object = try field.object(allowing: fields)
         let seedField = object.optional("seed")
         let seed = UInt64(try seedField?.integer(in: 0...Int(Int32.max)) ?? 0)
-        let network = try ModelFile.network(from: try referenced(object.required("model", "a model object or a path to a model file"),
-                                                                  base: path), seed: seed)
-        let data = try DataFile.dataset(from: try referenced(object.required("data", "a data object or a path to a data file"),
-                                                             base: path), for: network)
-        let validation = try object.optional("validation").map { (f: JSONField) throws(InputError) -> Dataset in
-            try DataFile.dataset(from: try referenced(f, base: path), for: network)
+        let modelField = try object.required("model", "a model object or a path to a model file")
+        let model = try referenced(modelField, base: path, budget: budget)
+        let cost = RunCost.model(model)
+        if let cost {
+            try budget.charge(cost.networkBytes, for: "a network of \(RunCost.count(cost.parameters)) parameters",
+                              error: { modelField.error($0) })
+        }
+        let network = try ModelFile.network(from: model, seed: seed)
+        let data: Dataset
+        let validation: Dataset?
+        if let prebuilt {
+            (data, validation) = prebuilt
+            for (what, set) in [("data", data), ("validation", validation ?? data)] {
+                guard set.x.columns == network.inputWidth, set.y.columns == network.outputWidth else {
+                    throw modelField.error("expected a model with \(set.x.columns) inputs and \(set.y.columns) outputs (as the \(what)), received \(network.inputWidth) and \(network.outputWidth)")
+                }
+            }
+        } else {
+            let dataField = try object.required("data", "a data object or a path to a data file")
+            let dataObject = try referenced(dataField, base: path, budget: budget)
+            let validationObject = try object.optional("validation").map { (f: JSONField) throws(InputError) -> JSONField in
+                try referenced(f, base: path, budget: budget)
+            }
+            let rows = RunCost.rows(dataObject) + (validationObject.map(RunCost.rows) ?? 0)
+            if let cost {
+                try budget.charge(cost.dataBytes(rows: rows), for: "\(RunCost.count(rows)) samples", error: { dataField.error($0) })
+            }
+            data = try DataFile.dataset(from: dataObject, for: network)
+            validation = try validationObject.map { (f: JSONField) throws(InputError) -> Dataset in
+                try DataFile.dataset(from: f, for: network)
+            }
         }
         let optimizer = try OptimizerFile.optimizer(from: try object.required("optimizer", "an object such as {\"type\": \"sgd\", \"learning_rate\": 0.1}"))
         let epochs = try object.required("epochs", "a positive integer").integer(in: 1...maximumEpochs)
@@ -103,6 +144,16 @@ public enum RunFile {
             earlyStopping = EarlyStoppingSettings(monitor: monitor, target: target, patience: patience,
                                                   minDelta: try stop.optional("min_delta")?.number(in: .nonNegative) ?? 0)
         }
+        if let cost {
+            let samples = Double(data.x.rows + (validation?.x.rows ?? 0))
+            let keys = Double((1 + metrics.count) * (validation == nil ? 1 : 2))
+            let epochsField = try object.required("epochs", "")
+            try budget.charge(cost.workspaceBytes(batch: Double(min(batchSize, data.x.rows)), samples: samples), for: "the training workspace",
+                              error: { epochsField.error($0) })
+            try budget.charge(Double(epochs) * keys * RunCost.word, for: "a history of \(epochs) epochs × \(Int(keys)) values",
+                              error: { epochsField.error($0) })
+            budget.addWork(cost.work(epochs: Double(epochs), samples: Double(data.x.rows)))
+        }
         return Run(name: try object.optional("name")?.string(), network: network, data: data, validation: validation,
                    optimizer: optimizer,
                    options: TrainingOptions(epochs: epochs, batchSize: batchSize, shuffle: shuffle, seed: seed, metrics: metrics),
@@ -110,12 +161,12 @@ public enum RunFile {
     }
 
     /// An inline object, or the parsed file a string names (relative to `base`).
-    static func referenced(_ field: JSONField, base: String) throws(InputError) -> JSONField {
+    static func referenced(_ field: JSONField, base: String, budget: MemoryBudget) throws(InputError) -> JSONField {
         switch field.value.kind {
         case .object: return field
         case .string(let relative):
             guard !relative.isEmpty else { throw field.error("expected a path or an object, received an empty string") }
-            return try TextFile.readJSON(field.filePath(relativeTo: base))
+            return try TextFile.readJSON(field.filePath(relativeTo: base), budget: budget)
         default:
             throw field.error("expected an object or a path, received \(field.value.summary)")
         }

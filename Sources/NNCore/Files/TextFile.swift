@@ -29,9 +29,19 @@ public enum TextFile {
         return [UInt8](data)
     }
 
-    /// Parses the JSON file at `path`.
-    public static func readJSON(_ path: String) throws(InputError) -> JSONField {
-        JSONField(try JSONParser.parse(try read(path), file: path), file: path)
+    /// Parses the JSON file at `path`, once its parsed form is known to fit in `budget`.
+    public static func readJSON(_ path: String, budget: MemoryBudget = MemoryBudget()) throws(InputError) -> JSONField {
+        try checkParsedSize(path, budget: budget)
+        return JSONField(try JSONParser.parse(try read(path), file: path), file: path)
+    }
+
+    /// Checks, from the file's size, that its text and parsed form (about `MemoryBudget.parsedTextFactor`
+    /// bytes per byte of text) fit beside what `budget` holds already.
+    public static func checkParsedSize(_ path: String, budget: MemoryBudget) throws(InputError) {
+        guard let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? NSNumber else { return }
+        let bytes = size.doubleValue
+        try budget.check(bytes * (1 + MemoryBudget.parsedTextFactor), for: "\(MemoryBudget.format(bytes)) of text to parse",
+                         error: { InputError(file: path, message: $0) })
     }
 
     /// Writes `text` to `path` atomically (see `FileDestination`): the previous file is replaced
