@@ -1,4 +1,5 @@
 import NNCore
+import NNRecording
 import Plot
 
 /// Decision boundaries of two-input networks over the input plane.
@@ -22,15 +23,10 @@ public enum BoundaryFigures {
         return Field(x: x, y: y, columns: columns, rows: rows, values: values)
     }
 
-    /// The input rectangle around `data`, padded by `padding` of its extent on each side.
+    /// The input rectangle around `data`, padded by `padding` of its extent on each side (see `Plane.around`).
     public static func plane(of data: Matrix, padding: Double = 0.25) -> (x: ClosedRange<Double>, y: ClosedRange<Double>) {
-        func range(_ column: Int) -> ClosedRange<Double> {
-            let values = (0..<data.rows).map { data[$0, column] }
-            let lo = values.min() ?? -1, hi = values.max() ?? 1
-            let pad = max(hi - lo, 1e-9) * padding
-            return (lo - pad)...(hi + pad)
-        }
-        return (range(0), range(1))
+        let plane = Plane.around(data, padding: padding)
+        return (plane.x, plane.y)
     }
 
     /// Class indices for scatter colors: for one output, y > threshold; for several, argmax.

@@ -98,21 +98,7 @@ public struct RecorderOptions: Sendable, Hashable {
     public func resolvedPlane(data: Dataset?) -> Plane {
         if let plane { return plane }
         guard let data, data.x.columns == 2, data.count > 0 else { return Plane(x: -1...1, y: -1...1) }
-        func range(_ column: Int) -> ClosedRange<Double> {
-            var lo = Double.infinity
-            var hi = -Double.infinity
-            for r in 0..<data.count {
-                let v = data.x[r, column]
-                guard v.isFinite else { continue }
-                lo = min(lo, v)
-                hi = max(hi, v)
-            }
-            guard lo <= hi else { return -1...1 }
-            // A single value gets a unit margin, so the plane never collapses to a line.
-            let margin = hi > lo ? padding * (hi - lo) : 1
-            return (lo - margin)...(hi + margin)
-        }
-        return Plane(x: range(0), y: range(1))
+        return Plane.around(data.x, padding: padding)
     }
 }
 

@@ -74,7 +74,12 @@ public struct ResumeStore: Sendable {
                 let o = try w.object(allowing: ["epochs", "values"])
                 var epochs: [Int] = []
                 for item in try o.required("epochs", "").array() { epochs.append(try item.integer(in: 0...RunFile.maximumEpochs)) }
-                norms = (epochs, try nullableVector(try o.required("values", "")))
+                let valuesField = try o.required("values", "")
+                let values = try nullableVector(valuesField)
+                guard values.count == epochs.count else {
+                    throw valuesField.error("expected \(epochs.count) values (one per epoch in \"epochs\"), received \(values.count)")
+                }
+                norms = (epochs, values)
             }
             entries[fingerprint] = Entry(network: network, history: history, weightNorms: norms)
         }

@@ -2,7 +2,8 @@ import NNCore
 
 /// Checks user templates before Mustache sees them: a partial that includes itself, directly or
 /// through another (`{{> section}}` inside section.mustache), would recurse until the stack
-/// overflows, so cycles are refused, naming the template files. Tags that could hide a partial
+/// overflows, so cycles are refused, naming the template files; so is section nesting deeper than
+/// the parser's recursion can take. Tags that could hide a partial
 /// from this check (custom delimiters `{{=<% %>=}}`, dynamic partials `{{>*name}}`) are refused too.
 enum TemplatePartials {
     static func check(_ templates: [String: String], origin: String) throws(InputError) {
@@ -12,8 +13,11 @@ enum TemplatePartials {
             if let line = line(of: "{{=", in: text) {
                 throw InputError(file: file, line: line, message: "expected the standard {{ }} delimiters, received a delimiter change ({{=…=}})")
             }
-            if let line = line(of: "{{>*", in: text) ?? line(of: "{{> *", in: text) {
+            if let line = line(of: "{{>*", in: text) ?? line(of: "{{> *", in: text) ?? line(of: "{{<*", in: text) {
                 throw InputError(file: file, line: line, message: "expected partials by name ({{> section}}), received a dynamic partial ({{>*…}})")
+            }
+            if let line = deepestNesting(in: text, limit: maximumNesting) {
+                throw InputError(file: file, line: line, message: "expected sections nested at most \(maximumNesting) deep, received deeper nesting")
             }
             graph[name] = partials(in: text)
         }
@@ -33,17 +37,44 @@ enum TemplatePartials {
         for name in graph.keys.sorted() { try visit(name, path: []) }
     }
 
-    /// The names of the partials `{{> name}}` in `text`.
+    /// Mustache's parser and renderer recurse once per nested section: deeper templates overflow the stack.
+    static let maximumNesting = 100
+
+    /// The names of the partials `{{> name}}` and parents `{{< name}}` in `text`.
     static func partials(in text: String) -> [String] {
         var names: [String] = []
-        var rest = text[...]
-        while let open = rest.range(of: "{{>") {
-            rest = rest[open.upperBound...]
-            guard let close = rest.range(of: "}}") else { break }
-            names.append(rest[..<close.lowerBound].trimmingCharacters(in: .whitespaces))
-            rest = rest[close.upperBound...]
+        for tag in tags(in: text) where tag.hasPrefix(">") || tag.hasPrefix("<") {
+            names.append(tag.dropFirst().trimmingCharacters(in: .whitespaces))
         }
         return names
+    }
+
+    /// The line where section nesting (`{{#…}}`, `{{^…}}`, `{{$…}}`, `{{<…}}` opened, `{{/…}}` closed) first exceeds `limit`.
+    static func deepestNesting(in text: String, limit: Int) -> Int? {
+        var depth = 0
+        var line = 1
+        var rest = text[...]
+        while let open = rest.range(of: "{{") {
+            line += rest[..<open.lowerBound].reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+            rest = rest[open.upperBound...]
+            guard let first = rest.first else { break }
+            if "#^$<".contains(first) { depth += 1 } else if first == "/" { depth -= 1 }
+            if depth > limit { return line }
+        }
+        return nil
+    }
+
+    /// The contents of every `{{…}}` tag.
+    static func tags(in text: String) -> [Substring] {
+        var result: [Substring] = []
+        var rest = text[...]
+        while let open = rest.range(of: "{{") {
+            rest = rest[open.upperBound...]
+            guard let close = rest.range(of: "}}") else { break }
+            result.append(rest[..<close.lowerBound])
+            rest = rest[close.upperBound...]
+        }
+        return result
     }
 
     static func line(of needle: String, in text: String) -> Int? {

@@ -54,6 +54,16 @@ struct GridTests {
         #expect(options.resolvedPlane(data: point) == Plane(x: 1...3, y: 4...6))
     }
 
+    @Test func planesOfExtremeDataStayFiniteAndWide() {
+        // 1e16 ± 1 rounds back to 1e16; the extent of ±1e308 overflows to infinity.
+        for rows in [[[1e16, 0.0]], [[1e308, -1e308], [-1e308, 1e308]], [[.nan, 1], [.infinity, 2]]] {
+            let plane = RecorderOptions().resolvedPlane(data: Dataset(x: Matrix(rows), y: Matrix(rows.map { _ in [0] })))
+            for range in [plane.x, plane.y] {
+                #expect(range.lowerBound.isFinite && range.upperBound.isFinite && range.lowerBound < range.upperBound, "\(rows): \(range)")
+            }
+        }
+    }
+
     @Test func defaultSnapshotEpochsAreLogSpaced() {
         #expect(RecorderOptions.defaultSnapshotEpochs(epochs: 100, count: 8) == [1, 2, 5, 10, 20, 50, 100])
         let long = RecorderOptions.defaultSnapshotEpochs(epochs: 100_000, count: 8)

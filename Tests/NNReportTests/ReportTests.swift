@@ -175,6 +175,8 @@ struct ReportTests {
         ("{{#sections}}{{> section}}{{/sections}}", "<h2>{{title}}</h2>{{> section}}", "section.mustache: expected partials that end, received one that includes itself (section → section)"),
         ("{{> section}}", "{{> report}}", "expected partials that end, received one that includes itself"),
         ("{{=<% %>=}}<%> section%>", "", "report.mustache:1: expected the standard {{ }} delimiters"),
+        ("{{<report}}{{/report}}", "", "expected partials that end, received one that includes itself (report → report)"),
+        (String(repeating: "{{#a}}", count: 600), "", "report.mustache:1: expected sections nested at most 100 deep"),
     ])
     func recursiveTemplatesAreRefused(report: String, section: String, expected: String) throws {
         let folder = try Self.temporaryFolder()

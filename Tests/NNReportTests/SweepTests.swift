@@ -147,6 +147,14 @@ struct SweepTests {
         third.resume = store
         let partial = third.build()
         #expect(partial.resumed == 6 && partial.trained == 3)
+        // A runs.json whose weight norms have fewer values than epochs is refused, not drawn out of range.
+        let damaged = built.runsJSON.replacingOccurrences(of: #""values": ["#, with: #""values": [1e300, "#)
+        #expect(damaged != built.runsJSON)
+        try damaged.write(toFile: folder + "/runs.json", atomically: true, encoding: .utf8)
+        #expect(throws: InputError.self) { try ResumeStore.load(folder + "/runs.json") }
+        let huge = built.runsJSON.replacingOccurrences(of: #""epochs": ["#, with: #""epochs": [1e300, "#)
+        try huge.write(toFile: folder + "/runs.json", atomically: true, encoding: .utf8)
+        #expect(throws: InputError.self) { try ResumeStore.load(folder + "/runs.json") }
     }
 
     @Test func everySeedsWeightNormsShareTheSampledEpochs() throws {
