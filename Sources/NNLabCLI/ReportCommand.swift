@@ -96,6 +96,7 @@ struct ReportCommand: ParsableCommand {
         var command = base + (file.map { " " + $0 } ?? "")
         if options.selfContained { command += " --self-contained" }
         let destination = try OwnedFolder.check(folder)  // before training, not after
+        let page = try options.templates.map { (directory: String) throws -> HTMLPage in try HTMLPage(directory: directory) }
         var report = LabReport(experiment: experiment, command: command)
         if options.resume {
             report.resume = try ResumeStore.load(folder + "/runs.json")
@@ -103,7 +104,7 @@ struct ReportCommand: ParsableCommand {
         let progress = options.quiet ? Progress(style: .silent) : Progress.automatic()
         progress.line("plan: about \(MemoryBudget.format(budget.charged)) of the \(MemoryBudget.format(budget.limit)) memory budget, about \(Format.operations(budget.work)) of training")
         let start = Date()
-        let (_, built) = try report.write(to: destination, selfContained: options.selfContained, templates: options.templates, progress: progress)
+        let (_, built) = try report.write(to: destination, selfContained: options.selfContained, page: page, progress: progress)
         let seconds = Date().timeIntervalSince(start)
         let resumed = built.resumed > 0 ? " (\(built.resumed) runs resumed, \(built.trained) trained)" : ""
         print("wrote \(folder)/index.html in \(String(format: "%.1f", seconds)) s\(resumed)")

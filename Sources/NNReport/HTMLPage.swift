@@ -35,11 +35,16 @@ public struct HTMLPage {
     init(report: String, section: String, style: String, origin: String) throws {
         try TemplatePartials.check(["report": report, "section": section], origin: origin)
         var library = MustacheLibrary()
-        do {
-            try library.register(report, named: "report")
-            try library.register(section, named: "section")
-        } catch {
-            throw InputError(file: origin, message: "expected valid Mustache templates, received: \(error)")
+        for (name, text) in [("report", report), ("section", section)] {
+            do {
+                try library.register(text, named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                // Name the template file and line; the underlying case reads as words ("sectionCloseNameIncorrect").
+                throw InputError(file: "\(origin)/\(name).mustache", line: error.context.lineNumber,
+                                 message: "expected a valid Mustache template, received an error at column \(error.context.columnNumber): \(error.error)")
+            } catch {
+                throw InputError(file: "\(origin)/\(name).mustache", message: "expected a valid Mustache template, received: \(error)")
+            }
         }
         self.library = library
         self.style = style
@@ -112,5 +117,5 @@ public struct HTMLPage {
 
 /// NNLab's version, for reports and the CLI.
 public enum NNLabInfo {
-    public static let version = "0.2.0"
+    public static let version = "0.3.0"
 }

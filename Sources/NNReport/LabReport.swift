@@ -151,9 +151,10 @@ public struct LabReport {
     /// Builds and writes the report to `destination`.
     /// - Returns: the written files, relative to `destination`.
     @discardableResult
-    public func write(to destination: OwnedFolder, selfContained: Bool, templates: String? = nil,
+    /// - Parameter page: the templates (checked before training by the caller); the built-in ones when nil.
+    public func write(to destination: OwnedFolder, selfContained: Bool, page: HTMLPage? = nil,
                       progress: Progress = Progress(style: .silent)) throws -> (files: [String], built: Built) {
-        let page = try templates.map { (directory: String) throws -> HTMLPage in try HTMLPage(directory: directory) } ?? HTMLPage()
+        let page = try page ?? HTMLPage()
         let built = build(progress: progress)
         progress.line("rendering figures and writing \(destination.path)")
         let writer = ReportWriter(destination: destination, selfContained: selfContained)

@@ -70,8 +70,11 @@ public struct ReportWriter {
                     try Data(try figure.figure.svgData(idPrefix: figure.name)).write(to: stem.appendingPathExtension("svg"))
                     results.set(i, .success("figures/\(figure.name).png"))
                 }
-            } catch {
+            } catch let error as InputError {
                 results.set(i, .failure(error))
+            } catch {
+                // A renderer error names the figure file it was drawing.
+                results.set(i, .failure(InputError(file: "figures/\(figure.name).png", message: "could not be drawn: \(error)")))
             }
         }
         var sources: [String: String] = [:]

@@ -109,7 +109,7 @@ public struct OwnedFolder: Sendable, Equatable {
     }
 
     /// Creates the building folder beside the target, with the marker already in it, registered for
-    /// removal on Ctrl-C. `marker` is the marker file's text (e.g. "nnlab 0.2.0 report").
+    /// removal on Ctrl-C. `marker` is the marker file's text (e.g. "nnlab 0.3.0 report").
     public func beginBuilding(marker: String) throws(InputError) -> String {
         do {
             try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
