@@ -63,6 +63,19 @@ struct OutputSafetyTests {
         #expect(PathKind.of(directory.path + "/folder") == S_IFDIR)
     }
 
+    @Test func aFIFOOrFolderGivenAsAnInputIsRefusedInsteadOfBlocking() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        _ = try Self.runFile(directory)
+        #expect(mkfifo(directory.path + "/fifo", 0o644) == 0)
+        for arguments in [["grad", "xor-model.json", "fifo"], ["grad", "fifo", "xor-data.json"], ["train", "fifo"], ["report", "fifo"],
+                          ["grad", "xor-model.json", "."]] {
+            let result = try CommandRunner.run(arguments, in: directory.path)
+            #expect(result.status == 1, "\(arguments)")
+            #expect(result.standardError.contains("expected a regular file, received"), "\(arguments): \(result.standardError)")
+        }
+    }
+
     // MARK: --output
 
     @Test func outputRefusesFoldersNNLabDidNotWrite() throws {
