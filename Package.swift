@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "NNCore", targets: ["NNCore"]),
+        .library(name: "NNFiles", targets: ["NNFiles"]),
+        .library(name: "NNRuns", targets: ["NNRuns"]),
         .library(name: "Plot", targets: ["Plot", "PlotCairo"]),
         .library(name: "NNRecording", targets: ["NNRecording"]),
         .library(name: "NNData", targets: ["NNData"]),
@@ -23,9 +25,13 @@ let package = Package(
 
         /// Hand-written matrix kernels (GEMM) with a fixed summation order.
         .target(name: "CKernels"),
+        .target(name: "NNCore", dependencies: ["CKernels"]),
+
+        // MARK: - Files (a leaf: located errors, JSON/YAML readers, file ownership, the memory budget)
+
         /// renameat2 (atomic folder swaps) and an async-signal-safe interrupt pipe.
         .target(name: "CSystem"),
-        .target(name: "NNCore", dependencies: ["CKernels", "CSystem"]),
+        .target(name: "NNFiles", dependencies: ["CSystem", .product(name: "Yams", package: "Yams")]),
 
         // MARK: - Recording
 
@@ -38,10 +44,14 @@ let package = Package(
         /// Embedded in code (not `Bundle.module`) so a copied `nnlab` binary still has them.
         .target(
             name: "NNData",
-            dependencies: ["NNCore", "CZlib"],
+            dependencies: ["NNCore", "NNFiles", "CZlib"],
             exclude: ["Resources/digits.rst", "Resources/iris.rst"],
             resources: [.embedInCode("Resources/digits.csv.gz"), .embedInCode("Resources/iris.csv")]
         ),
+
+        // MARK: - Run files (model, data, optimizer and run files above the data layer)
+
+        .target(name: "NNRuns", dependencies: ["NNCore", "NNData", "NNFiles"]),
 
         // MARK: - Figures (know nothing of training)
 
@@ -66,7 +76,7 @@ let package = Package(
         .target(name: "ReportTemplates", path: "templates", sources: ["ReportTemplates.swift"],
                 resources: [.embedInCode("report.mustache"), .embedInCode("section.mustache"), .embedInCode("style.css")]),
         .target(name: "NNReport", dependencies: [
-            "NNCore", "NNData", "NNRecording", "NNStatistics", "NNFigures", "Plot", "PlotCairo", "ReportTemplates",
+            "NNCore", "NNFiles", "NNRuns", "NNData", "NNRecording", "NNStatistics", "NNFigures", "Plot", "PlotCairo", "ReportTemplates",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
@@ -74,7 +84,7 @@ let package = Package(
         // MARK: - Command line
 
         .target(name: "NNLabCLI", dependencies: [
-            "NNCore", "NNData", "Plot", "PlotCairo", "NNReport",
+            "NNCore", "NNFiles", "NNRuns", "NNData", "Plot", "PlotCairo", "NNReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "nnlab", dependencies: ["NNLabCLI"]),
@@ -85,13 +95,13 @@ let package = Package(
         // MARK: - Tests
 
         .target(name: "TestSupport", dependencies: ["NNCore"], path: "Tests/TestSupport"),
-        .testTarget(name: "NNCoreTests", dependencies: ["NNCore", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "NNCoreTests", dependencies: ["NNCore", "NNFiles", "NNRuns", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PlotTests", dependencies: ["Plot", "PlotCairo"], resources: [.copy("References")]),
-        .testTarget(name: "NNRecordingTests", dependencies: ["NNRecording", "NNCore", "TestSupport"]),
-        .testTarget(name: "NNDataTests", dependencies: ["NNData", "NNCore", "TestSupport"]),
-        .testTarget(name: "NNLabCLITests", dependencies: ["NNLabCLI", "NNCore", "TestSupport"]),
+        .testTarget(name: "NNRecordingTests", dependencies: ["NNRecording", "NNCore", "NNFiles", "NNRuns", "TestSupport"]),
+        .testTarget(name: "NNDataTests", dependencies: ["NNData", "NNCore", "NNFiles", "NNRuns", "TestSupport"]),
+        .testTarget(name: "NNLabCLITests", dependencies: ["NNLabCLI", "NNCore", "NNFiles", "NNRuns", "TestSupport"]),
         .testTarget(name: "NNStatisticsTests", dependencies: ["NNStatistics"]),
-        .testTarget(name: "NNReportTests", dependencies: ["NNReport", "NNFigures", "NNCore", "TestSupport"]),
+        .testTarget(name: "NNReportTests", dependencies: ["NNReport", "NNFigures", "NNCore", "NNFiles", "NNRuns", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import NNCore
+import NNFiles
 
 /// The data sets built into NNLab, by the name an experiment file uses.
 ///

@@ -1,4 +1,5 @@
 import NNCore
+import NNFiles
 
 /// CIFAR-10 binary batches (`data_batch_1.bin` … `test_batch.bin`).
 ///

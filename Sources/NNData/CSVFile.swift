@@ -1,4 +1,5 @@
 import NNCore
+import NNFiles
 
 /// Delimited text files of numbers: one sample per line, numeric feature columns and one label
 /// (or regression target) column.

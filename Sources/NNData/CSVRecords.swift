@@ -1,4 +1,5 @@
 import NNCore
+import NNFiles
 
 /// The records of a delimited text file (RFC 4180): fields split on a one-byte delimiter,
 /// records on LF or CRLF, fields optionally in double quotes (which may then hold delimiters,

@@ -1,4 +1,5 @@
 import NNCore
+import NNFiles
 
 /// A parsed CSV file: its numeric feature columns as a matrix, and where the label fields are
 /// (labels are interpreted later, as classes or as numbers).

@@ -1,4 +1,5 @@
 import NNCore
+import NNFiles
 
 /// Samples with a class label each: the features one sample per row and the class indices.
 ///

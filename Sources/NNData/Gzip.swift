@@ -1,5 +1,6 @@
 internal import CZlib
 import NNCore
+import NNFiles
 
 /// Decompression of gzip (RFC 1952) data through zlib's `inflate`.
 public enum Gzip {

@@ -1,4 +1,5 @@
 import NNCore
+import NNFiles
 
 /// MNIST's IDX files, raw or gzip-compressed (detected by the gzip magic `1f 8b`).
 ///

@@ -1,4 +1,5 @@
 import NNCore
+import NNFiles
 
 /// How class indices become target columns.
 ///

@@ -1,4 +1,5 @@
 import NNCore
+import NNFiles
 
 /// NumPy `.npy` arrays (format versions 1.0, 2.0 and 3.0), as written by `numpy.save`.
 ///

@@ -1,4 +1,5 @@
 import NNCore
+import NNFiles
 
 /// The dict literal of an `.npy` header: `descr` (the dtype), `fortran_order` and `shape`.
 enum NPYHeader {

@@ -1,5 +1,6 @@
 import Foundation
 import NNCore
+import NNFiles
 
 /// The check shared by the image loaders: no more pixels than the memory budget leaves room for.
 enum PixelLimit {

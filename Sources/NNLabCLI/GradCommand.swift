@@ -1,5 +1,7 @@
 import ArgumentParser
 import NNCore
+import NNRuns
+import NNFiles
 
 /// `nnlab grad MODEL DATA`: the total loss and the gradient of every dense layer.
 struct GradCommand: ParsableCommand {

@@ -41,6 +41,7 @@ func fail(_ error: any Error) -> Never {
 }
 
 import Foundation
+import NNFiles
 
 /// Where text goes.
 enum Terminal {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import NNCore
 import NNReport
+import NNFiles
 
 /// Options shared by `nnlab report` and `nnlab compare`.
 struct ReportOptions: ParsableArguments {

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import NNCore
+import NNRuns
+import NNFiles
 
 /// `nnlab train RUN`: trains a network and prints its history.
 struct TrainCommand: ParsableCommand {

@@ -1,4 +1,5 @@
 import NNCore
+import NNRuns
 
 /// What a report contains: its title and author, the sections to include, the experiments
 /// (runs in the run-file vocabulary, one per seed), an optional comparison (sweep) and an

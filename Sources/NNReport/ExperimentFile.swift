@@ -1,6 +1,8 @@
 import NNCore
 import NNData
 import NNRecording
+import NNRuns
+import NNFiles
 
 /// Reads experiment files (YAML) into an `Experiment`.
 ///

@@ -2,6 +2,7 @@ import Foundation
 import Mustache
 import NNCore
 import ReportTemplates
+import NNFiles
 
 /// Renders a `ReportDocument` to one HTML page through the Mustache templates.
 ///

@@ -1,6 +1,8 @@
 import NNCore
 import NNData
 import NNFigures
+import NNRuns
+import NNFiles
 
 /// The course's image problem: a classifier trained on images (digits by default, or IDX /
 /// CIFAR files), with a stratified train/test split and scaling fitted on the training part only.

@@ -1,4 +1,5 @@
 import NNCore
+import NNFiles
 
 /// Small edits of parsed objects, used to derive runs (a seed, a variant) from one experiment.
 extension JSONValue {

@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import NNCore
 import NNRecording
+import NNFiles
 
 /// Builds a lab report from an experiment: runs every training (in parallel), composes the
 /// sections, and writes `index.html`, `figures/`, `history.csv` and `runs.json` atomically.

@@ -1,5 +1,7 @@
 import NNCore
 import NNRecording
+import NNRuns
+import NNFiles
 
 /// What a report holds for each run besides its training (see `RunCost`): the recording, and the
 /// run's share of runs.json, history.csv and the figures' data. Estimated from the run's settings

@@ -1,6 +1,7 @@
 import Foundation
 import NNCore
 import PlotCairo
+import NNFiles
 
 /// Writes a report folder atomically: everything is built in a temporary folder beside the
 /// destination (with the `.nnlab-report` marker) and swapped into place, so a crash or Ctrl-C never

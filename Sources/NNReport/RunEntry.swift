@@ -1,4 +1,6 @@
 import NNCore
+import NNRuns
+import NNFiles
 
 /// One run in runs.json and history.csv.
 struct RunEntry {

@@ -1,4 +1,6 @@
 import NNCore
+import NNRuns
+import NNFiles
 
 /// A 128-bit fingerprint of everything that determines a run's numbers: NNLab's version, the
 /// network with its initial weights, the data, the optimizer, the schedule and what is recorded.

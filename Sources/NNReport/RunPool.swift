@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import NNCore
 import NNRecording
+import NNRuns
 
 /// The outcome of one run: the trained network and its history (or the error that stopped it).
 public struct RunResult: Sendable {

@@ -1,4 +1,6 @@
 import NNCore
+import NNRuns
+import NNFiles
 
 /// The settings a sweep can vary, each as an edit of the base run's parsed object.
 ///

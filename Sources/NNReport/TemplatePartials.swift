@@ -1,4 +1,5 @@
 import NNCore
+import NNFiles
 
 /// Checks user templates before Mustache sees them: a partial that includes itself, directly or
 /// through another (`{{> section}}` inside section.mustache), would recurse until the stack

@@ -1,6 +1,7 @@
 import Foundation
 import NNCore
 import Testing
+import NNFiles
 
 @Suite("File destinations")
 struct FileDestinationTests {

@@ -1,5 +1,6 @@
 import NNCore
 import Testing
+import NNFiles
 
 @Suite("JSON parser")
 struct JSONParserTests {

@@ -1,6 +1,8 @@
 import NNCore
 import TestSupport
 import Testing
+import NNRuns
+import NNFiles
 
 /// NNLab against numbers produced by Keras 3.15 (TensorFlow 2.21 backend, float64), written by
 /// scripts/keras_fixtures.py into Fixtures/keras/ (see its NOTES.md for the conventions).

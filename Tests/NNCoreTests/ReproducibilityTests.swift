@@ -2,6 +2,8 @@ import Foundation
 import NNCore
 import TestSupport
 import Testing
+import NNRuns
+import NNFiles
 
 /// Same seed, same numbers; saved models load back bit for bit.
 @Suite("Reproducibility")

@@ -1,6 +1,7 @@
 import NNCore
 import TestSupport
 import Testing
+import NNRuns
 
 /// The course's XOR experiments (seed 004) from the bundled run files.
 @Suite("XOR")

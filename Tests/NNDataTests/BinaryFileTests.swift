@@ -2,6 +2,7 @@ import Foundation
 import NNCore
 @testable import NNData
 import Testing
+import NNFiles
 
 /// An `.npy` file: version `major`, a header dict, then `data`, padded as numpy pads it.
 func npy(_ dict: String, _ data: [UInt8], major: UInt8 = 1) -> [UInt8] {

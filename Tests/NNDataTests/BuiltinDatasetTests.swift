@@ -1,6 +1,7 @@
 import NNCore
 @testable import NNData
 import Testing
+import NNFiles
 
 @Suite struct BuiltinDatasetTests {
     @Test func xorIsTheCoursesSignedXOR() throws {

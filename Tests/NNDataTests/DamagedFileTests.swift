@@ -1,6 +1,7 @@
 import NNCore
 @testable import NNData
 import Testing
+import NNFiles
 
 /// Every prefix and many single-byte corruptions of valid files either load or throw one
 /// `InputError` naming the file — never crash (a crash would end the test process).

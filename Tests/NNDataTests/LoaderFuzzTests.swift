@@ -1,6 +1,8 @@
 import NNCore
 @testable import NNData
 import Testing
+import NNRuns
+import NNFiles
 
 /// Seeded random mutations of valid files for every in-memory reader: each one loads or throws
 /// `InputError`, never traps (a trap would end the test process) — the same classes of input that

@@ -2,6 +2,7 @@ import Foundation
 import NNCore
 @testable import NNData
 import Testing
+import NNFiles
 
 @Suite struct SplitAndScalingTests {
     @Test(arguments: [0.2, 0.25, 0.5, 0.1])

@@ -1,5 +1,6 @@
 import Foundation
 import NNCore
+import NNFiles
 
 /// A fresh directory under the system's temporary directory, removed when the value is dropped.
 final class TemporaryDirectory {

@@ -1,6 +1,8 @@
 import Foundation
 import NNCore
 import Testing
+import NNRuns
+import NNFiles
 
 /// The formats the commands print.
 @Suite("Command output")

@@ -1,6 +1,7 @@
 import NNCore
 import NNRecording
 import Testing
+import NNRuns
 
 /// Divergence, early stop and L1 zero crossings end up in the record's events.
 @Suite("Events")

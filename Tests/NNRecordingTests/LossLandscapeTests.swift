@@ -2,6 +2,7 @@ import NNCore
 @testable import NNRecording
 import TestSupport
 import Testing
+import NNRuns
 
 /// The loss landscape: its plane, the projected paths and the surface.
 @Suite("LossLandscape")

@@ -3,6 +3,7 @@ import NNCore
 import NNRecording
 import TestSupport
 import Testing
+import NNRuns
 
 /// The recorder's record of real training runs.
 @Suite("Recorder")

@@ -1,5 +1,6 @@
 import NNCore
 import NNRecording
+import NNRuns
 
 /// The repository's examples/ folder, found from this source file.
 func exampleDirectory(_ file: String = #filePath) -> String {

@@ -4,6 +4,7 @@ import NNCore
 @testable import NNReport
 import TestSupport
 import Testing
+import NNFiles
 
 /// The default lab report and the report machinery.
 @Suite("Lab report", .serialized)

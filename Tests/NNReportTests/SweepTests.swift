@@ -3,6 +3,7 @@ import NNCore
 @testable import NNReport
 import NNStatistics
 import Testing
+import NNFiles
 
 /// Sweeps: statistics with known answers, controlled A/B, serial = parallel, resume.
 @Suite("Sweeps", .serialized)

@@ -10,10 +10,6 @@ public enum JSONWriter {
         "[" + values.map(number).joined(separator: ", ") + "]"
     }
 
-    public static func matrix(_ m: Matrix) -> String {
-        "[" + (0..<m.rows).map { vector(m.row($0)) }.joined(separator: ", ") + "]"
-    }
-
     /// A JSON string literal with the required escapes.
     public static func string(_ s: String) -> String {
         var out = "\""

@@ -1,4 +1,6 @@
+import NNCore
 import Foundation
+import NNFiles
 
 /// The memory and work one training run needs, estimated from its model and data before they are
 /// allocated (the run's files are parsed JSON at this point, not yet matrices).

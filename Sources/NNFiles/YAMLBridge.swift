@@ -1,6 +1,5 @@
 import CYaml
 import Foundation
-import NNCore
 import Yams
 
 /// Reads YAML into NNLab's `JSONValue`, keeping line numbers, so experiment files are checked by

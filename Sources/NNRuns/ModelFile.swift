@@ -1,3 +1,5 @@
+import NNCore
+import NNFiles
 /// NNLab's model file: JSON with the input width, the loss and the layers (weights optional).
 ///
 /// ```json

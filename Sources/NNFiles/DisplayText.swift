@@ -33,4 +33,10 @@ public enum DisplayText {
         let tail = limit - 1 - head
         return String(text.prefix(head)) + "…" + String(text.suffix(tail))
     }
+
+    /// A number for messages: whole numbers without ".0" ("1", "0.3", "1e-07").
+    public static func number(_ x: Double) -> String {
+        if x.isFinite, x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
+        return x.description
+    }
 }

@@ -1,3 +1,5 @@
+import NNCore
+import NNFiles
 /// Reads an optimizer from a run file's `"optimizer"` object, under Keras's argument names.
 public enum OptimizerFile {
     public static let typeNames = [SGD.typeName, Adam.typeName, RMSprop.typeName, Adagrad.typeName, Adadelta.typeName]

@@ -1,3 +1,5 @@
+import NNCore
+import NNFiles
 /// NNLab's data file: `{"x": [[...], ...], "y": [[...], ...]}`, one sample per row.
 public enum DataFile {
     /// Reads a data set from a parsed object, checking its widths against `network` when given.
