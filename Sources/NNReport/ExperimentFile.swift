@@ -31,8 +31,8 @@ import NNFiles
 public enum ExperimentFile {
 
     static let topFields = ["title", "author", "sections", "experiments", "comparison", "image"]
-    static let runFields = ["name", "model", "data", "validation", "optimizer", "epochs", "batch_size", "shuffle", "seed", "seeds",
-                            "metrics", "early_stopping"]
+    static let runFields = ["name", "model", "data", "validation", "validation_split", "split_seed", "scaling", "optimizer", "epochs",
+                            "batch_size", "shuffle", "seed", "seeds", "metrics", "early_stopping"]
 
     /// Reads the experiment file at `path` within the default memory budget.
     public static func load(_ path: String) throws(InputError) -> Experiment {
@@ -57,6 +57,8 @@ public enum ExperimentFile {
     /// Reads an experiment from YAML `text` (`file` names it in errors and anchors relative paths).
     public static func experiment(from text: String, file: String, budget: inout MemoryBudget) throws(InputError) -> Experiment {
         let root = JSONField(try YAMLBridge.parse(text, file: file), file: file)
+        // One cache per report: every run that names the same data shares one copy of it.
+        let cache = DataCache()
         let object = try root.object(allowing: topFields)
         let title = try object.optional("title")?.string() ?? "NNLab lab report"
         let author = try object.optional("author")?.string()
@@ -72,11 +74,12 @@ public enum ExperimentFile {
         if let list = object.optional("experiments") {
             for (i, item) in try list.array().enumerated() {
                 experiments.append(try runs(from: item, file: file, defaultName: "experiment \(i + 1)",
-                                            recording: sections.contains(.experiments) ? LabReport.recorderOptions : nil, budget: &budget))
+                                            recording: sections.contains(.experiments) ? LabReport.recorderOptions : nil, budget: &budget,
+                                            cache: cache))
             }
         }
         let comparison = try object.optional("comparison").map { (field: JSONField) throws(InputError) -> Comparison in
-            try self.comparison(from: field, file: file, budget: &budget)
+            try self.comparison(from: field, file: file, budget: &budget, cache: cache)
         }
         let image = try object.optional("image").map { (field: JSONField) throws(InputError) -> ImageProblem in
             try imageProblem(from: field, file: file, budget: &budget)
@@ -97,19 +100,26 @@ public enum ExperimentFile {
     /// One experiment entry: the run for each seed. Each run's training and what the report keeps of it
     /// (a recording with `recording`, its history and network) are charged to `budget`.
     static func runs(from field: JSONField, file: String, defaultName: String, recording: RecorderOptions?,
-                     budget: inout MemoryBudget) throws(InputError) -> ExperimentRuns {
+                     budget: inout MemoryBudget, cache: DataCache) throws(InputError) -> ExperimentRuns {
         let object = try field.object(allowing: runFields)
         let name = try object.optional("name")?.string() ?? defaultName
         let seeds = try self.seeds(object)
-        let (data, dataName) = try resolveData(object, file: file)
+        var dataName = try object.optional("data").map { (f: JSONField) throws(InputError) -> String in try DataSource.read(f, base: file).name } ?? ""
+        // How the data were prepared, for the section's text (the run reader checks the values).
+        if case .number(let fraction, _)? = object.optional("validation_split")?.value.kind {
+            dataName += ", \(DisplayText.number((fraction * 1000).rounded() / 10))% held out for validation (stratified by class for class data)"
+        }
+        if case .string(let scaling)? = object.optional("scaling")?.value.kind, scaling != "none" {
+            dataName += scaling == "standardize" ? ", inputs standardized with the training part's mean and deviation"
+                                                 : ", inputs min–max scaled to the training part's range"
+        }
         var runs: [Run] = []
         for seed in seeds {
             var value = field.value
             value.set("seed", JSONValue(kind: .number(Double(seed), literal: String(seed)), line: field.value.line))
             value.remove("seeds")
             value.remove("name")
-            if let data { value.set("data", data) }
-            let run = try RunFile.run(from: JSONField(value, file: file, path: field.path), path: file, budget: &budget)
+            let run = try RunFile.run(from: JSONField(value, file: file, path: field.path), path: file, budget: &budget, cache: cache)
             try ReportCost.charge(run, recording: recording, field: field, budget: &budget)
             runs.append(run)
         }
@@ -130,40 +140,6 @@ public enum ExperimentFile {
         return [UInt64(try object.optional("seed")?.integer(in: 0...Int(Int32.max)) ?? 0)]
     }
 
-    /// A built-in data name becomes an inline data object; paths and objects pass through.
-    static func resolveData(_ object: JSONObject, file: String) throws(InputError) -> (JSONValue?, String) {
-        guard let field = object.optional("data") else { return (nil, "") }
-        if case .object(let members) = field.value.kind, members.contains(where: { $0.key == "name" }) {
-            return try builtin(field, file: file)
-        }
-        guard case .string(let name) = field.value.kind else { return (nil, "inline data") }
-        // A bare word names a built-in set (a typo gets the list of names); anything with "/" or "." is a file.
-        if !name.contains("/") && !name.contains(".") {
-            let dataset = try BuiltinDataset.named(name, file: file, field: field.path).dataset(file: file, field: field.path)
-            let text = DataFile.encode(dataset)
-            let value = try JSONParser.parse(Array(text.utf8), file: file)
-            var located = value
-            located.line = field.value.line
-            return (located, name)
-        }
-        return (nil, name)
-    }
-
-    /// `data: {name: spiral, samples: 300, noise: 0.1, seed: 2, inputs: 3}`: a built-in set with parameters.
-    static func builtin(_ field: JSONField, file: String) throws(InputError) -> (JSONValue?, String) {
-        let object = try field.object(allowing: ["name", "samples", "noise", "seed", "inputs"])
-        let name = try object.required("name", "a built-in data set").string()
-        var parameters = BuiltinDataset.Parameters()
-        if let f = object.optional("samples") { parameters.samples = try f.integer(in: 1...1_000_000) }
-        if let f = object.optional("noise") { parameters.noise = try f.number(in: .unitClosed) }
-        if let f = object.optional("seed") { parameters.seed = UInt64(try f.integer(in: 0...Int(Int32.max))) }
-        if let f = object.optional("inputs") { parameters.inputs = try f.integer(in: 1...16) }
-        let dataset = try BuiltinDataset.named(name, file: file, field: field.path + ".name").dataset(parameters, file: file, field: field.path)
-        var value = try JSONParser.parse(Array(DataFile.encode(dataset).utf8), file: file)
-        value.line = field.value.line
-        return (value, name)
-    }
-
     /// The most runs (variants × seeds) one comparison may plan.
     public static let maximumRuns = 100_000
 
@@ -172,7 +148,7 @@ public enum ExperimentFile {
 
     /// A sweep: `axes` (an ordered mapping of axis → levels; the full grid is run) or `variants`
     /// (named overrides of the base), over `seeds`, with a success `target`.
-    static func comparison(from field: JSONField, file: String, budget: inout MemoryBudget) throws(InputError) -> Comparison {
+    static func comparison(from field: JSONField, file: String, budget: inout MemoryBudget, cache: DataCache) throws(InputError) -> Comparison {
         let object = try field.object(allowing: comparisonFields)
         let name = try object.optional("name")?.string() ?? "Comparison"
         let baseField = try object.required("base", "an experiment (model, data, optimizer, epochs, …)")
@@ -215,7 +191,7 @@ public enum ExperimentFile {
             base.remove("seed")
             base.remove("name")
             let experiment = try runs(from: JSONField(base, file: file, path: baseField.path), file: file, defaultName: label,
-                                      recording: LabReport.comparisonRecorderOptions, budget: &budget)
+                                      recording: LabReport.comparisonRecorderOptions, budget: &budget, cache: cache)
             dataName = experiment.dataName
             variants.append(Comparison.Variant(label: label, levels: levels, runs: experiment.runs))
         }

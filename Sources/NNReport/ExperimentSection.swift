@@ -97,7 +97,8 @@ enum ExperimentSection {
             case .flag(let b): "\(name)=\(b)"
             }
         }.joined(separator: ", ") + ")"
-        return [.paragraph("Data: \(experiment.dataName) (\(run.data.count) samples). Model: \(run.network.inputWidth) inputs → \(layers.joined(separator: " → ")), loss \(run.network.loss.name). Optimizer: \(optimizer); \(run.options.epochs) epochs, batch size \(run.options.batchSize), \(run.options.shuffle ? "shuffled" : "not shuffled"); seeds \(experiment.seeds.map(String.init).joined(separator: ", ")).")]
+        let samples = run.validation.map { "\(run.data.count) training and \($0.count) validation samples" } ?? "\(run.data.count) samples"
+        return [.paragraph("Data: \(experiment.dataName) (\(samples)). Model: \(run.network.inputWidth) inputs → \(layers.joined(separator: " → ")), loss \(run.network.loss.name). Optimizer: \(optimizer); \(run.options.epochs) epochs, batch size \(run.options.batchSize), \(run.options.shuffle ? "shuffled" : "not shuffled"); seeds \(experiment.seeds.map(String.init).joined(separator: ", ")).")]
     }
 
     static func summaryTable(_ experiment: ExperimentRuns, _ results: [RunResult]) -> ReportBlock {

@@ -12,12 +12,19 @@ import NNFiles
 /// "model", "data" and "validation" are inline objects or paths relative to the run file.
 public enum RunFile {
     public static let maximumEpochs = 100_000_000
-    static let fields = ["name", "model", "data", "validation", "optimizer", "epochs", "batch_size", "shuffle", "seed",
-                         "metrics", "early_stopping"]
+    static let fields = ["name", "model", "data", "validation", "validation_split", "split_seed", "scaling", "optimizer", "epochs",
+                         "batch_size", "shuffle", "seed", "metrics", "early_stopping"]
 
-    /// Reads the run file at `path`; referenced files are resolved relative to it.
+    /// Reads the run file at `path` (JSON, or YAML for a `.yaml`/`.yml` file: the vocabulary of an
+    /// experiment entry); referenced files are resolved relative to it.
     public static func load(_ path: String, budget: inout MemoryBudget) throws(InputError) -> Run {
-        try run(from: TextFile.readJSON(path, budget: budget), path: path, budget: &budget)
+        let lower = path.lowercased()
+        if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") {
+            try TextFile.checkParsedSize(path, budget: budget)
+            let text = String(decoding: try TextFile.read(path), as: UTF8.self)
+            return try run(from: JSONField(YAMLBridge.parse(text, file: path), file: path), path: path, budget: &budget)
+        }
+        return try run(from: TextFile.readJSON(path, budget: budget), path: path, budget: &budget)
     }
 
     /// Reads the run file at `path` within the default memory budget.
@@ -36,8 +43,9 @@ public enum RunFile {
     /// training workspace and the history are charged to `budget` before they are allocated.
     /// - Parameter prebuilt: data and validation already built (and charged) by the caller, used
     ///   instead of the object's "data" and "validation" fields.
+    ///   - cache: resolves each data source once and shares it between the runs that use it.
     public static func run(from field: JSONField, path: String, budget: inout MemoryBudget,
-                           prebuilt: (data: Dataset, validation: Dataset?)? = nil) throws(InputError) -> Run {
+                           prebuilt: (data: Dataset, validation: Dataset?)? = nil, cache: DataCache = DataCache()) throws(InputError) -> Run {
         let object = try field.object(allowing: fields)
         let seedField = object.optional("seed")
         let seed = UInt64(try seedField?.integer(in: 0...Int(Int32.max)) ?? 0)
@@ -59,19 +67,7 @@ public enum RunFile {
                 }
             }
         } else {
-            let dataField = try object.required("data", "a data object or a path to a data file")
-            let dataObject = try referenced(dataField, base: path, budget: budget)
-            let validationObject = try object.optional("validation").map { (f: JSONField) throws(InputError) -> JSONField in
-                try referenced(f, base: path, budget: budget)
-            }
-            let rows = RunCost.rows(dataObject) + (validationObject.map(RunCost.rows) ?? 0)
-            if let cost {
-                try budget.charge(cost.dataBytes(rows: rows), for: "\(RunCost.count(rows)) samples", error: { dataField.error($0) })
-            }
-            data = try DataFile.dataset(from: dataObject, for: network)
-            validation = try validationObject.map { (f: JSONField) throws(InputError) -> Dataset in
-                try DataFile.dataset(from: f, for: network)
-            }
+            (data, validation) = try prepareData(object, path: path, network: network, cache: cache, budget: &budget)
         }
         let optimizer = try OptimizerFile.optimizer(from: try object.required("optimizer", "an object such as {\"type\": \"sgd\", \"learning_rate\": 0.1}"))
         let epochs = try object.required("epochs", "a positive integer").integer(in: 1...maximumEpochs)
@@ -112,6 +108,55 @@ public enum RunFile {
                    optimizer: optimizer,
                    options: TrainingOptions(epochs: epochs, batchSize: batchSize, shuffle: shuffle, seed: seed, metrics: metrics),
                    earlyStopping: earlyStopping)
+    }
+
+    /// The run's data and validation from its "data", "validation", "validation_split", "split_seed"
+    /// and "scaling" fields, through `cache`; widths are checked against `network` and targets against its loss.
+    static func prepareData(_ object: JSONObject, path: String, network: Network, cache: DataCache,
+                            budget: inout MemoryBudget) throws(InputError) -> (Dataset, Dataset?) {
+        let dataField = try object.required("data", "a data set name, a data file or a data object")
+        let source = try DataSource.read(dataField, base: path)
+        let validationField = object.optional("validation")
+        let validationSource = try validationField.map { (f: JSONField) throws(InputError) -> DataSource in try DataSource.read(f, base: path) }
+        let splitField = object.optional("validation_split")
+        let split = try splitField?.number(in: NumberRange(lower: 0, upper: 1, lowerInclusive: false, upperInclusive: false))
+        if let splitField, validationField != nil {
+            throw splitField.error("expected either \"validation\" or \"validation_split\", received both")
+        }
+        let splitSeed = UInt64(try object.optional("split_seed")?.integer(in: 0...Int(Int32.max)) ?? 0)
+        let scalingName = try object.optional("scaling")?.string(oneOf: DataCache.Scaling.allCases.map(\.rawValue)) ?? "none"
+        let prepared = try cache.prepare(source, validation: validationSource, split: split, splitSeed: splitSeed,
+                                         scaling: DataCache.Scaling(rawValue: scalingName) ?? .none, outputs: network.outputWidth,
+                                         field: dataField, validationField: validationField, budget: &budget)
+        for (set, field, what) in [(prepared.data, dataField, source.name)] + (prepared.validation.map { [($0, validationField ?? dataField, validationSource?.name ?? source.name)] } ?? []) {
+            guard set.x.columns == network.inputWidth else {
+                throw field.error("expected data with \(network.inputWidth) inputs (the model's input), received \(set.x.columns) from \(what)")
+            }
+            guard set.y.columns == network.outputWidth else {
+                throw field.error("expected data with \(network.outputWidth) target column\(network.outputWidth == 1 ? "" : "s") (the model's outputs), received \(set.y.columns) from \(what)")
+            }
+            try checkTargets(set.y, loss: network.loss, field: field, what: what)
+        }
+        return (prepared.data, prepared.validation)
+    }
+
+    /// bce needs targets in [0, 1]; cce one-hot rows (each in [0, 1], summing to 1).
+    static func checkTargets(_ y: Matrix, loss: Loss, field: JSONField, what: String) throws(InputError) {
+        switch loss {
+        case .binaryCrossentropy:
+            if let i = y.elements.firstIndex(where: { !($0 >= 0 && $0 <= 1) }) {
+                throw field.error("expected targets in [0, 1] for bce, received \(DisplayText.number(y.elements[i])) in row \(i / max(1, y.columns)) of \(what); code two classes as 0/1 with labels: \"01\"")
+            }
+        case .categoricalCrossentropy:
+            for r in 0..<y.rows {
+                let row = y.row(r)
+                guard row.allSatisfy({ $0 >= 0 && $0 <= 1 }), abs(row.reduce(0, +) - 1) <= 1e-6 else {
+                    throw field.error("expected one-hot target rows for cce, received \(JSONWriter.vector(row)) in row \(r) of \(what)")
+                }
+            }
+        default:
+            break
+        }
     }
 
     /// An inline object, or the parsed file a string names (relative to `base`).

@@ -1,0 +1,200 @@
+import NNCore
+import NNData
+import NNFiles
+
+/// Resolves each data source once per report (or per `nnlab train`) and hands the same `Dataset`
+/// to every run that uses it: the seeds of an experiment and the variants of a sweep share one
+/// copy of their data (arrays are shared until written, and training never writes its data), and
+/// no data travel as JSON text to be parsed again. Each distinct data set is charged to the memory
+/// budget once, when it is first built.
+public final class DataCache {
+    /// What a run trains on and validates with, after the split and the scaling.
+    public struct Prepared: Sendable {
+        public var data: Dataset
+        public var validation: Dataset?
+        /// The scaler fitted on the training part, as JSON for runs.json (nil without scaling).
+        public var scalerJSON: String?
+    }
+
+    /// How the inputs are scaled, fitted on the training part only.
+    public enum Scaling: String, Sendable, Hashable, CaseIterable {
+        case none, standardize, minmax
+    }
+
+    struct Key: Hashable {
+        var source: DataSource
+        var outputs: Int
+    }
+
+    struct PreparedKey: Hashable {
+        var data: Key
+        var validation: Key?
+        var split: Double?
+        var splitSeed: UInt64
+        var scaling: Scaling
+    }
+
+    private var datasets: [Key: Dataset] = [:]
+    private var classes: [DataSource: ClassificationData] = [:]
+    private var prepared: [PreparedKey: Prepared] = [:]
+
+    public init() {}
+
+    /// The data and validation for a run whose network has `outputs` outputs.
+    /// - Parameters:
+    ///   - split: the fraction of `source` held out for validation (stratified for class data,
+    ///     seeded with `splitSeed`), when no separate validation source is given.
+    ///   - field: the run's "data" field, where mistakes about the data are reported.
+    public func prepare(_ source: DataSource, validation: DataSource?, split: Double?, splitSeed: UInt64, scaling: Scaling,
+                        outputs: Int, field: JSONField, validationField: JSONField?, budget: inout MemoryBudget) throws(InputError) -> Prepared {
+        let key = PreparedKey(data: Key(source: source, outputs: outputs), validation: validation.map { Key(source: $0, outputs: outputs) },
+                              split: split, splitSeed: splitSeed, scaling: scaling)
+        if let done = prepared[key] { return done }
+        var train = try dataset(source, outputs: outputs, field: field, budget: &budget)
+        var held: Dataset?
+        if let validation {
+            held = try dataset(validation, outputs: outputs, field: validationField ?? field, budget: &budget)
+        } else if let split {
+            if let classData = classes[source], outputs >= 1 {
+                let parts = TrainTestSplit(classData, testFraction: split, seed: splitSeed)
+                train = try targets(parts.train, source: source, outputs: outputs, field: field)
+                held = try targets(parts.test, source: source, outputs: outputs, field: field)
+            } else {
+                let parts = DatasetSplit(train, testFraction: split, seed: splitSeed)
+                (train, held) = (parts.train, parts.test)
+            }
+            guard train.count > 0, (held?.count ?? 0) > 0 else {
+                throw field.error("expected a validation_split that leaves training and validation rows, received \(train.count) and \(held?.count ?? 0) rows")
+            }
+            let heldValues = (held?.x.elements.count ?? 0) + (held?.y.elements.count ?? 0)
+            let values = train.x.elements.count + train.y.elements.count + heldValues
+            try budget.charge(Double(values) * 8, for: "the split of \(source.name)", error: { field.error($0) })
+        }
+        var scalerJSON: String?
+        switch scaling {
+        case .none: break
+        case .standardize:
+            let scaler = Standardization(fittedOn: train.x)
+            train.x = scaler.apply(train.x)
+            if var h = held { h.x = scaler.apply(h.x); held = h }
+            scalerJSON = "{\"kind\": \"standardize\", \"means\": \(JSONWriter.vector(scaler.means)), \"standard_deviations\": \(JSONWriter.vector(scaler.standardDeviations))}"
+        case .minmax:
+            let scaler = MinMaxScaling(fittedOn: train.x)
+            train.x = scaler.apply(train.x)
+            if var h = held { h.x = scaler.apply(h.x); held = h }
+            scalerJSON = "{\"kind\": \"minmax\", \"minimums\": \(JSONWriter.vector(scaler.minimums)), \"maximums\": \(JSONWriter.vector(scaler.maximums)), \"lower\": \(JSONWriter.number(scaler.lower)), \"upper\": \(JSONWriter.number(scaler.upper))}"
+        }
+        if scaling != .none {
+            try budget.charge(Double(train.x.elements.count + (held?.x.elements.count ?? 0)) * 8, for: "the scaled inputs of \(source.name)",
+                              error: { field.error($0) })
+        }
+        let result = Prepared(data: train, validation: held, scalerJSON: scalerJSON)
+        prepared[key] = result
+        return result
+    }
+
+    /// The targets of class data for a network with `outputs` outputs.
+    func targets(_ data: ClassificationData, source: DataSource, outputs: Int, field: JSONField) throws(InputError) -> Dataset {
+        if outputs >= 2 {
+            guard outputs == data.classCount else {
+                throw field.error("expected a model with \(data.classCount) outputs (one per class of \(source.name)) or 1 output for two classes, received \(outputs)")
+            }
+            return data.dataset(.oneHot)
+        }
+        guard data.classCount == 2 else {
+            throw field.error("expected a model with \(data.classCount) outputs (one per class of \(source.name)), received 1")
+        }
+        return data.dataset(Self.encoding(of: source))
+    }
+
+    /// How two classes of `source` are coded in one column: as `labels:` says, else a built-in
+    /// boolean set's own coding (0/1 for xor01 and parity01), else −1/+1.
+    static func encoding(of source: DataSource) -> LabelEncoding {
+        switch source {
+        case .csv(_, _, _, _, let labels): labels?.encoding ?? .signed
+        case .idx(_, _, let coding), .cifar(_, let coding): coding?.encoding ?? .signed
+        case .builtin(let set, let parameters): parameters.labels ?? (set == .xor01 || set == .parity01 ? .binary : .signed)
+        default: .signed
+        }
+    }
+
+    /// The data set of `source` for `outputs` outputs, built once.
+    func dataset(_ source: DataSource, outputs: Int, field: JSONField, budget: inout MemoryBudget) throws(InputError) -> Dataset {
+        let key = Key(source: source, outputs: outputs)
+        if let known = datasets[key] { return known }
+        let built: Dataset
+        switch source {
+        case .builtin(let set, let parameters):
+            let prefix = field.path
+            if set.kind != .regression {
+                // Kept as classes too, so validation_split can stratify.
+                _ = try loadClasses(source) { () throws(InputError) in
+                    guard let data = try set.classificationData(parameters, file: field.file, field: prefix) else {
+                        throw field.error("expected a classification set, received \(set.rawValue)")
+                    }
+                    return data
+                }
+            }
+            if outputs >= 2, set.kind != .regression, parameters.labels == nil, let data = classes[source] {
+                built = try targets(data, source: source, outputs: outputs, field: field)
+            } else {
+                // The set's own coding (±1 for xor and Playground's sets, 0/1 for xor01) or the one `labels` names.
+                built = try set.dataset(parameters, file: field.file, field: prefix)
+            }
+        case .file(let path):
+            try TextFile.checkParsedSize(path, budget: budget)
+            built = try DataFile.dataset(from: TextFile.readJSON(path, budget: budget))
+        case .inline:
+            built = try DataFile.dataset(from: field)
+        case .csv(let path, let label, let targets, let header, _):
+            if let targets {
+                guard targets.count == 1, let target = targets.first else {
+                    throw field.error("expected one target column, received \(targets.count) (several target columns are not supported yet)")
+                }
+                built = try CSVFile.loadRegression(path, options: .init(header: header, label: target))
+            } else {
+                let data = try loadClasses(source) { () throws(InputError) in
+                    try CSVFile.loadClassification(path, options: .init(header: header, label: label ?? .index(-1)))
+                }
+                built = try self.targets(data, source: source, outputs: outputs, field: field)
+            }
+        case .npy(let x, let y):
+            let features = try NPYFile.load(x).matrix
+            let targets = try NPYFile.load(y).matrix
+            guard features.rows == targets.rows else {
+                throw InputError(file: y, message: "expected \(features.rows) rows (one per row of \(x)), received \(targets.rows)")
+            }
+            built = Dataset(x: features, y: targets)
+        case .idx(let images, let labels, _):
+            let limit = Int(min(budget.remaining / 17, Double(TextFile.maximumSize)))
+            let data = try loadClasses(source) { () throws(InputError) in
+                try IDXFile.loadClassification(images: images, labels: labels, maximumPixels: limit)
+            }
+            built = try targets(data, source: source, outputs: outputs, field: field)
+        case .cifar(let files, _):
+            let limit = Int(min(budget.remaining / 17, Double(TextFile.maximumSize)))
+            let data = try loadClasses(source) { () throws(InputError) in
+                var parts: [ClassificationData] = []
+                for file in files {
+                    parts.append(try CIFARFile.load(file, maximumPixels: limit - parts.reduce(0) { $0 + $1.features.elements.count }))
+                }
+                let features = Matrix(rows: parts.reduce(0) { $0 + $1.count }, columns: parts[0].featureCount,
+                                      elements: parts.flatMap(\.features.elements))
+                return ClassificationData(features: features, labels: parts.flatMap(\.labels), classNames: parts[0].classNames)
+            }
+            built = try targets(data, source: source, outputs: outputs, field: field)
+        }
+        try budget.charge(Double(built.x.elements.count + built.y.elements.count) * 8, for: "the data set \(source.name)",
+                          error: { field.error($0) })
+        datasets[key] = built
+        return built
+    }
+
+    /// Class data read once per source (kept for stratified splits).
+    private func loadClasses(_ source: DataSource, _ load: () throws(InputError) -> ClassificationData) throws(InputError) -> ClassificationData {
+        if let known = classes[source] { return known }
+        let data = try load()
+        classes[source] = data
+        return data
+    }
+}
