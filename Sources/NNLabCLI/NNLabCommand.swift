@@ -25,6 +25,12 @@ public struct NNLabCommand: ParsableCommand {
     )
 
     public init() {}
+
+    /// Notes the start time, then parses the arguments and runs the subcommand.
+    public static func start() {
+        ProcessStart.date = Date()
+        main()
+    }
 }
 
 

@@ -50,7 +50,8 @@ public struct LabReport {
         let experimentCount = experimentRuns.reduce(0) { $0 + $1.runs.count }
         let comparisonEnd = experimentCount + (comparison?.variants.reduce(0) { $0 + $1.runs.count } ?? 0)
         let kinds = allRuns.indices.map { $0 < experimentCount ? "experiment" : ($0 < comparisonEnd ? "comparison" : "image") }
-        let fingerprints = allRuns.indices.map { RunFingerprint.of(allRuns[$0], recording: kinds[$0]) }
+        var memo = RunFingerprint.DataMemo()
+        let fingerprints = allRuns.indices.map { RunFingerprint.of(allRuns[$0], recording: kinds[$0], memo: &memo) }
         // Experiment runs are always retrained: their recordings (trajectories, snapshots) are not in runs.json.
         var reused: [Int: RunResult] = [:]
         if let resume {

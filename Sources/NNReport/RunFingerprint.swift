@@ -6,11 +6,22 @@ import NNFiles
 /// network with its initial weights, the data, the optimizer, the schedule and what is recorded.
 /// `--resume` reuses a finished run from an earlier runs.json only when the fingerprints match.
 enum RunFingerprint {
+    /// Data hashes already computed, by the storage they hash (runs that share a data set share its arrays).
+    struct DataMemo {
+        struct Key: Hashable { var x: Int, xCount: Int, y: Int, yCount: Int }
+        var hashes: [Key: String] = [:]
+    }
+
     static func of(_ run: Run, recording: String) -> String {
+        var memo = DataMemo()
+        return of(run, recording: recording, memo: &memo)
+    }
+
+    static func of(_ run: Run, recording: String, memo: inout DataMemo) -> String {
         var text = "nnlab \(NNLabInfo.version)\nrecording \(recording)\n"
         text += ModelFile.encode(run.network)
-        text += DataFile.encode(run.data)
-        if let validation = run.validation { text += "validation\n" + DataFile.encode(validation) }
+        text += "data " + dataHash(run.data, memo: &memo) + "\n"
+        if let validation = run.validation { text += "validation " + dataHash(validation, memo: &memo) + "\n" }
         text += OptimizerFile.encode(run.optimizer) + "\n"
         let o = run.options
         text += "epochs \(o.epochs) batch \(o.batchSize) shuffle \(o.shuffle) seed \(o.seed) metrics \(o.metrics.map(\.name).joined(separator: ","))\n"
@@ -18,6 +29,28 @@ enum RunFingerprint {
             text += "early \(e.monitor) \(e.target.map(shortest) ?? "-") \(e.patience.map(String.init) ?? "-") \(shortest(e.minDelta))\n"
         }
         return hex(fnv1a(text, offset: 0xcbf2_9ce4_8422_2325)) + hex(fnv1a(text, offset: 0x84222325_cbf29ce4))
+    }
+
+    /// A data set's shape and the bit patterns of its values, hashed a 64-bit word at a time (the data
+    /// are not written out as text: a CIFAR batch is 30 million numbers).
+    static func dataHash(_ data: Dataset, memo: inout DataMemo) -> String {
+        let key = data.x.elements.withUnsafeBufferPointer { x in
+            data.y.elements.withUnsafeBufferPointer { y in
+                DataMemo.Key(x: Int(bitPattern: x.baseAddress), xCount: x.count, y: Int(bitPattern: y.baseAddress), yCount: y.count)
+            }
+        }
+        if let known = memo.hashes[key] { return known }
+        var a: UInt64 = 0xcbf2_9ce4_8422_2325, b: UInt64 = 0x8422_2325_cbf2_9ce4
+        func mix(_ word: UInt64) {
+            a = (a ^ word) &* 0x0000_0100_0000_01B3
+            b = (b ^ (word &+ 0x9E37_79B9_7F4A_7C15)) &* 0x0000_0100_0000_01B3
+        }
+        for dimension in [data.x.rows, data.x.columns, data.y.rows, data.y.columns] { mix(UInt64(dimension)) }
+        for value in data.x.elements { mix(value.bitPattern) }
+        for value in data.y.elements { mix(value.bitPattern) }
+        let hash = hex(a) + hex(b)
+        memo.hashes[key] = hash
+        return hash
     }
 
     /// FNV-1a over the UTF-8 bytes.

@@ -1,3 +1,3 @@
 import NNLabCLI
 
-NNLabCommand.main()
+NNLabCommand.start()
