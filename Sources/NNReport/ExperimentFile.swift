@@ -183,6 +183,9 @@ public enum ExperimentFile {
                 edits.append(axisEdits)
             }
         }
+        try SweepAxis.checkConflicts(axes.map(\.name), field: object.optional("axes") ?? field, levels: object.optional("axes"))
+        // Edits apply in SweepAxis.applicationOrder, whatever the order of the axes in the file.
+        let order = axes.indices.sorted { SweepAxis.rank(axes[$0].name) < SweepAxis.rank(axes[$1].name) }
         var variants: [Comparison.Variant] = []
         var dataName = ""
         func makeVariant(label: String, levels: [Int], value: JSONValue) throws(InputError) {
@@ -231,7 +234,7 @@ public enum ExperimentFile {
                     remainder /= axes[a].levels.count
                 }
                 var value = baseField.value
-                for (a, level) in levels.enumerated() { edits[a][level].apply(&value) }
+                for a in order { edits[a][levels[a]].apply(&value) }
                 let label = levels.enumerated().map { a, level in axes[a].levels[level] }.joined(separator: ", ")
                 try makeVariant(label: label, levels: levels, value: value)
             }

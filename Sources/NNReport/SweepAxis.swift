@@ -22,6 +22,28 @@ enum SweepAxis {
 
     typealias Edit = (label: String, apply: (inout JSONValue) -> Void)
 
+    /// The order in which axes edit a variant, whatever their order in the file: what replaces a
+    /// whole part (the architecture, the optimizer, the data) comes before what edits inside it (the
+    /// hidden layers' units and activation, the learning rate, the noise), so no axis undoes another.
+    static let applicationOrder = ["architecture", "hidden_units", "activation", "initializer", "regularizer", "l1", "l2",
+                                   "optimizer", "learning_rate", "batch_size", "epochs", "data", "noise"]
+
+    static func rank(_ axis: String) -> Int { applicationOrder.firstIndex(of: axis) ?? applicationOrder.count }
+
+    /// Axes that would set the same field are refused: `regularizer` with `l1` or `l2` (l1 × l2 together
+    /// combine into one regularizer), and a `learning_rate` axis beside optimizer levels that name their own rate.
+    static func checkConflicts(_ names: [String], field: JSONField, levels: JSONField?) throws(InputError) {
+        if names.contains("regularizer"), let other = names.first(where: { $0 == "l1" || $0 == "l2" }) {
+            throw field.error("expected either a regularizer axis or l1/l2 axes, received regularizer and \(other), which set the same field")
+        }
+        if names.contains("learning_rate"), names.contains("optimizer"), let levels,
+           case .object(let members) = levels.value.kind, let optimizer = members.first(where: { $0.key == "optimizer" }),
+           case .array(let items) = optimizer.value.kind,
+           items.contains(where: { if case .object(let m) = $0.kind { return m.contains { $0.key == "learning_rate" } } else { return false } }) {
+            throw field.error("expected the learning rate from one axis, received it in optimizer levels and in a learning_rate axis")
+        }
+    }
+
     static func parse(name: String, levels field: JSONField, base: JSONValue) throws(InputError) -> (Comparison.Axis, [Edit]) {
         guard names.contains(name) else {
             throw field.error("unknown axis; expected one of \(names.joined(separator: ", "))")
@@ -60,7 +82,15 @@ enum SweepAxis {
         case "l1", "l2":
             let x = try level.number(in: .nonNegative)
             let regularizer = JSONValue(kind: .object([JSONValue.Member(key: axis, value: value)]), line: value.line)
-            return ("\(axis.uppercased()) \(readable(x))", { $0.modifyModel { $0.editDenseLayers(hiddenOnly: false) { $0.set("regularizer", regularizer) } } })
+            // Sets its own penalty and keeps the other one, so l1 × l2 axes give every combination.
+            return ("\(axis.uppercased()) \(readable(x))", { $0.modifyModel { $0.editDenseLayers(hiddenOnly: false) { layer in
+                if case .object(let members) = layer.kind, let existing = members.first(where: { $0.key == "regularizer" })?.value,
+                   case .object = existing.kind {
+                    layer.editMember("regularizer") { $0.set(axis, value) }
+                } else {
+                    layer.set("regularizer", regularizer)
+                }
+            } } })
         case "optimizer":
             if case .string(let type) = value.kind {
                 _ = try level.string(oneOf: OptimizerFile.typeNames)

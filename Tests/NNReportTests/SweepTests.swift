@@ -173,4 +173,35 @@ struct SweepTests {
             #expect(results.allSatisfy { $0.record == nil })
         }
     }
+
+    @Test func axesApplyInAFixedOrderWhateverTheirOrderInTheFile() throws {
+        let activation = "    activation: [relu, sigmoid]\n"
+        let architecture = "    architecture: [{name: wide, layers: [{type: dense, units: 4}, {type: dense, units: 1, activation: tanh}]}, {name: deep, layers: [{type: dense, units: 2}, {type: dense, units: 2}, {type: dense, units: 1, activation: tanh}]}]\n"
+        var hidden: [[String: [String]]] = []
+        for axes in [activation + architecture, architecture + activation] {
+            let experiment = try Self.sweep("  axes:\n" + axes + "  seeds: 1\n")
+            let comparison = try #require(experiment.comparison)
+            var byLabel: [String: [String]] = [:]
+            for variant in comparison.variants {
+                let network = variant.runs[0].network
+                let activations = network.denseLayers.dropLast().map { $0.layer.activation.name }
+                // The label's activation is the hidden layers' activation of the label's architecture.
+                let key = Set(variant.label.components(separatedBy: ", "))
+                #expect(activations.allSatisfy { key.contains($0) }, "\(variant.label): \(activations)")
+                #expect(activations.count == (key.contains("deep") ? 2 : 1), "\(variant.label)")
+                byLabel[key.sorted().joined(separator: "+")] = activations
+            }
+            hidden.append(byLabel)
+        }
+        #expect(hidden[0] == hidden[1])
+    }
+
+    @Test func l1AndL2AxesCombineAndConflictingAxesAreRefused() throws {
+        let experiment = try Self.sweep("  axes:\n    l1: [0, 0.01]\n    l2: [0.001, 0.1]\n  seeds: 1\n")
+        let regularizers = try #require(experiment.comparison).variants.map { $0.runs[0].network.denseLayers[0].layer.regularizer }
+        #expect(regularizers.map { $0?.l1 } == [0, 0, 0.01, 0.01].map { Optional($0) })
+        #expect(regularizers.map { $0?.l2 } == [0.001, 0.1, 0.001, 0.1].map { Optional($0) })
+        #expect(throws: InputError.self) { try Self.sweep("  axes:\n    regularizer: [none, {l2: 0.1}]\n    l1: [0.01]\n") }
+        #expect(throws: InputError.self) { try Self.sweep("  axes:\n    optimizer: [{type: adam, learning_rate: 0.01}]\n    learning_rate: [0.1]\n") }
+    }
 }
