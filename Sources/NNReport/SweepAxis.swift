@@ -105,7 +105,19 @@ enum SweepAxis {
                                                 "amsgrad", "rho", "centered", "initial_accumulator_value"])
             let type = try o.required("type", "an optimizer type").string(oneOf: OptimizerFile.typeNames)
             let rate = try o.optional("learning_rate")?.number(in: .positive)
-            return (rate.map { "\(type) \(readable($0))" } ?? type, { $0.set("optimizer", value) })
+            // Labelled by what the level sets besides its type and rate: "sgd (momentum 0.9)".
+            var settings: [String] = []
+            if case .object(let members) = value.kind {
+                for member in members where member.key != "type" && member.key != "learning_rate" {
+                    switch member.value.kind {
+                    case .number(let x, _): settings.append("\(member.key) \(readable(x))")
+                    case .bool(let b): settings.append("\(member.key) \(b)")
+                    default: settings.append(member.key)
+                    }
+                }
+            }
+            let label = (rate.map { "\(type) \(readable($0))" } ?? type) + (settings.isEmpty ? "" : " (\(settings.joined(separator: ", ")))")
+            return (label, { $0.set("optimizer", value) })
         case "learning_rate":
             let x = try level.number(in: .positive)
             return ("lr \(readable(x))", { $0.editMember("optimizer") { $0.set("learning_rate", value) } })

@@ -204,4 +204,10 @@ struct SweepTests {
         #expect(throws: InputError.self) { try Self.sweep("  axes:\n    regularizer: [none, {l2: 0.1}]\n    l1: [0.01]\n") }
         #expect(throws: InputError.self) { try Self.sweep("  axes:\n    optimizer: [{type: adam, learning_rate: 0.01}]\n    learning_rate: [0.1]\n") }
     }
+
+    @Test func anOptimizerAxisMayHoldSeveralSettingsOfOneType() throws {
+        let experiment = try Self.sweep("  axes:\n    optimizer: [sgd, {type: sgd, momentum: 0.9}, {type: sgd, momentum: 0.9, nesterov: true}]\n  seeds: 1\n")
+        let labels = try #require(experiment.comparison).variants.map(\.label)
+        #expect(labels == ["sgd", "sgd (momentum 0.9)", "sgd (momentum 0.9, nesterov true)"])
+    }
 }
