@@ -73,7 +73,9 @@ public enum RecordFigures {
     public static func unitMaps(_ record: RunRecord, activations: [Int: Activation]) -> Figure? {
         guard !record.unitMaps.isEmpty else { return nil }
         let numbers = denseNumbering(record)
-        let panels: [Panel] = record.unitMaps.map { map in
+        // Past a few dozen units the maps are unreadable and the figure huge: the first 64 are drawn.
+        let shown = record.unitMaps.prefix(64)
+        let panels: [Panel] = shown.map { map in
             let activation = activations[map.layer] ?? .linear
             return .chart(Chart(title: "layer \(numbers[map.layer] ?? map.layer + 1), unit \(map.unit + 1)",
                                 x: Axis("x₁", range: .fixed(map.grid.x.lowerBound, map.grid.x.upperBound)),
@@ -82,7 +84,8 @@ public enum RecordFigures {
         }
         let columns = min(panels.count, 4)
         let rows = (panels.count + columns - 1) / columns
-        return Figure(title: "Hidden units after training", width: Double(columns) * 240 + 40, height: Double(rows) * 230 + 50,
+        let title = shown.count < record.unitMaps.count ? "Hidden units after training (the first \(shown.count) of \(record.unitMaps.count))" : "Hidden units after training"
+        return Figure(title: title, width: Double(columns) * 240 + 40, height: Double(rows) * 230 + 50,
                       columns: columns, panels: panels)
     }
 

@@ -19,6 +19,7 @@ public struct FileDestination: Sendable, Equatable {
     /// - Throws: `InputError` naming the path, what was expected and what it is.
     public static func check(_ path: String) throws(InputError) -> FileDestination {
         guard !path.isEmpty else { throw InputError(file: "\"\"", message: "expected a file path to write, received an empty path") }
+        guard !path.hasSuffix("/") else { throw InputError(file: path, message: "expected a file path to write, received a folder path (ending in /)") }
         var target = path
         switch PathStatus.of(path) {
         case .symbolicLink:
@@ -46,7 +47,24 @@ public struct FileDestination: Sendable, Equatable {
         guard PathStatus.isWritable(folder) else {
             throw InputError(file: path, message: "expected a folder NNLab may write into, received \(folder) without write permission")
         }
+        let name = URL(fileURLWithPath: target).lastPathComponent
+        // The temporary file beside it is named ".NAME.tmp-PID": it must fit the file system's 255 bytes.
+        guard name.utf8.count <= 255 - 20 else {
+            throw InputError(file: path, message: "expected a file name of at most 235 bytes (NNLab writes it beside under a longer name first), received one of \(name.utf8.count)")
+        }
+        removeStaleTemporaryFiles(folder: folder, name: name)
         return FileDestination(path: path, target: target)
+    }
+
+    /// Removes ".NAME.tmp-PID" files that a killed run (SIGKILL) left beside the target.
+    private static func removeStaleTemporaryFiles(folder: String, name: String) {
+        let prefix = ".\(name).tmp-"
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for entry in entries where entry.hasPrefix(prefix) {
+            guard let pid = Int32(entry.dropFirst(prefix.count)), pid != getpid(), !PathStatus.processIsAlive(pid),
+                  PathStatus.of(folder + "/" + entry) == .regularFile else { continue }
+            unlink(folder + "/" + entry)
+        }
     }
 
     /// Writes `bytes` to a temporary file beside the target, flushes it to disk and renames it over the target.

@@ -41,7 +41,9 @@ public struct MemoryBudget: Sendable {
     public func check(_ bytes: Double, for what: String, error: (String) -> InputError) throws(InputError) {
         guard bytes.isFinite, charged + bytes <= limit else {
             let total = charged + bytes
-            throw error("expected a plan within the memory budget of \(Self.format(limit)) (change it with --memory-limit), received one that needs about \(Self.format(total.isFinite ? total : .greatestFiniteMagnitude)) (\(what))")
+            // The plan is counted in order and stops at the first item over the budget: what is printed is
+            // a lower bound, so raising the limit to it may not be enough.
+            throw error("expected a plan within the memory budget of \(Self.format(limit)) (change it with --memory-limit), received one that needs at least \(Self.format(total.isFinite ? total : .greatestFiniteMagnitude)) (counted up to \(what))")
         }
     }
 
@@ -59,21 +61,28 @@ public struct MemoryBudget: Sendable {
         return "\(rounded) \(units[unit])"
     }
 
-    /// Reads "4G", "4GiB", "512M", "512MiB", "800K" or a number of bytes.
+    /// Reads "4G", "4GiB", "512M", "512MiB", "1.5G", "800K" or a whole number of bytes: decimal digits,
+    /// an optional fraction and an optional K, M, G or T (powers of 1024, with or without "B"/"iB").
+    /// Budgets below 1 MiB or above 1 PiB are refused (nil).
     public static func parse(_ text: String) -> Double? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces).uppercased()
-        let k: Double = 1024
-        let suffixes: [(String, Double)] = [("TIB", k * k * k * k), ("GIB", k * k * k), ("MIB", k * k), ("KIB", k),
-                                            ("TB", k * k * k * k), ("GB", k * k * k), ("MB", k * k), ("KB", k),
-                                            ("T", k * k * k * k), ("G", k * k * k), ("M", k * k), ("K", k), ("B", 1)]
-        var number = trimmed
+        let upper = text.uppercased()
+        var digits = Substring(upper)
         var scale: Double = 1
-        for (suffix, factor) in suffixes where trimmed.hasSuffix(suffix) {
-            number = String(trimmed.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)
+        for suffix in ["IB", "B"] where digits.hasSuffix(suffix) && digits.count > suffix.count {
+            digits = digits.dropLast(suffix.count)
+            break
+        }
+        let k: Double = 1024
+        for (letter, factor) in [("K", k), ("M", k * k), ("G", k * k * k), ("T", k * k * k * k)] where digits.hasSuffix(letter) {
+            digits = digits.dropLast()
             scale = factor
             break
         }
-        guard let value = Double(number), value.isFinite, value > 0 else { return nil }
-        return value * scale
+        let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let value = Double(digits) else { return nil }
+        let bytes = value * scale
+        guard bytes >= k * k, bytes <= k * k * k * k * k else { return nil }
+        return bytes
     }
 }

@@ -25,7 +25,9 @@ public struct OwnedFolder: Sendable, Equatable {
     /// Checks that `path` may receive a folder written by NNLab, and removes building folders that
     /// earlier, killed runs left beside it.
     /// - Throws: `InputError` saying what the path is and what to do instead.
-    public static func check(_ path: String, option: String = "--output") throws(InputError) -> OwnedFolder {
+    /// - Parameter inputs: files and folders the run reads (experiment, data, templates): a folder
+    ///   holding one of them is refused, since replacing it whole would delete them.
+    public static func check(_ path: String, option: String = "--output", inputs: [String] = []) throws(InputError) -> OwnedFolder {
         let shown = path.isEmpty ? "\"\"" : path
         func refuse(_ received: String) -> InputError {
             InputError(file: shown, message: "expected a new folder or a report folder NNLab wrote (one holding \(markerName)), received \(received); pass another \(option), e.g. \(option) output/my-report")
@@ -33,7 +35,15 @@ public struct OwnedFolder: Sendable, Equatable {
         guard !path.trimmingCharacters(in: .whitespaces).isEmpty else { throw refuse("an empty path") }
         let last = path.split(separator: "/").last.map(String.init) ?? "/"
         guard last != "." && last != ".." else { throw refuse("'\(last)', which names a folder that holds other files") }
-        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        // The kernel resolves the folder above (so `link/../x` means what the shell means by it);
+        // only a parent that does not exist yet is taken as written.
+        var trimmed = Substring(path)
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        let parentText = trimmed.contains("/") ? String(trimmed[..<(trimmed.lastIndex(of: "/") ?? trimmed.startIndex)]) : "."
+        var absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        if let physicalParent = PathStatus.resolved(parentText.isEmpty ? "/" : parentText) {
+            absolute = (physicalParent == "/" ? "" : physicalParent) + "/" + last
+        }
         var target = absolute
         switch PathStatus.of(absolute) {
         case .symbolicLink:
@@ -60,16 +70,33 @@ public struct OwnedFolder: Sendable, Equatable {
         case .missing:
             break
         case .directory:
-            guard PathStatus.of(target + "/" + markerName) == .regularFile else {
+            guard isMarked(target) else {
                 throw refuse("an existing folder that NNLab did not write (NNLab never replaces it; move it away yourself if it may go)")
+            }
+            for input in inputs {
+                guard let resolved = PathStatus.resolved(input), resolved == target || resolved.hasPrefix(target + "/") else { continue }
+                throw refuse("a report folder that holds \(input), which this report reads (replacing the folder would delete it); keep inputs outside report folders")
             }
         case let other:
             throw refuse(other.description)
         }
         let folder = OwnedFolder(path: path, target: target)
+        // The building folder beside it is named ".NAME.building-PID.removing": it must fit the file system's 255 bytes.
+        guard folder.name.utf8.count <= 255 - 40 else {
+            throw InputError(file: shown, message: "expected a folder name of at most 215 bytes (NNLab builds it beside under a longer name), received one of \(folder.name.utf8.count)")
+        }
         try folder.checkParentIsWritable()
         folder.removeStaleBuildingFolders()
         return folder
+    }
+
+    /// Whether `folder` holds NNLab's marker: a regular file whose text starts with "nnlab ".
+    static func isMarked(_ folder: String) -> Bool {
+        let marker = folder + "/" + markerName
+        guard PathStatus.of(marker) == .regularFile, let handle = FileHandle(forReadingAtPath: marker) else { return false }
+        defer { try? handle.close() }
+        let start = (try? handle.read(upToCount: 6)) ?? Data()
+        return start == Data("nnlab ".utf8)
     }
 
     private var parent: String { URL(fileURLWithPath: target).deletingLastPathComponent().path }
@@ -103,7 +130,7 @@ public struct OwnedFolder: Sendable, Equatable {
             else { continue }
             guard let pid = Int32(suffix.prefix(while: \.isNumber)), !PathStatus.processIsAlive(pid) || pid == getpid() else { continue }
             let path = parent + "/" + entry
-            guard PathStatus.of(path) == .directory, PathStatus.of(path + "/" + OwnedFolder.markerName) == .regularFile else { continue }
+            guard PathStatus.of(path) == .directory, OwnedFolder.isMarked(path) else { continue }
             try? FileManager.default.removeItem(atPath: path)
         }
     }
@@ -149,7 +176,7 @@ public struct OwnedFolder: Sendable, Equatable {
             throw InputError(file: path, message: "could not be written: \(String(cString: strerror(firstError)))")
         }
         // It exists (another run may have just written it): replace it only if NNLab wrote it.
-        guard PathStatus.of(target) == .directory, PathStatus.of(target + "/" + OwnedFolder.markerName) == .regularFile else {
+        guard PathStatus.of(target) == .directory, OwnedFolder.isMarked(target) else {
             if PathStatus.of(target) != .missing || firstError == EEXIST {
                 abandon(building)
                 throw InputError(file: path, message: "not replaced: it became a folder NNLab did not write while the report was built")

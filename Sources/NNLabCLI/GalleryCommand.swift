@@ -32,7 +32,7 @@ struct GalleryCommand: ParsableCommand {
                 destination.abandon(building)
                 throw error
             }
-            print("wrote \(paths.count) files to \(output)/")
+            print("wrote \(paths.count) files to \(Terminal.path(output))/")
         } catch {
             fail(error)
         }

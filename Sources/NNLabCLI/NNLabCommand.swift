@@ -55,6 +55,13 @@ enum Terminal {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
+    /// A path as the user gave it, for messages: control characters escaped, trailing slashes dropped.
+    static func path(_ path: String) -> String {
+        var trimmed = Substring(path)
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        return DisplayText.line(String(trimmed), limit: 200)
+    }
+
     /// Whether stderr is an interactive terminal (progress bars only there).
     static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 }

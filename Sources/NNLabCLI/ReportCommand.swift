@@ -21,22 +21,26 @@ struct ReportOptions: ParsableArguments {
     @Flag(help: "No progress on stderr.")
     var quiet = false
 
-    @Option(help: "The most memory the report's plan may use, e.g. 8G or 512M (default: 4G); a larger plan is refused before training.")
+    @Option(help: "The most memory the report's plan may use, e.g. 8G or 512M (default: 4G); a larger plan is refused before training.",
+            transform: MemoryLimit.parse)
     var memoryLimit: MemoryLimit = MemoryLimit()
 }
 
-/// `--memory-limit 8G`: a size with an optional K, M, G or T suffix (powers of 1024).
-struct MemoryLimit: ExpressibleByArgument {
+/// `--memory-limit 8G`: a size with an optional K, M, G or T suffix (powers of 1024), 1M to 1024T.
+struct MemoryLimit {
     var bytes: Double = MemoryBudget.defaultLimit
 
     init() {}
 
-    init?(argument: String) {
-        guard let bytes = MemoryBudget.parse(argument) else { return nil }
-        self.bytes = bytes
+    /// For ArgumentParser's `transform:`: the reason goes into its error line.
+    static func parse(_ argument: String) throws -> MemoryLimit {
+        guard let bytes = MemoryBudget.parse(argument) else {
+            throw ValidationError("expected a size from 1M to 1024T such as 4G, 512M or 1.5G, received \(DisplayText.line(argument, limit: 40))")
+        }
+        var limit = MemoryLimit()
+        limit.bytes = bytes
+        return limit
     }
-
-    var defaultValueDescription: String { "4G" }
 }
 
 /// `nnlab report [EXPERIMENT.yaml]`: the HTML lab report.
@@ -96,11 +100,12 @@ struct ReportCommand: ParsableCommand {
                       budget: MemoryBudget) throws -> LabReport.Built {
         var command = base + (file.map { " " + $0 } ?? "")
         if options.selfContained { command += " --self-contained" }
-        let destination = try OwnedFolder.check(folder)  // before training, not after
+        let inputs = [file, options.templates].compactMap { $0 } + experiment.dataFiles
+        let destination = try OwnedFolder.check(folder, inputs: inputs)  // before training, not after
         let page = try options.templates.map { (directory: String) throws -> HTMLPage in try HTMLPage(directory: directory) }
         var report = LabReport(experiment: experiment, command: command)
         if options.resume {
-            report.resume = try ResumeStore.load(folder + "/runs.json")
+            report.resume = try ResumeStore.load(folder + "/runs.json", budget: budget)
         }
         let progress = options.quiet ? Progress(style: .silent) : Progress.automatic()
         progress.line("plan: about \(MemoryBudget.format(budget.charged)) of the \(MemoryBudget.format(budget.limit)) memory budget, about \(Format.operations(budget.work)) of training")
@@ -108,7 +113,7 @@ struct ReportCommand: ParsableCommand {
         // The whole wall time, loading and preparing the data included.
         let seconds = Date().timeIntervalSince(ProcessStart.date)
         let resumed = built.resumed > 0 ? " (\(built.resumed) runs resumed, \(built.trained) trained)" : ""
-        print("wrote \(folder)/index.html in \(String(format: "%.1f", seconds)) s\(resumed)")
+        print("wrote \(Terminal.path(folder))/index.html in \(String(format: "%.1f", seconds)) s\(resumed)")
         return built
     }
 }
@@ -146,7 +151,8 @@ struct CompareCommand: ParsableCommand {
             let built = try ReportCommand.write(loaded, command: "nnlab compare", file: experiment, folder: folder, options: options, budget: budget)
             let header = ["variant", "success", "median epochs to target", "median final loss", "diverged"]
             let rows = built.summary.map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
-            print(TableText.render(header: header, rows: rows))
+            // Variant names come from the user's file: shown escaped, never as raw escape sequences.
+            print(TableText.render(header: header, rows: rows.map { $0.map(DisplayText.escaped) }))
         } catch {
             fail(error)
         }

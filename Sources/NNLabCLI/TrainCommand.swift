@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NNCore
+import NNReport
 import NNRuns
 import NNFiles
 
@@ -39,7 +40,8 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Print a summary every N epochs (default: about 50 lines in all).")
     var every: Int?
 
-    @Option(help: "The most memory the run may use, e.g. 8G or 512M (default: 4G); a larger run is refused before training.")
+    @Option(help: "The most memory the run may use, e.g. 8G or 512M (default: 4G); a larger run is refused before training.",
+            transform: MemoryLimit.parse)
     var memoryLimit: MemoryLimit = MemoryLimit()
 
     func validate() throws {
@@ -52,6 +54,9 @@ struct TrainCommand: ParsableCommand {
             let destination = try save.map { (path: String) throws(InputError) -> FileDestination in try FileDestination.check(path) }  // before training
             var budget = MemoryBudget(limit: memoryLimit.bytes)
             let loaded = try RunFile.load(runFile, budget: &budget)
+            if !json && !quiet {
+                Terminal.standardError("nnlab: plan: about \(MemoryBudget.format(budget.charged)) of the \(MemoryBudget.format(budget.limit)) memory budget, about \(Format.operations(budget.work)) of training")
+            }
             if json {
                 // The printed history: about 25 characters per value.
                 let values = Double(loaded.options.epochs) * Double((1 + loaded.options.metrics.count) * (loaded.validation == nil ? 1 : 2))

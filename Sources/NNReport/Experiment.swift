@@ -20,6 +20,8 @@ public struct Experiment: Sendable {
     public var source: String
     /// The file it came from (nil for the built-in default).
     public var file: String?
+    /// Every data file the plan reads (a report folder may not hold them: it is replaced whole).
+    public var dataFiles: [String] = []
 }
 
 /// One named experiment: the same run for each seed.

@@ -93,8 +93,10 @@ public enum ExperimentFile {
         if sections.contains(.comparison) && comparison == nil && object.has("sections") {
             throw try object.required("sections", "").error("expected a \"comparison\" for the comparison section, received none")
         }
-        return Experiment(title: title, author: author, sections: sections, experiments: experiments, comparison: comparison,
+        var experiment = Experiment(title: title, author: author, sections: sections, experiments: experiments, comparison: comparison,
                           image: image, source: text, file: file)
+        experiment.dataFiles = cache.files + (image?.sourceFiles ?? [])
+        return experiment
     }
 
     /// One experiment entry: the run for each seed. Each run's training and what the report keeps of it

@@ -37,11 +37,11 @@ enum ExperimentSection {
                 let chart = BoundaryFigures.chart(network, data: run.data, threshold: threshold, range: range,
                                                   title: "seed \(experiment.seeds.first ?? 0), after \(first.history.epochCount) epochs")
                 blocks.append(.figure(ReportFigure(name: key + "-boundary", figure: Figure(width: 640, height: 520, chart),
-                                                   caption: "The trained network's output over the input plane (first seed), its decision boundary at \(readable(threshold)) and the training data.",
+                                                   caption: "The trained network's output over the input plane (first seed), its decision boundary at \(readable(threshold)) and the training data\(Self.pointsNote(run.data.count)).",
                                                    alt: "Decision boundary of the trained network with the training points")))
                 if let record = first.record, let film = RecordFigures.filmstrip(record, data: run.data, threshold: threshold, range: range) {
                     blocks.append(.figure(ReportFigure(name: key + "-filmstrip", figure: film,
-                                                       caption: "The decision boundary at log-spaced epochs (first seed): how the network carves the plane as it learns.",
+                                                       caption: "The decision boundary at log-spaced epochs (first seed): how the network carves the plane as it learns\(Self.pointsNote(run.data.count)).",
                                                        alt: "Small decision-boundary plots at increasing epochs")))
                 }
                 let activations = Dictionary(uniqueKeysWithValues: network.denseLayers.map { ($0.index, $0.layer.activation) })
@@ -71,6 +71,11 @@ enum ExperimentSection {
     }
 
     /// ±1 targets split at 0, 0/1 targets at 0.5.
+    /// " (4000 of the 100000 points drawn, evenly spread)" when a boundary figure thins its data.
+    static func pointsNote(_ count: Int) -> String {
+        count > ScatterSeries.maximumDataPoints ? " (\(ScatterSeries.maximumDataPoints) of the \(count) points drawn, evenly spread)" : ""
+    }
+
     static func threshold(for targets: Matrix) -> Double {
         targets.elements.contains { $0 < 0 } ? 0 : 0.5
     }

@@ -22,6 +22,8 @@ public struct ImageProblem: Sendable {
     /// The fitted scaler as a JSON object (recorded in runs.json), nil when unscaled.
     public var scalerJSON: String?
     public var run: Run
+    /// The image files read (none for the built-in sets).
+    public var sourceFiles: [String] = []
 }
 
 extension ExperimentFile {
@@ -41,6 +43,7 @@ extension ExperimentFile {
         let dataName: String
         /// The file the images came from, when they came from files (errors about their shape name it).
         var sourceFile: String?
+        var sourceFiles: [String] = []
         if let images = object.optional("images") {
             let labels = try object.required("labels", "an IDX label file beside \"images\"")
             let imagesPath = try images.filePath(relativeTo: file)
@@ -48,10 +51,12 @@ extension ExperimentFile {
             data = try IDXFile.loadClassification(images: imagesPath, labels: labelsPath, maximumPixels: maximumPixels)
             dataName = try images.string()
             sourceFile = imagesPath
+            sourceFiles = [imagesPath, labelsPath]
         } else if let cifar = object.optional("cifar") {
             var parts: [ClassificationData] = []
             var names: [String] = []
             for item in try cifar.array() {
+                sourceFiles.append(try item.filePath(relativeTo: file))
                 let part = try CIFARFile.load(item.filePath(relativeTo: file), maximumPixels: maximumPixels - parts.reduce(0) { $0 + $1.features.elements.count })
                 parts.append(part)
                 names.append(try item.string())
@@ -120,6 +125,6 @@ extension ExperimentFile {
         return ImageProblem(name: name, dataName: dataName, data: data,
                             shape: ClassificationFigures.ImageShape.guess(features: data.featureCount),
                             testFraction: testFraction, scaling: scaling, split: split, scalingDescription: description,
-                            scalerJSON: scalerJSON, run: run)
+                            scalerJSON: scalerJSON, run: run, sourceFiles: sourceFiles)
     }
 }

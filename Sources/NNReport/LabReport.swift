@@ -158,7 +158,7 @@ public struct LabReport {
                       progress: Progress = Progress(style: .silent)) throws -> (files: [String], built: Built) {
         let page = try page ?? HTMLPage()
         let built = build(progress: progress)
-        progress.line("rendering figures and writing \(destination.path)")
+        progress.line("rendering figures and writing \(DisplayText.line(destination.path, limit: 200))")
         let writer = ReportWriter(destination: destination, selfContained: selfContained)
         let files = try writer.write(built.document, page: page,
                                      extraFiles: [("runs.json", built.runsJSON), ("history.csv", built.historyCSV)],

@@ -31,6 +31,7 @@ public struct ReportWriter {
     @discardableResult
     public func write(_ document: ReportDocument, page: HTMLPage, extraFiles: [(name: String, contents: String)],
                       date: String) throws -> [String] {
+        let document = limitingFigureSizes(document)
         let building = try destination.beginBuilding(marker: Self.marker)
         do {
             let written = try build(document, page: page, extraFiles: extraFiles, date: date, in: URL(fileURLWithPath: building))
@@ -40,6 +41,25 @@ public struct ReportWriter {
             destination.abandon(building)
             throw error
         }
+    }
+
+    /// The largest figure drawn: 40 million pixels (160 MB as an image) and 30,000 pixels a side at
+    /// the PNG scale (cairo's limit is 32,767). A figure beyond it (hundreds of hidden units, a grid of
+    /// thousands of variants) becomes a note saying so, instead of taking the memory or aborting the report.
+    static let maximumFigurePixels = 40e6
+    static let maximumFigureSide = 30_000.0
+
+    func limitingFigureSizes(_ document: ReportDocument) -> ReportDocument {
+        var limited = document
+        for s in limited.sections.indices {
+            limited.sections[s].blocks = limited.sections[s].blocks.map { block in
+                guard case .figure(let f) = block else { return block }
+                let width = f.figure.width * pngScale, height = f.figure.height * pngScale
+                guard width * height > Self.maximumFigurePixels || max(width, height) > Self.maximumFigureSide else { return block }
+                return .note("Figure “\(f.figure.title ?? f.name)” was not drawn: at \(Int(width))×\(Int(height)) pixels it is beyond NNLab's figure size limit (40 million pixels, 30,000 a side). Its numbers are in runs.json and history.csv.", kind: "warning")
+            }
+        }
+        return limited
     }
 
     private func build(_ document: ReportDocument, page: HTMLPage, extraFiles: [(name: String, contents: String)],

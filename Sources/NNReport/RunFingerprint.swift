@@ -80,8 +80,9 @@ public struct ResumeStore: Sendable {
     var entries: [String: Entry]
 
     /// Reads `path`. A missing file is an error (the user asked to resume from it).
-    public static func load(_ path: String) throws(InputError) -> ResumeStore {
-        let root = try TextFile.readJSON(path).object(allowing: ["nnlab", "title", "runs"])
+    /// - Parameter budget: the parsed runs.json must fit beside what the plan holds (`--memory-limit`).
+    public static func load(_ path: String, budget: MemoryBudget = MemoryBudget()) throws(InputError) -> ResumeStore {
+        let root = try TextFile.readJSON(path, budget: budget).object(allowing: ["nnlab", "title", "runs"])
         var entries: [String: Entry] = [:]
         for run in try root.required("runs", "the runs array").array() {
             let object = try run.anyObject()

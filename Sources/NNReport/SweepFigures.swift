@@ -45,6 +45,13 @@ enum SweepFigures {
     static func boundaries(_ comparison: Comparison, results: [[RunResult]]) -> [ReportBlock] {
         guard let run = comparison.variants.first?.runs.first, run.network.inputWidth == 2, run.network.outputWidth == 1,
               let layout = grid(comparison) else { return [] }
+        // Beyond the writer's figure size limit the panels are not even computed.
+        let gridColumns = Double(max(1, layout.columns.count)), gridRows = (Double(layout.cells.count) / gridColumns).rounded(.up)
+        let pixels = (gridColumns * 290 + 40) * (gridRows * 260 + 60) * 2.25
+        let side = max(gridColumns * 290 + 40, gridRows * 260 + 60) * 1.5
+        guard pixels <= ReportWriter.maximumFigurePixels, side <= ReportWriter.maximumFigureSide else {
+            return [.note("The \(layout.cells.count) final decision boundaries are not drawn: one panel each would make a figure beyond NNLab's figure size limit. Sweep fewer levels (or set grid: rows/columns) to see them; every run's numbers are in the tables, runs.json and history.csv.", kind: "warning")]
+        }
         let threshold = ExperimentSection.threshold(for: run.data.y)
         let range: ClosedRange<Double> = threshold == 0 ? -1...1 : 0...1
         var representative: [Panel] = []
@@ -68,7 +75,7 @@ enum SweepFigures {
                                               y: Axis("x₂", range: .fixed(model.y.lowerBound, model.y.upperBound)), legend: .hidden,
                                               layers: [.heatmap(Heatmap(field, colors: ColorScale(.blueRed, lower: 0, upper: 1, center: 0.5),
                                                                         colorbar: ColorbarStyle(label: "share of seeds"))),
-                                                       .scatter(ScatterSeries("data", x: xs, y: ys, classes: classes))])))
+                                                       .scatter(ScatterSeries("data", x: xs, y: ys, classes: classes).thinned())])))
             }
         }
         let columns = max(1, layout.columns.count)

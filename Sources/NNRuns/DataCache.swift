@@ -40,6 +40,11 @@ public final class DataCache {
 
     public init() {}
 
+    /// The files of every source built so far.
+    public var files: [String] {
+        Set(datasets.keys.map(\.source) + classes.keys).flatMap(\.files).sorted()
+    }
+
     /// The data and validation for a run whose network has `outputs` outputs.
     /// - Parameters:
     ///   - split: the fraction of `source` held out for validation (stratified for class data,

@@ -58,6 +58,17 @@ public enum DataSource: Sendable, Hashable {
         }
     }
 
+    /// The files this source reads.
+    public var files: [String] {
+        switch self {
+        case .builtin, .inline: []
+        case .file(let path), .csv(let path, _, _, _, _): [path]
+        case .npy(let x, let y): [x, y]
+        case .idx(let images, let labels, _): [images, labels]
+        case .cifar(let paths, _): paths
+        }
+    }
+
     static let builtinFields = ["name", "samples", "noise", "seed", "inputs", "labels"]
 
     /// Reads a source from `field` (a string or an object); paths are resolved against `base`,

@@ -47,7 +47,7 @@ public enum Layer: Sendable {
             .heatmap(Heatmap(field, colors: ColorScale(.blueRed, lower: lo, upper: hi, center: threshold),
                              colorbar: ColorbarStyle(label: colorbarLabel))),
             .contour(Contour(contourName ?? "boundary (\(Ticks.label(threshold)))", field: field, level: threshold)),
-            .scatter(ScatterSeries("data", x: x, y: y, classes: classes, classNames: classNames)),
+            .scatter(ScatterSeries("data", x: x, y: y, classes: classes, classNames: classNames).thinned()),
         ]
     }
 

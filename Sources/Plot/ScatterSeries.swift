@@ -16,3 +16,23 @@ public struct ScatterSeries: Sendable {
         self.color = color; self.marker = marker
     }
 }
+
+extension ScatterSeries {
+    /// The most data points a decision-boundary panel draws: beyond it points hide each other and
+    /// an SVG of a million circles is hundreds of megabytes.
+    public static let maximumDataPoints = 4000
+
+    /// At most `limit` of the points, evenly strided (the first always kept, so the same data give
+    /// the same picture), with the name saying how many are shown ("data (4000 of 1000000 shown)").
+    public func thinned(to limit: Int = ScatterSeries.maximumDataPoints) -> ScatterSeries {
+        let count = min(x.count, y.count)
+        guard count > limit, limit > 0 else { return self }
+        let indices = (0..<limit).map { $0 * count / limit }
+        var copy = self
+        copy.x = indices.map { x[$0] }
+        copy.y = indices.map { y[$0] }
+        copy.classes = classes.map { all in indices.map { all[$0] } }
+        copy.name = "\(name) (\(limit) of \(count) shown)"
+        return copy
+    }
+}

@@ -36,7 +36,7 @@ struct MemoryBudgetTests {
     }
 
     @Test func hostilePlansAreRefusedBeforeTraining() throws {
-        let budget = "expected a plan within the memory budget of 4 GiB (change it with --memory-limit), received one that needs about"
+        let budget = "expected a plan within the memory budget of 4 GiB (change it with --memory-limit), received one that needs at least"
         // A million hidden units: 320 GB of unit maps in the recording.
         try Self.expectRefused(Self.experiment(units: 1_000_000), ["plan.yaml:4: experiments[0]: " + budget, "969 GiB", "4000001-parameter"])
         // Ten thousand recorded seeds.
@@ -54,6 +54,24 @@ struct MemoryBudgetTests {
         var many = "comparison:\n  base: {data: xor}\n  seeds: 5\n  variants:\n"
         for i in 0..<20_001 { many += "    - {name: v\(i)}\n" }
         try Self.expectRefused(many, ["plan.yaml:5: comparison.variants: expected at most 100000 runs, received 20001 variants × 5 seeds"], command: "compare")
+    }
+
+    @Test func figuresTooLargeToDrawBecomeNotesAndBigDataIsThinned() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        var yaml = "comparison:\n  base: {data: {name: spiral, samples: 20000}, model: \(Self.model.replacingOccurrences(of: "UNITS", with: "2")), optimizer: {type: sgd}, epochs: 1}\n  seeds: 1\n  variants:\n"
+        for i in 0..<80 { yaml += "    - {name: v\(i), optimizer: {type: sgd, learning_rate: \(0.001 * Double(i + 1))}}\n" }
+        try directory.write("wide.yaml", yaml)
+        let result = try CommandRunner.run(["compare", "wide.yaml", "--quiet", "--output", "out", "--memory-limit", "256M"], in: directory.path)
+        #expect(result.status == 0, "\(result.standardError)")
+        let html = try String(contentsOfFile: directory.path + "/out/index.html", encoding: .utf8)
+        #expect(html.contains("final decision boundaries are not drawn"))
+        try directory.write("big.yaml", "sections: [experiments]\nexperiments:\n  - data: {name: spiral, samples: 100000}\n    model: \(Self.model.replacingOccurrences(of: "UNITS", with: "4"))\n    optimizer: {type: sgd}\n    epochs: 1\n")
+        let big = try CommandRunner.run(["report", "big.yaml", "--quiet", "--output", "big", "--memory-limit", "256M"], in: directory.path)
+        #expect(big.status == 0, "\(big.standardError)")
+        let svg = try FileManager.default.attributesOfItem(atPath: directory.path + "/big/figures/experiment-1-boundary.svg")[.size] as? Int ?? 0
+        #expect(svg < 5_000_000, "the boundary SVG draws every one of 100,000 points: \(svg) bytes")
+        #expect(try String(contentsOfFile: directory.path + "/big/index.html", encoding: .utf8).contains("4000 of the 100000 points drawn"))
     }
 
     @Test func aGzipBombIsRefusedWithoutInflatingIt() throws {

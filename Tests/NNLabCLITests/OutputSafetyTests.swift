@@ -126,6 +126,80 @@ struct OutputSafetyTests {
         #expect(entries == ["link", "out", "quick.yaml"])
     }
 
+    @Test func aReportFolderThatHoldsItsOwnInputsOrAFakeMarkerIsRefused() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try directory.write("quick.yaml", Self.quickExperiment)
+        let first = try CommandRunner.run(["report", "quick.yaml", "--quiet", "--output", "rep"], in: directory.path)
+        #expect(first.status == 0, "\(first.standardError)")
+        // The experiment and its data moved into the report folder: replacing it would delete them.
+        try directory.write("rep/exp.yaml", "title: Inside\nsections: [experiments]\nexperiments:\n  - data: mine.json\n    model: {input: 2, loss: mse, layers: [{type: dense, units: 1}]}\n    optimizer: {type: sgd}\n    epochs: 2\n")
+        try directory.write("rep/mine.json", #"{"x": [[0, 0], [1, 1]], "y": [[0], [1]]}"#)
+        let inside = try CommandRunner.run(["report", "rep/exp.yaml", "--quiet", "--output", "rep"], in: directory.path)
+        #expect(inside.status == 1)
+        #expect(inside.standardError.contains("which this report reads"), "\(inside.standardError)")
+        #expect(FileManager.default.fileExists(atPath: directory.path + "/rep/mine.json"))
+        // Any file named .nnlab-report is not enough: its text must be NNLab's.
+        try FileManager.default.createDirectory(atPath: directory.path + "/fake", withIntermediateDirectories: false)
+        try directory.write("fake/.nnlab-report", "")
+        try directory.write("fake/a.txt", "mine\n")
+        let fake = try CommandRunner.run(["gallery", "--output", "fake"], in: directory.path)
+        #expect(fake.status == 1)
+        #expect(Self.contents(directory.path + "/fake/a.txt") == "mine\n")
+    }
+
+    @Test func namesTooLongForTheBuildingFolderAndFolderPathsForSaveAreRefusedBeforeTraining() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let run = try Self.runFile(directory)
+        let long = String(repeating: "N", count: 245)
+        let report = try CommandRunner.run(["report", "--output", long], in: directory.path)
+        #expect(report.status == 1)
+        #expect(report.standardError.split(separator: "\n").count == 1, "\(report.standardError)")
+        #expect(report.standardError.contains("at most 215 bytes"), "\(report.standardError)")
+        for path in [String(repeating: "M", count: 245), "newfolder/"] {
+            let save = try CommandRunner.run(["train", run, "--save", path], in: directory.path)
+            #expect(save.status == 1)
+            #expect(save.standardError.split(separator: "\n").count == 1, "\(path): \(save.standardError)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == ["xor-data.json", "xor-model.json", "xor-run.json"])
+    }
+
+    @Test func dotDotAfterASymbolicLinkMeansWhatTheShellMeans() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try FileManager.default.createDirectory(atPath: directory.path + "/far/sub", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: directory.path + "/far/userout", withIntermediateDirectories: true)
+        try directory.write("far/userout/keep.txt", "keep\n")
+        try FileManager.default.createSymbolicLink(atPath: directory.path + "/slnk", withDestinationPath: "far/sub")
+        // slnk/.. is far/, so slnk/../userout is far/userout: a folder NNLab did not write.
+        let result = try CommandRunner.run(["gallery", "--output", "slnk/../userout"], in: directory.path)
+        #expect(result.status == 1, "\(result.standardOutput)")
+        #expect(!FileManager.default.fileExists(atPath: directory.path + "/userout"))
+        #expect(Self.contents(directory.path + "/far/userout/keep.txt") == "keep\n")
+    }
+
+    @Test func aTemporaryFileLeftByAKilledSaveIsRemovedByTheNextSave() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let run = try Self.runFile(directory)
+        try directory.write(".m.json.tmp-2147483000", "half a model")
+        let result = try CommandRunner.run(["train", run, "--quiet", "--save", "m.json"], in: directory.path)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix(".") }.isEmpty)
+    }
+
+    @Test func variantNamesReachTheTerminalEscaped() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let yaml = "comparison:\n  base: {data: xor, model: {input: 2, loss: mse, layers: [{type: dense, units: 2, activation: tanh}, {type: dense, units: 1, activation: tanh}]}, optimizer: {type: adam}, epochs: 5}\n  variants:\n    - {name: \"\\e[31mRED\\e]0;pwned\\a\", optimizer: {type: sgd}}\n    - {name: \"normal\\r\\nfake line\", optimizer: {type: adam}}\n  seeds: 1\n"
+        try directory.write("c.yaml", yaml)
+        let result = try CommandRunner.run(["compare", "c.yaml", "--quiet", "--output", "out"], in: directory.path)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(!result.standardOutput.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x0D })
+        #expect(result.standardOutput.contains("\\u{1B}[31mRED"))
+    }
+
     @Test func staleBuildingFoldersOfDeadProcessesAreRemoved() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
@@ -133,7 +207,7 @@ struct OutputSafetyTests {
         // Process ids above the kernel's limit (pid_max ≤ 2^22) never run.
         for name in [".out.building-2147483000", ".out.previous-2147483001", ".out.building-2147483002.removing"] {
             try FileManager.default.createDirectory(atPath: directory.path + "/" + name, withIntermediateDirectories: false)
-            try directory.write(name + "/.nnlab-report", "nnlab")
+            try directory.write(name + "/.nnlab-report", "nnlab 0.3.0 report\n")
         }
         // Without the marker it is not NNLab's: left alone.
         try FileManager.default.createDirectory(atPath: directory.path + "/.out.building-2147483003", withIntermediateDirectories: false)
