@@ -80,6 +80,11 @@ public enum RunFile {
                 guard let metric = Metric(name: name) else { continue }
                 guard !metrics.contains(metric) else { throw item.error("expected each metric once, received \(name) twice") }
                 metrics.append(metric)
+                // Keras's BinaryAccuracy counts [p > 0.5] = y: a −1 target never matches, so accuracy on ±1 data is wrong.
+                if metric == .accuracy, network.outputWidth == 1,
+                   let row = ([data] + (validation.map { [$0] } ?? [])).lazy.compactMap({ $0.y.elements.firstIndex(of: -1) }).first {
+                    throw item.error("expected 0/1 targets for accuracy (a −1 target never counts as correct), received −1 in row \(row); use xor_accuracy for ±1 targets, or labels: \"01\" with a sigmoid output")
+                }
             }
         }
         var earlyStopping: EarlyStoppingSettings?

@@ -117,6 +117,16 @@ struct DataSourceTests {
         #expect(result.standardError.contains(expected), "\(result.standardError)")
     }
 
+    @Test func accuracyOnPlusMinusOneTargetsPointsToXORAccuracy() throws {
+        let directory = try Self.folder()
+        defer { directory.remove() }
+        try directory.write("acc.yaml", "sections: [experiments]\nexperiments:\n  - data: xor\n    model: {input: 2, loss: mse, layers: [{type: dense, units: 1, activation: tanh}]}\n    optimizer: {type: sgd}\n    epochs: 2\n    metrics: [accuracy]\n")
+        let result = try CommandRunner.run(["report", "acc.yaml", "--quiet", "--output", "out"], in: directory.path)
+        #expect(result.status == 1)
+        #expect(result.standardError.hasPrefix("nnlab: error: acc.yaml:7: experiments[0].metrics[0]: expected 0/1 targets for accuracy"), "\(result.standardError)")
+        #expect(result.standardError.contains("use xor_accuracy for ±1 targets"))
+    }
+
     @Test func trainReadsAYAMLEntryAsItsJSONRunFile() throws {
         let directory = try Self.folder()
         defer { directory.remove() }
