@@ -57,11 +57,14 @@ struct RunEntry {
     static func csv(_ entries: [RunEntry]) -> String {
         var keys: [String] = []
         for entry in entries { for key in entry.result.history.keys where !keys.contains(key) { keys.append(key) } }
-        var out = (["run", "seed", "epoch"] + keys).map(csvField).joined(separator: ",") + "\n"
+        // One row per run and epoch, with what names the run (section, experiment or comparison, variant),
+        // so the file can be grouped by variant without runs.json.
+        var out = (["run", "section", "name", "variant", "seed", "epoch"] + keys).map(csvField).joined(separator: ",") + "\n"
         for (index, entry) in entries.enumerated() {
             let series = keys.map { entry.result.history[$0] }
+            let names = [entry.section, entry.name, entry.variant ?? ""].map(csvField).joined(separator: ",")
             for epoch in 0..<entry.result.history.epochCount {
-                out += "\(index),\(entry.seed),\(epoch + 1)"
+                out += "\(index),\(names),\(entry.seed),\(epoch + 1)"
                 for s in series {
                     out += ","
                     if let s, epoch < s.count { out += s[epoch].description }
@@ -73,7 +76,7 @@ struct RunEntry {
     }
 
     static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
