@@ -57,12 +57,12 @@ struct RunEntry {
     static func csv(_ entries: [RunEntry]) -> String {
         var keys: [String] = []
         for entry in entries { for key in entry.result.history.keys where !keys.contains(key) { keys.append(key) } }
-        // One row per run and epoch, with what names the run (section, experiment or comparison, variant),
-        // so the file can be grouped by variant without runs.json.
-        var out = (["run", "section", "name", "variant", "seed", "epoch"] + keys).map(csvField).joined(separator: ",") + "\n"
+        // One row per run and epoch, with the comparison variant's label (empty outside a comparison), so the
+        // file can be grouped by variant without runs.json; the run index leads to the rest in runs.json.
+        var out = (["run", "variant", "seed", "epoch"] + keys).map(csvField).joined(separator: ",") + "\n"
         for (index, entry) in entries.enumerated() {
             let series = keys.map { entry.result.history[$0] }
-            let names = [entry.section, entry.name, entry.variant ?? ""].map(csvField).joined(separator: ",")
+            let names = csvField(entry.variant ?? "")
             for epoch in 0..<entry.result.history.epochCount {
                 out += "\(index),\(names),\(entry.seed),\(epoch + 1)"
                 for s in series {

@@ -215,8 +215,8 @@ struct SweepTests {
         let experiment = try Self.sweep("  axes:\n    learning_rate: [0.05, 0.1]\n  seeds: 2\n")
         let csv = LabReport(experiment: experiment, command: "c").build().historyCSV
         let lines = csv.split(separator: "\n")
-        #expect(lines.first?.hasPrefix("run,section,name,variant,seed,epoch,loss") == true, "\(lines.first ?? "")")
-        #expect(lines.contains { $0.hasPrefix("0,comparison,Comparison,lr 0.05,0,1,") })
-        #expect(lines.contains { $0.hasPrefix("3,comparison,Comparison,lr 0.1,1,300,") })
+        #expect(lines.first?.hasPrefix("run,variant,seed,epoch,loss") == true, "\(lines.first ?? "")")
+        #expect(lines.contains { $0.hasPrefix("0,lr 0.05,0,1,") })
+        #expect(lines.contains { $0.hasPrefix("3,lr 0.1,1,300,") })
     }
 }
