@@ -80,7 +80,8 @@ enum ExperimentSection {
         targets.elements.contains { $0 < 0 } ? 0 : 0.5
     }
 
-    static func describe(_ experiment: ExperimentRuns) -> [ReportBlock] {
+    /// - Parameter heldOut: what the run's validation data are called ("validation", or "test" for the image problem).
+    static func describe(_ experiment: ExperimentRuns, heldOut: String = "validation") -> [ReportBlock] {
         guard let run = experiment.runs.first else { return [] }
         let layers = run.network.layers.map { layer -> String in
             switch layer {
@@ -102,7 +103,7 @@ enum ExperimentSection {
             case .flag(let b): "\(name)=\(b)"
             }
         }.joined(separator: ", ") + ")"
-        let samples = run.validation.map { "\(run.data.count) training and \($0.count) validation samples" } ?? "\(run.data.count) samples"
+        let samples = run.validation.map { "\(run.data.count) training and \($0.count) \(heldOut) samples" } ?? "\(run.data.count) samples"
         return [.paragraph("Data: \(experiment.dataName) (\(samples)). Model: \(run.network.inputWidth) inputs → \(layers.joined(separator: " → ")), loss \(run.network.loss.name). Optimizer: \(optimizer); \(run.options.epochs) epochs, batch size \(run.options.batchSize), \(run.options.shuffle ? "shuffled" : "not shuffled"); seeds \(experiment.seeds.map(String.init).joined(separator: ", ")).")]
     }
 
