@@ -25,7 +25,7 @@ struct TrainCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "A run file (JSON).")
+    @Argument(help: "A run file (JSON, or YAML with the fields of an experiment entry).")
     var runFile: String
 
     @Flag(help: "Print {\"history\": {...}, \"model\": {...}} instead of the summary.")
