@@ -20,6 +20,21 @@ public enum CIFARFile {
         return try parse(TextFile.read(path), file: path, classCount: classCount)
     }
 
+    /// Several batches joined in order (e.g. `data_batch_1.bin` … `data_batch_5.bin`), with at most
+    /// `maximumPixels` pixels in all.
+    public static func load(_ paths: [String], maximumPixels: Int = Int.max) throws(InputError) -> ClassificationData {
+        var parts: [ClassificationData] = []
+        var pixels = 0
+        for path in paths {
+            let part = try load(path, maximumPixels: maximumPixels - pixels)
+            pixels += part.features.elements.count
+            parts.append(part)
+        }
+        guard let first = parts.first else { throw InputError(file: "<cifar>", message: "expected at least one CIFAR-10 batch file, received none") }
+        let features = Matrix(rows: parts.reduce(0) { $0 + $1.count }, columns: first.featureCount, elements: parts.flatMap(\.features.elements))
+        return ClassificationData(features: features, labels: parts.flatMap(\.labels), classNames: first.classNames)
+    }
+
     /// Parses a batch's bytes, errors naming `file`.
     public static func parse(_ bytes: [UInt8], file: String, classCount: Int = 10) throws(InputError) -> ClassificationData {
         try checkClassCount(classCount, file: file)

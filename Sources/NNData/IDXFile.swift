@@ -48,7 +48,7 @@ public enum IDXFile {
         // The header (magic and at most 255 dimensions) comes first; data beyond the allowed elements is never inflated.
         let limit = maximumElements > TextFile.maximumSize ? TextFile.maximumSize : maximumElements + 4 + 4 * 255
         if Gzip.isCompressed(bytes) {
-            bytes = try Gzip.decompress(bytes, file: path, limit: limit, limitReason: PixelLimit.reason(maximumElements))
+            bytes = try Gzip.decompress(bytes, file: path, limit: limit, limitReason: PixelLimit.reason)
         } else {
             try PixelLimit.check(path, pixels: bytes.count - 16, maximum: maximumElements)
         }

@@ -4,13 +4,11 @@ import NNFiles
 
 /// The check shared by the image loaders: no more pixels than the memory budget leaves room for.
 enum PixelLimit {
-    static func reason(_ maximum: Int) -> String {
-        "what the memory budget leaves room for; raise it with --memory-limit"
-    }
+    static let reason = "what the memory budget leaves room for; raise it with --memory-limit"
 
     static func check(_ path: String, pixels: Int, maximum: Int) throws(InputError) {
         guard pixels > maximum else { return }
-        throw InputError(file: path, message: "expected at most \(maximum) pixels (\(reason(maximum))), received \(pixels)")
+        throw InputError(file: path, message: "expected at most \(maximum) pixels (\(reason)), received \(pixels)")
     }
 
     /// The file's size in bytes (0 when it cannot be read; the reader then reports why).

@@ -53,18 +53,13 @@ extension ExperimentFile {
             sourceFile = imagesPath
             sourceFiles = [imagesPath, labelsPath]
         } else if let cifar = object.optional("cifar") {
-            var parts: [ClassificationData] = []
             var names: [String] = []
             for item in try cifar.array() {
                 sourceFiles.append(try item.filePath(relativeTo: file))
-                let part = try CIFARFile.load(item.filePath(relativeTo: file), maximumPixels: maximumPixels - parts.reduce(0) { $0 + $1.features.elements.count })
-                parts.append(part)
                 names.append(try item.string())
             }
-            guard let firstPart = parts.first else { throw cifar.error("expected at least one CIFAR-10 batch file, received none") }
-            let features = Matrix(rows: parts.reduce(0) { $0 + $1.count }, columns: firstPart.featureCount,
-                                  elements: parts.flatMap(\.features.elements))
-            data = ClassificationData(features: features, labels: parts.flatMap(\.labels), classNames: firstPart.classNames)
+            guard !names.isEmpty else { throw cifar.error("expected at least one CIFAR-10 batch file, received none") }
+            data = try CIFARFile.load(sourceFiles, maximumPixels: maximumPixels)
             dataName = names.joined(separator: ", ")
             sourceFile = TextFile.resolve(names[0], relativeTo: file)
         } else {
@@ -103,12 +98,12 @@ extension ExperimentFile {
         case .standardize:
             let (scaled, scaler) = raw.standardized()
             split = scaled
-            scalerJSON = "{\"kind\": \"standardize\", \"means\": \(JSONWriter.vector(scaler.means)), \"standard_deviations\": \(JSONWriter.vector(scaler.standardDeviations))}"
+            scalerJSON = scaler.json
             description = "standardized with the mean and standard deviation of each feature over the \(raw.train.count) training samples only"
         case .minmax:
             let (scaled, scaler) = raw.minMaxScaled()
             split = scaled
-            scalerJSON = "{\"kind\": \"minmax\", \"minimums\": \(JSONWriter.vector(scaler.minimums)), \"maximums\": \(JSONWriter.vector(scaler.maximums)), \"lower\": \(JSONWriter.number(scaler.lower)), \"upper\": \(JSONWriter.number(scaler.upper))}"
+            scalerJSON = scaler.json
             description = "scaled to [0, 1] with each feature's minimum and maximum over the \(raw.train.count) training samples only"
         case .none:
             split = raw

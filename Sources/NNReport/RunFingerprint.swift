@@ -41,9 +41,20 @@ enum RunFingerprint {
         }
         if let known = memo.hashes[key] { return known }
         var a: UInt64 = 0xcbf2_9ce4_8422_2325, b: UInt64 = 0x8422_2325_cbf2_9ce4
+        // Each word goes through SplitMix64's finalizer first: FNV's multiply only carries differences
+        // upwards, so a word-wise FNV would never see a flipped sign bit (±1 targets hashed alike).
+        func scramble(_ word: UInt64) -> UInt64 {
+            var z = word &+ 0x9E37_79B9_7F4A_7C15
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
         func mix(_ word: UInt64) {
-            a = (a ^ word) &* 0x0000_0100_0000_01B3
-            b = (b ^ (word &+ 0x9E37_79B9_7F4A_7C15)) &* 0x0000_0100_0000_01B3
+            let z = scramble(word)
+            a = (a ^ z) &* 0x0000_0100_0000_01B3
+            b = (b ^ (z >> 32 | z << 32)) &* 0x0000_0100_0000_01B3
+            a ^= a >> 29
+            b ^= b >> 31
         }
         for dimension in [data.x.rows, data.x.columns, data.y.rows, data.y.columns] { mix(UInt64(dimension)) }
         for value in data.x.elements { mix(value.bitPattern) }

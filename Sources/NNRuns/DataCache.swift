@@ -82,12 +82,12 @@ public final class DataCache {
             let scaler = Standardization(fittedOn: train.x)
             train.x = scaler.apply(train.x)
             if var h = held { h.x = scaler.apply(h.x); held = h }
-            scalerJSON = "{\"kind\": \"standardize\", \"means\": \(JSONWriter.vector(scaler.means)), \"standard_deviations\": \(JSONWriter.vector(scaler.standardDeviations))}"
+            scalerJSON = scaler.json
         case .minmax:
             let scaler = MinMaxScaling(fittedOn: train.x)
             train.x = scaler.apply(train.x)
             if var h = held { h.x = scaler.apply(h.x); held = h }
-            scalerJSON = "{\"kind\": \"minmax\", \"minimums\": \(JSONWriter.vector(scaler.minimums)), \"maximums\": \(JSONWriter.vector(scaler.maximums)), \"lower\": \(JSONWriter.number(scaler.lower)), \"upper\": \(JSONWriter.number(scaler.upper))}"
+            scalerJSON = scaler.json
         }
         if scaling != .none {
             try budget.charge(Double(train.x.elements.count + (held?.x.elements.count ?? 0)) * 8, for: "the scaled inputs of \(source.name)",
@@ -178,15 +178,7 @@ public final class DataCache {
             built = try targets(data, source: source, outputs: outputs, field: field)
         case .cifar(let files, _):
             let limit = Int(min(budget.remaining / 17, Double(TextFile.maximumSize)))
-            let data = try loadClasses(source) { () throws(InputError) in
-                var parts: [ClassificationData] = []
-                for file in files {
-                    parts.append(try CIFARFile.load(file, maximumPixels: limit - parts.reduce(0) { $0 + $1.features.elements.count }))
-                }
-                let features = Matrix(rows: parts.reduce(0) { $0 + $1.count }, columns: parts[0].featureCount,
-                                      elements: parts.flatMap(\.features.elements))
-                return ClassificationData(features: features, labels: parts.flatMap(\.labels), classNames: parts[0].classNames)
-            }
+            let data = try loadClasses(source) { () throws(InputError) in try CIFARFile.load(files, maximumPixels: limit) }
             built = try targets(data, source: source, outputs: outputs, field: field)
         }
         try budget.charge(Double(built.x.elements.count + built.y.elements.count) * 8, for: "the data set \(source.name)",

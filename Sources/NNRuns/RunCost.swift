@@ -53,20 +53,8 @@ public struct RunCost: Sendable, Equatable {
         return (3 * rows * total + 2 * samples * (widths.max() ?? 0)) * Self.word
     }
 
-    /// A data set of `rows` samples.
-    public func dataBytes(rows: Double) -> Double {
-        rows * ((widths.first ?? 0) + (widths.last ?? 0)) * Self.word
-    }
-
     /// Multiply-adds of forward and backward passes: about 6 operations per parameter and sample.
     public func work(epochs: Double, samples: Double) -> Double { 6 * parameters * samples * epochs }
-
-    /// The rows of a data object `{x: [...], y: [...]}` (0 when it is not one).
-    public static func rows(_ field: JSONField) -> Double {
-        guard case .object(let members) = field.value.kind,
-              let x = members.first(where: { $0.key == "x" })?.value, case .array(let items) = x.kind else { return 0 }
-        return Double(items.count)
-    }
 
     /// A count for messages: "4000001", or "3.0e+12" when it is too large to spell out.
     public static func count(_ x: Double) -> String {

@@ -219,4 +219,14 @@ struct SweepTests {
         #expect(lines.contains { $0.hasPrefix("0,lr 0.05,0,1,") })
         #expect(lines.contains { $0.hasPrefix("3,lr 0.1,1,300,") })
     }
+
+    @Test func dataThatDifferOnlyInTheirLabelsGetDifferentFingerprints() throws {
+        // Playground's circle noise flips labels and keeps the points: ±1 targets must hash apart,
+        // or --resume would reuse the run of another noise level.
+        let experiment = try Self.sweep("  axes:\n    data: [{name: circle, noise: 0}, {name: circle, noise: 0.5}, {name: circle, noise: 0.1}]\n  seeds: 1\n")
+        let json = LabReport(experiment: experiment, command: "c").build().runsJSON
+        let fingerprints = json.split(separator: "\n").filter { $0.contains("\"fingerprint\"") }
+        #expect(fingerprints.count == 3)
+        #expect(Set(fingerprints).count == 3, "\(fingerprints)")
+    }
 }
