@@ -24,7 +24,11 @@ enum ComparisonSection {
             design = "every combination of " + comparison.axes.map { "\($0.name) (\($0.levels.joined(separator: ", ")))" }.joined(separator: " × ")
                 + " — \(comparison.variants.count) variants"
         }
-        return "\(comparison.name): \(design), each trained from the same \(comparison.seeds.count) seeds (\(comparison.seeds.map(String.init).joined(separator: ", "))) on the same data (\(comparison.dataName)). A run succeeds when \(comparison.targetMetric) reaches \(readable(comparison.targetValue)); runs that never do count as failures, not as missing."
+        // Derived from the runs: whether every variant trained (and validated) on the same data.
+        let first = comparison.variants.first?.runs.first
+        let sameData = comparison.variants.allSatisfy { $0.runs.allSatisfy { $0.data == first?.data && $0.validation == first?.validation } }
+        let data = sameData ? "on the same data (\(comparison.dataName))" : "on the data each variant names (they differ between variants)"
+        return "\(comparison.name): \(design), each trained from the same \(comparison.seeds.count) seeds (\(comparison.seeds.map(String.init).joined(separator: ", "))) \(data). A run succeeds when \(comparison.targetMetric) reaches \(readable(comparison.targetValue)); runs that never do count as failures, not as missing."
     }
 
     /// The first epoch (1-based) at which `metric` reaches `target`, if it does.

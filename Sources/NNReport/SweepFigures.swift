@@ -56,16 +56,18 @@ enum SweepFigures {
         let range: ClosedRange<Double> = threshold == 0 ? -1...1 : 0...1
         var representative: [Panel] = []
         var agreement: [Panel] = []
-        let xs = (0..<run.data.count).map { run.data.x[$0, 0] }, ys = (0..<run.data.count).map { run.data.x[$0, 1] }
-        let classes = BoundaryFigures.classes(of: run.data.y, threshold: threshold)
         for index in layout.cells {
             let title = comparison.variants[index].label
             guard let first = results[index].first, first.failure == nil else { continue }
-            var chart = BoundaryFigures.chart(first.network, data: run.data, threshold: threshold, range: range, title: title, resolution: 80)
+            // Each panel shows the data its own variant trained on (a data or noise axis changes them).
+            let data = comparison.variants[index].runs.first?.data ?? run.data
+            let xs = (0..<data.count).map { data.x[$0, 0] }, ys = (0..<data.count).map { data.x[$0, 1] }
+            let classes = BoundaryFigures.classes(of: data.y, threshold: threshold)
+            var chart = BoundaryFigures.chart(first.network, data: data, threshold: threshold, range: range, title: title, resolution: 80)
             if first.history.divergence != nil { chart.title = title + " (diverged)" }
             representative.append(.chart(chart))
             // The share of seeds whose final network puts each point on the positive side.
-            let plane = BoundaryFigures.plane(of: run.data.x)
+            let plane = BoundaryFigures.plane(of: data.x)
             let grids = results[index].filter { $0.failure == nil }.map { BoundaryFigures.field($0.network, x: plane.x, y: plane.y, columns: 60, rows: 60) }
             if let model = grids.first {
                 var share = [Double](repeating: 0, count: model.values.count)

@@ -229,4 +229,18 @@ struct SweepTests {
         #expect(fingerprints.count == 3)
         #expect(Set(fingerprints).count == 3, "\(fingerprints)")
     }
+
+    @Test func theSharedDataSentenceIsDerivedFromTheRuns() throws {
+        func introduction(_ axes: String) throws -> String {
+            let built = LabReport(experiment: try Self.sweep(axes), command: "c").build()
+            let texts = built.document.sections.flatMap(\.blocks).compactMap { block -> String? in
+                if case .paragraph(let text) = block { return text }
+                return nil
+            }
+            return texts.first { $0.contains("each trained from the same") } ?? ""
+        }
+        #expect(try introduction("  axes:\n    learning_rate: [0.05, 0.1]\n  seeds: 1\n").contains("on the same data (xor)"))
+        let differing = try introduction("  axes:\n    data: [{name: circle, noise: 0}, {name: circle, noise: 0.5}]\n  seeds: 1\n")
+        #expect(differing.contains("on the data each variant names (they differ between variants)"), "\(differing)")
+    }
 }
