@@ -152,22 +152,29 @@ public final class DataCache {
         case .inline:
             built = try DataFile.dataset(from: field)
         case .csv(let path, let label, let targets, let header, _):
-            if let targets {
-                guard targets.count == 1, let target = targets.first else {
-                    throw field.error("expected one target column, received \(targets.count) (several target columns are not supported yet)")
+            // A column that is not in the file is the experiment's mistake: reported at its label/targets field.
+            let columnField = field.path + (targets != nil ? ".targets" : ".label")
+            do throws(InputError) {
+                if let targets {
+                    guard targets.count == 1, let target = targets.first else {
+                        throw field.error("expected one target column, received \(targets.count) (several target columns are not supported yet)")
+                    }
+                    built = try CSVFile.loadRegression(path, options: .init(header: header, label: target))
+                } else {
+                    let data = try loadClasses(source) { () throws(InputError) in
+                        try CSVFile.loadClassification(path, options: .init(header: header, label: label ?? .index(-1)))
+                    }
+                    built = try self.targets(data, source: source, outputs: outputs, field: field)
                 }
-                built = try CSVFile.loadRegression(path, options: .init(header: header, label: target))
-            } else {
-                let data = try loadClasses(source) { () throws(InputError) in
-                    try CSVFile.loadClassification(path, options: .init(header: header, label: label ?? .index(-1)))
-                }
-                built = try self.targets(data, source: source, outputs: outputs, field: field)
+            } catch where error.file == path && error.field == "label" {
+                throw InputError(file: field.file, line: field.value.line, field: columnField, message: "\(error.message) in \(path)")
             }
         case .npy(let x, let y):
             let features = try NPYFile.load(x).matrix
             let targets = try NPYFile.load(y).matrix
             guard features.rows == targets.rows else {
-                throw InputError(file: y, message: "expected \(features.rows) rows (one per row of \(x)), received \(targets.rows)")
+                throw InputError(file: field.file, line: field.value.line, field: field.path + ".npy.y",
+                                 message: "expected \(features.rows) rows in \(y) (one per row of \(x)), received \(targets.rows)")
             }
             built = Dataset(x: features, y: targets)
         case .idx(let images, let labels, _):

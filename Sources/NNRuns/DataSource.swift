@@ -58,6 +58,12 @@ public enum DataSource: Sendable, Hashable {
         }
     }
 
+    /// The file the targets come from, for messages about them (the y array of an NPY pair).
+    public var targetsName: String {
+        if case .npy(_, let y) = self { return y }
+        return name
+    }
+
     /// The files this source reads.
     public var files: [String] {
         switch self {

@@ -133,14 +133,16 @@ public enum RunFile {
         let prepared = try cache.prepare(source, validation: validationSource, split: split, splitSeed: splitSeed,
                                          scaling: DataCache.Scaling(rawValue: scalingName) ?? .none, outputs: network.outputWidth,
                                          field: dataField, validationField: validationField, budget: &budget)
-        for (set, field, what) in [(prepared.data, dataField, source.name)] + (prepared.validation.map { [($0, validationField ?? dataField, validationSource?.name ?? source.name)] } ?? []) {
+        let validationWhere = validationField ?? dataField, validationOf = validationSource ?? source
+        for (set, field, of) in [(prepared.data, dataField, source)] + (prepared.validation.map { [($0, validationWhere, validationOf)] } ?? []) {
+            let what = of.name
             guard set.x.columns == network.inputWidth else {
                 throw field.error("expected data with \(network.inputWidth) inputs (the model's input), received \(set.x.columns) from \(what)")
             }
             guard set.y.columns == network.outputWidth else {
-                throw field.error("expected data with \(network.outputWidth) target column\(network.outputWidth == 1 ? "" : "s") (the model's outputs), received \(set.y.columns) from \(what)")
+                throw field.error("expected data with \(network.outputWidth) target column\(network.outputWidth == 1 ? "" : "s") (the model's outputs), received \(set.y.columns) from \(of.targetsName)")
             }
-            try checkTargets(set.y, loss: network.loss, field: field, what: what)
+            try checkTargets(set.y, loss: network.loss, field: field, what: of.targetsName)
         }
         return (prepared.data, prepared.validation)
     }

@@ -93,10 +93,11 @@ struct DataSourceTests {
 
     @Test(arguments: [
         ("data: moons.csv", "loss: bce", "expected targets in [0, 1] for bce, received -1 in row 0 of moons.csv; code two classes as 0/1 with labels: \"01\""),
-        ("data: {npy: {x: x.npy, y: y.npy}}", "loss: cce", "expected one-hot target rows for cce, received [0.0] in row 20 of x.npy"),
+        ("data: {npy: {x: x.npy, y: y.npy}}", "loss: cce", "expected one-hot target rows for cce, received [0.0] in row 20 of y.npy"),
         ("data: moons.csv", "loss: mse", "expected data with 3 inputs (the model's input), received 2 from moons.csv"),
         ("data: x.npy", "loss: mse", "expected features and targets as {npy: {x: X.npy, y: Y.npy}}, received one .npy file"),
         ("data: {csv: missing.csv}", "loss: mse", "data.csv: expected a file, received \"missing.csv\", which does not exist"),
+        ("data: {csv: moons.csv, label: nope}", "loss: mse", "experiments[0].data.label: expected a column named \"nope\""),
     ])
     func mismatchedDataNamesTheEntry(data: String, loss: String, expected: String) throws {
         let directory = try Self.folder()
