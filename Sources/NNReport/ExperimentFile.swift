@@ -242,6 +242,27 @@ public enum ExperimentFile {
             }
         }
         let rankName = try object.optional("rank_by")?.string(oneOf: Comparison.Ranking.allCases.map(\.rawValue)) ?? "success"
+        // A target or a ranking on something the runs do not record would make every run "never" or rank
+        // by another quantity under the stated one: refused, at the field that names it.
+        func recorded(_ key: String) -> Bool {
+            variants.allSatisfy { variant in
+                variant.runs.allSatisfy { run in
+                    let validation = key.hasPrefix("val_")
+                    let base = validation ? String(key.dropFirst(4)) : key
+                    guard !validation || run.validation != nil else { return false }
+                    return base == "loss" || run.options.metrics.contains { $0.name == base }
+                }
+            }
+        }
+        if let target = object.optional("target"), !recorded(targetMetric) {
+            throw try target.object(allowing: ["metric", "value"]).required("metric", "").error("expected a metric the runs record (\(targetMetric.hasPrefix("val_") ? "validation data and " : "")\(targetMetric.replacingOccurrences(of: "val_", with: "")) in metrics), received \(targetMetric), which \(variants.isEmpty ? "no run" : "a run") does not record")
+        }
+        if let rankField = object.optional("rank_by"), rankName != "success" {
+            let key = rankName == "final_loss" ? "loss" : rankName
+            guard recorded(key) else {
+                throw rankField.error("expected a ranking by something the runs record, received \(rankName), which needs \(key.hasPrefix("val_") ? "validation data" : "")\(key.hasPrefix("val_") && key != "val_loss" ? " and " : "")\(key == "val_loss" ? "" : key.replacingOccurrences(of: "val_", with: "") + " in metrics")")
+            }
+        }
         var pairs: [(String, String)] = []
         if let compare = object.optional("compare") {
             for item in try compare.array() {

@@ -243,4 +243,19 @@ struct SweepTests {
         let differing = try introduction("  axes:\n    data: [{name: circle, noise: 0}, {name: circle, noise: 0.5}]\n  seeds: 1\n")
         #expect(differing.contains("on the data each variant names (they differ between variants)"), "\(differing)")
     }
+
+    @Test func aTargetOrRankingOnSomethingNotRecordedIsRefused() throws {
+        // The base records xor_accuracy and has no validation data.
+        for (extra, fragment) in [("  target: {metric: accuracy, value: 1}\n", "comparison.target.metric: expected a metric the runs record"),
+                                  ("  rank_by: val_loss\n", "comparison.rank_by: expected a ranking by something the runs record, received val_loss, which needs validation data"),
+                                  ("  rank_by: accuracy\n", "received accuracy, which needs accuracy in metrics")] {
+            do {
+                _ = try Self.sweep("  axes:\n    learning_rate: [0.05, 0.1]\n  seeds: 1\n" + extra)
+                Issue.record("expected an error for \(extra)")
+            } catch {
+                #expect(String(describing: error).contains(fragment), "\(error)")
+            }
+        }
+        _ = try Self.sweep("  axes:\n    learning_rate: [0.05, 0.1]\n  seeds: 1\n  rank_by: final_loss\n")
+    }
 }
