@@ -254,13 +254,19 @@ public enum ExperimentFile {
                 }
             }
         }
+        /// What recording `key` takes: "validation data", "accuracy in metrics", or both.
+        func requirement(_ key: String) -> String {
+            let base = key.hasPrefix("val_") ? String(key.dropFirst(4)) : key
+            return ((key.hasPrefix("val_") ? ["validation data"] : []) + (base == "loss" ? [] : ["\(base) in metrics"])).joined(separator: " and ")
+        }
         if let target = object.optional("target"), !recorded(targetMetric) {
-            throw try target.object(allowing: ["metric", "value"]).required("metric", "").error("expected a metric the runs record (\(targetMetric.hasPrefix("val_") ? "validation data and " : "")\(targetMetric.replacingOccurrences(of: "val_", with: "")) in metrics), received \(targetMetric), which \(variants.isEmpty ? "no run" : "a run") does not record")
+            throw try target.object(allowing: ["metric", "value"]).required("metric", "")
+                .error("expected a metric the runs record (\(requirement(targetMetric))), received \(targetMetric), which a run does not record")
         }
         if let rankField = object.optional("rank_by"), rankName != "success" {
             let key = rankName == "final_loss" ? "loss" : rankName
             guard recorded(key) else {
-                throw rankField.error("expected a ranking by something the runs record, received \(rankName), which needs \(key.hasPrefix("val_") ? "validation data" : "")\(key.hasPrefix("val_") && key != "val_loss" ? " and " : "")\(key == "val_loss" ? "" : key.replacingOccurrences(of: "val_", with: "") + " in metrics")")
+                throw rankField.error("expected a ranking by something the runs record, received \(rankName), which needs \(requirement(key))")
             }
         }
         var pairs: [(String, String)] = []

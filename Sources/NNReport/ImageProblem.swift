@@ -7,7 +7,8 @@ import NNFiles
 /// The course's image problem: a classifier trained on images (digits by default, or IDX /
 /// CIFAR files), with a stratified train/test split and scaling fitted on the training part only.
 public struct ImageProblem: Sendable {
-    public enum Scaling: String, Sendable, CaseIterable { case standardize, minmax, none }
+    /// The same three scalings as every data source's `scaling:` (the image problem defaults to standardize).
+    public typealias Scaling = DataCache.Scaling
 
     public var name: String
     public var dataName: String

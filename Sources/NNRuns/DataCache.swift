@@ -18,7 +18,7 @@ public final class DataCache {
 
     /// How the inputs are scaled, fitted on the training part only.
     public enum Scaling: String, Sendable, Hashable, CaseIterable {
-        case none, standardize, minmax
+        case standardize, minmax, none
     }
 
     struct Key: Hashable {
