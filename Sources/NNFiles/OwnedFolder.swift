@@ -135,9 +135,24 @@ public struct OwnedFolder: Sendable, Equatable {
         }
     }
 
+    /// Builds the folder with `body` (given the building folder's path) and swaps it into place; on
+    /// any error the building folder is removed and the target is left as it was.
+    /// `marker` is the marker file's text (e.g. "nnlab 0.3.0 report").
+    public func write<T>(marker: String, _ body: (String) throws -> T) throws -> T {
+        let building = try beginBuilding(marker: marker)
+        do {
+            let result = try body(building)
+            try replace(with: building)
+            return result
+        } catch {
+            abandon(building)
+            throw error
+        }
+    }
+
     /// Creates the building folder beside the target, with the marker already in it, registered for
     /// removal on Ctrl-C. `marker` is the marker file's text (e.g. "nnlab 0.3.0 report").
-    public func beginBuilding(marker: String) throws(InputError) -> String {
+    func beginBuilding(marker: String) throws(InputError) -> String {
         do {
             try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
         } catch {
@@ -160,14 +175,14 @@ public struct OwnedFolder: Sendable, Equatable {
     }
 
     /// Removes a building folder after a failure.
-    public func abandon(_ building: String) {
+    func abandon(_ building: String) {
         try? FileManager.default.removeItem(atPath: building)
         Interruption.unregister(building)
     }
 
     /// Puts the finished building folder in place of the target and removes the previous report.
     /// - Throws: `InputError` when the target became something NNLab must not replace meanwhile.
-    public func replace(with building: String) throws(InputError) {
+    func replace(with building: String) throws(InputError) {
         defer { Interruption.unregister(building) }
         if nnlab_rename_noreplace(building, target) == 0 { return }
         let firstError = errno

@@ -44,12 +44,6 @@ public enum TextFile {
                          error: { InputError(file: path, message: $0) })
     }
 
-    /// Writes `text` to `path` atomically (see `FileDestination`): the previous file is replaced
-    /// only once the new one is complete, and a folder, FIFO or device is refused.
-    public static func writeAtomically(_ text: String, to path: String) throws(InputError) {
-        try FileDestination.check(path).write(Array(text.utf8))
-    }
-
     /// `path` resolved against the directory of `base` (for paths inside run files), kept
     /// relative when `base` is, so error messages show paths as the user would type them.
     public static func resolve(_ path: String, relativeTo base: String) -> String {

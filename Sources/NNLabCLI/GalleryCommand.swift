@@ -23,14 +23,8 @@ struct GalleryCommand: ParsableCommand {
     func run() throws {
         do throws(any Error) {
             let destination = try OwnedFolder.check(output)
-            let building = try destination.beginBuilding(marker: "nnlab \(NNLabInfo.version) gallery\n")
-            let paths: [String]
-            do {
-                paths = try Gallery.render(into: building)
-                try destination.replace(with: building)
-            } catch {
-                destination.abandon(building)
-                throw error
+            let paths = try destination.write(marker: "nnlab \(NNLabInfo.version) gallery\n") { building in
+                try Gallery.render(into: building)
             }
             print("wrote \(paths.count) files to \(Terminal.path(output))/")
         } catch {

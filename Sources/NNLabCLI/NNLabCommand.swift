@@ -62,6 +62,11 @@ enum Terminal {
         return DisplayText.line(String(trimmed), limit: 200)
     }
 
+    /// "plan: about 88 MiB of the 4 GiB memory budget, about 46.8 MFLOP of training".
+    static func plan(_ budget: MemoryBudget) -> String {
+        "plan: about \(MemoryBudget.format(budget.charged)) of the \(MemoryBudget.format(budget.limit)) memory budget, about \(Format.operations(budget.work)) of training"
+    }
+
     /// Whether stderr is an interactive terminal (progress bars only there).
     static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 }

@@ -108,7 +108,7 @@ struct ReportCommand: ParsableCommand {
             report.resume = try ResumeStore.load(folder + "/runs.json", budget: budget)
         }
         let progress = options.quiet ? Progress(style: .silent) : Progress.automatic()
-        progress.line("plan: about \(MemoryBudget.format(budget.charged)) of the \(MemoryBudget.format(budget.limit)) memory budget, about \(Format.operations(budget.work)) of training")
+        progress.line(Terminal.plan(budget))
         let (_, built) = try report.write(to: destination, selfContained: options.selfContained, page: page, progress: progress)
         // The whole wall time, loading and preparing the data included.
         let seconds = Date().timeIntervalSince(ProcessStart.date)

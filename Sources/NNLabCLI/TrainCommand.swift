@@ -55,7 +55,7 @@ struct TrainCommand: ParsableCommand {
             var budget = MemoryBudget(limit: memoryLimit.bytes)
             let loaded = try RunFile.load(runFile, budget: &budget)
             if !json && !quiet {
-                Terminal.standardError("nnlab: plan: about \(MemoryBudget.format(budget.charged)) of the \(MemoryBudget.format(budget.limit)) memory budget, about \(Format.operations(budget.work)) of training")
+                Terminal.standardError("nnlab: " + Terminal.plan(budget))
             }
             if json {
                 // The printed history: about 25 characters per value.

@@ -32,14 +32,8 @@ public struct ReportWriter {
     public func write(_ document: ReportDocument, page: HTMLPage, extraFiles: [(name: String, contents: String)],
                       date: String) throws -> [String] {
         let document = limitingFigureSizes(document)
-        let building = try destination.beginBuilding(marker: Self.marker)
-        do {
-            let written = try build(document, page: page, extraFiles: extraFiles, date: date, in: URL(fileURLWithPath: building))
-            try destination.replace(with: building)
-            return written
-        } catch {
-            destination.abandon(building)
-            throw error
+        return try destination.write(marker: Self.marker) { building in
+            try build(document, page: page, extraFiles: extraFiles, date: date, in: URL(fileURLWithPath: building))
         }
     }
 
