@@ -35,6 +35,13 @@ public enum TextFile {
         return JSONField(try JSONParser.parse(try read(path), file: path), file: path)
     }
 
+    /// The text of the file at `path` (UTF-8), once its parsed form is known to fit in `budget`
+    /// (for YAML, which is parsed from text).
+    public static func readText(_ path: String, budget: MemoryBudget) throws(InputError) -> String {
+        try checkParsedSize(path, budget: budget)
+        return String(decoding: try read(path), as: UTF8.self)
+    }
+
     /// Checks, from the file's size, that its text and parsed form (about `MemoryBudget.parsedTextFactor`
     /// bytes per byte of text) fit beside what `budget` holds already.
     public static func checkParsedSize(_ path: String, budget: MemoryBudget) throws(InputError) {

@@ -43,8 +43,7 @@ public enum ExperimentFile {
     /// Reads the experiment file at `path`; everything its plan will hold is charged to `budget`
     /// before it is allocated.
     public static func load(_ path: String, budget: inout MemoryBudget) throws(InputError) -> Experiment {
-        try TextFile.checkParsedSize(path, budget: budget)
-        let text = String(decoding: try TextFile.read(path), as: UTF8.self)
+        let text = try TextFile.readText(path, budget: budget)
         return try experiment(from: text, file: path, budget: &budget)
     }
 

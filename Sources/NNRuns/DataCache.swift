@@ -147,7 +147,6 @@ public final class DataCache {
                 built = try set.dataset(parameters, file: field.file, field: prefix)
             }
         case .file(let path):
-            try TextFile.checkParsedSize(path, budget: budget)
             built = try DataFile.dataset(from: TextFile.readJSON(path, budget: budget))
         case .inline:
             built = try DataFile.dataset(from: field)

@@ -20,8 +20,7 @@ public enum RunFile {
     public static func load(_ path: String, budget: inout MemoryBudget) throws(InputError) -> Run {
         let lower = path.lowercased()
         if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") {
-            try TextFile.checkParsedSize(path, budget: budget)
-            let text = String(decoding: try TextFile.read(path), as: UTF8.self)
+            let text = try TextFile.readText(path, budget: budget)
             return try run(from: JSONField(YAMLBridge.parse(text, file: path), file: path), path: path, budget: &budget)
         }
         return try run(from: TextFile.readJSON(path, budget: budget), path: path, budget: &budget)
