@@ -2,7 +2,7 @@ import NNCore
 import NNFiles
 
 /// Delimited text files of numbers: one sample per line, numeric feature columns and one label
-/// (or regression target) column.
+/// column (or one or more regression target columns).
 ///
 /// Class labels may be integers or strings. With `classCount` declared, labels must be the
 /// integers `0..<classCount` and map to themselves. Otherwise `classOrder` decides:
@@ -37,16 +37,19 @@ public enum CSVFile {
     public struct Options: Sendable, Hashable {
         public var header: Header
         public var label: Column
+        /// Regression target columns, in order (nil: the one `label` column).
+        public var targets: [Column]?
         /// The field delimiter: `,`, `;` or a tab (any single byte other than a quote or line break).
         public var delimiter: UInt8
         public var classOrder: ClassOrder
         /// When set, labels must be integers in `0..<classCount`.
         public var classCount: Int?
 
-        public init(header: Header = .automatic, label: Column = .index(-1), delimiter: UInt8 = UInt8(ascii: ","),
+        public init(header: Header = .automatic, label: Column = .index(-1), targets: [Column]? = nil, delimiter: UInt8 = UInt8(ascii: ","),
                     classOrder: ClassOrder = .automatic, classCount: Int? = nil) {
             self.header = header
             self.label = label
+            self.targets = targets
             self.delimiter = delimiter
             self.classOrder = classOrder
             self.classCount = classCount

@@ -10,7 +10,9 @@ struct CSVTable {
     let header: [String]?
     /// The records holding data (after the header).
     let dataRecords: Range<Int>
-    let labelColumn: Int
+    /// The label column (classification) or the target columns (regression), in the order asked for.
+    let labelColumns: [Int]
+    var labelColumn: Int { labelColumns[0] }
     let features: Matrix
 
     init(_ bytes: [UInt8], file: String, options: CSVFile.Options) throws(InputError) {
@@ -26,33 +28,38 @@ struct CSVTable {
             throw InputError(file: file, line: records.lines[0], message:
                 "expected at least 2 columns (features and a label) separated by \"\(Character(Unicode.Scalar(delimiter)))\", received 1")
         }
-        // The label column, as far as it is known before deciding on the header.
-        var labelColumn: Int?
-        if case .index(let index) = options.label {
-            let resolved = index < 0 ? width + index : index
-            guard resolved >= 0 && resolved < width else {
-                throw InputError(file: file, field: "label", message: "expected a column index in \(-width)..<\(width), received \(index)")
+        // The label (or target) columns, in the order given; resolved by index now, by name once the header is known.
+        let wanted = options.targets ?? [options.label]
+        var resolved = [Int?](repeating: nil, count: wanted.count)
+        for (i, column) in wanted.enumerated() {
+            if case .index(let index) = column {
+                let k = index < 0 ? width + index : index
+                guard k >= 0 && k < width else {
+                    throw InputError(file: file, field: "label", message: "expected a column index in \(-width)..<\(width), received \(index)")
+                }
+                resolved[i] = k
             }
-            labelColumn = resolved
         }
+        let byName = wanted.contains { if case .name = $0 { true } else { false } }
         let hasHeader: Bool
         switch options.header {
         case .present: hasHeader = true
         case .absent: hasHeader = false
         case .automatic:
-            if case .name = options.label {
+            if byName {
                 hasHeader = true
             } else {
                 hasHeader = records.bytes.withUnsafeBufferPointer { buffer in
                     (0..<width).contains { column in
                         let k = records.recordStarts[0] + column
-                        return column != labelColumn && NumberParser.double(buffer, records.fieldStarts[k], records.fieldEnds[k]) == nil
+                        return !resolved.contains(column) && NumberParser.double(buffer, records.fieldStarts[k], records.fieldEnds[k]) == nil
                     }
                 }
             }
         }
         let header = hasHeader ? (0..<width).map { records.text(0, $0) } : nil
-        if case .name(let name) = options.label {
+        for (i, column) in wanted.enumerated() {
+            guard case .name(let name) = column else { continue }
             guard hasHeader, let header else {
                 throw InputError(file: file, field: "label", message: "expected a header line to find column \"\(name)\", received none")
             }
@@ -60,16 +67,24 @@ struct CSVTable {
                 throw InputError(file: file, line: records.lines[0], field: "label",
                                  message: "expected a column named \"\(name)\", received \(header.map { "\"\($0)\"" }.joined(separator: ", "))")
             }
-            labelColumn = index
+            resolved[i] = index
         }
-        guard let labelColumn else { preconditionFailure("the label column is resolved above") }
+        let labelColumns = resolved.compactMap { $0 }
+        guard labelColumns.count == wanted.count else { preconditionFailure("every label column is resolved above") }
+        if let repeated = labelColumns.enumerated().first(where: { labelColumns[..<$0.offset].contains($0.element) })?.element {
+            throw InputError(file: file, field: "label", message: "expected distinct target columns, received \(CSVTable.columnName(repeated, header)) twice")
+        }
+        guard width - labelColumns.count >= 1 else {
+            throw InputError(file: file, line: records.lines[0], field: "label",
+                             message: "expected at least one feature column beside the \(labelColumns.count) target columns, received \(width) columns in all")
+        }
         let dataRecords = (hasHeader ? 1 : 0)..<records.count
         guard !dataRecords.isEmpty else {
             throw InputError(file: file, message: "expected at least one data line after the header, received none")
         }
 
         // The features, parsed from bytes straight into the matrix.
-        let featureWidth = width - 1
+        let featureWidth = width - labelColumns.count
         var elements = [Double](repeating: 0, count: dataRecords.count * featureWidth)
         var failure: InputError?
         records.bytes.withUnsafeBufferPointer { buffer in
@@ -82,7 +97,7 @@ struct CSVTable {
                         return
                     }
                     let first = records.recordStarts[record]
-                    for column in 0..<width where column != labelColumn {
+                    for column in 0..<width where !labelColumns.contains(column) {
                         let k = first + column
                         guard let value = NumberParser.double(buffer, records.fieldStarts[k], records.fieldEnds[k]) else {
                             let text = records.text(record, column)
@@ -101,21 +116,23 @@ struct CSVTable {
         self.records = records
         self.header = header
         self.dataRecords = dataRecords
-        self.labelColumn = labelColumn
+        self.labelColumns = labelColumns
         self.features = Matrix(rows: dataRecords.count, columns: featureWidth, elements: elements)
     }
 
-    /// The label column as numbers (a regression target).
+    /// The target columns as numbers (regression targets), one matrix column each.
     func numericLabels() throws(InputError) -> Matrix {
         var values = [Double]()
-        values.reserveCapacity(dataRecords.count)
+        values.reserveCapacity(dataRecords.count * labelColumns.count)
         for record in dataRecords {
-            let k = records.recordStarts[record] + labelColumn
-            let value = records.bytes.withUnsafeBufferPointer { NumberParser.double($0, records.fieldStarts[k], records.fieldEnds[k]) }
-            guard let value else { throw labelError(record, "expected a finite number") }
-            values.append(value)
+            for column in labelColumns {
+                let k = records.recordStarts[record] + column
+                let value = records.bytes.withUnsafeBufferPointer { NumberParser.double($0, records.fieldStarts[k], records.fieldEnds[k]) }
+                guard let value else { throw labelError(record, column, "expected a finite number") }
+                values.append(value)
+            }
         }
-        return Matrix(rows: values.count, columns: 1, elements: values)
+        return Matrix(rows: dataRecords.count, columns: labelColumns.count, elements: values)
     }
 
     /// The label column as class indices and the class names (rules in `CSVFile`).
@@ -134,7 +151,7 @@ struct CSVTable {
             }
             for (offset, record) in dataRecords.enumerated() {
                 guard offset < integers.count, (0..<classCount).contains(integers[offset]) else {
-                    throw labelError(record, "expected a class index in 0..<\(classCount)")
+                    throw labelError(record, nil, "expected a class index in 0..<\(classCount)")
                 }
             }
             return (integers, (0..<classCount).map(String.init))
@@ -150,7 +167,7 @@ struct CSVTable {
         labels.reserveCapacity(dataRecords.count)
         for record in dataRecords {
             let name = records.text(record, labelColumn).trimmingBlanks
-            guard !name.isEmpty else { throw labelError(record, "expected a class label") }
+            guard !name.isEmpty else { throw labelError(record, nil, "expected a class label") }
             if let known = index[name] {
                 labels.append(known)
             } else {
@@ -167,9 +184,10 @@ struct CSVTable {
         return (labels, names)
     }
 
-    private func labelError(_ record: Int, _ expected: String) -> InputError {
-        InputError(file: file, line: records.lines[record], field: CSVTable.columnName(labelColumn, header),
-                   message: "\(expected), received \(CSVTable.quoted(records.text(record, labelColumn)))")
+    private func labelError(_ record: Int, _ column: Int? = nil, _ expected: String) -> InputError {
+        let column = column ?? labelColumn
+        return InputError(file: file, line: records.lines[record], field: CSVTable.columnName(column, header),
+                          message: "\(expected), received \(CSVTable.quoted(records.text(record, column)))")
     }
 
     /// "column 3" (1-based, as a spreadsheet counts) or the header's name for it.

@@ -31,6 +31,8 @@ public struct ExperimentRuns: Sendable {
     public var dataName: String
     public var seeds: [UInt64]
     public var runs: [Run]
+    /// The scaler fitted on each run's training part (JSON for runs.json; nil without scaling).
+    public var scalers: [String?] = []
 }
 
 /// A sweep: variants of one base run — the full grid over the declared axes, or a list of named

@@ -103,28 +103,34 @@ public enum ExperimentFile {
     static func runs(from field: JSONField, file: String, defaultName: String, recording: RecorderOptions?,
                      budget: inout MemoryBudget, cache: DataCache) throws(InputError) -> ExperimentRuns {
         let object = try field.object(allowing: runFields)
-        let name = try object.optional("name")?.string() ?? defaultName
-        let seeds = try self.seeds(object)
-        var dataName = try object.optional("data").map { (f: JSONField) throws(InputError) -> String in try DataSource.read(f, base: file).name } ?? ""
-        // How the data were prepared, for the section's text (the run reader checks the values).
-        if case .number(let fraction, _)? = object.optional("validation_split")?.value.kind {
+        let spec = try RunFile.spec(from: field, path: file, budget: budget, extra: ["seeds"])
+        return try runs(of: spec, name: try object.optional("name")?.string() ?? defaultName, seeds: try seeds(object),
+                        recording: recording, field: field, budget: &budget, cache: cache)
+    }
+
+    /// The runs of `spec`, one per seed (the seed draws the initial weights and the batch order).
+    static func runs(of spec: RunSpec, name: String, seeds: [UInt64], recording: RecorderOptions?, field: JSONField,
+                     budget: inout MemoryBudget, cache: DataCache) throws(InputError) -> ExperimentRuns {
+        // How the data were prepared, for the section's text.
+        var dataName = spec.data.name
+        if case .split(let fraction, _) = spec.validation {
             dataName += ", \(DisplayText.number((fraction * 1000).rounded() / 10))% held out for validation (stratified by class for class data)"
         }
-        if case .string(let scaling)? = object.optional("scaling")?.value.kind, scaling != "none" {
-            dataName += scaling == "standardize" ? ", inputs standardized with the training part's mean and deviation"
-                                                 : ", inputs min–max scaled to the training part's range"
+        switch spec.scaling {
+        case .standardize: dataName += ", inputs standardized with the training part's mean and deviation"
+        case .minmax: dataName += ", inputs min–max scaled to the training part's range"
+        case .none: break
         }
-        var runs: [Run] = []
+        var experiment = ExperimentRuns(name: name, dataName: dataName, seeds: seeds, runs: [])
         for seed in seeds {
-            var value = field.value
-            value.set("seed", JSONValue(kind: .number(Double(seed), literal: String(seed)), line: field.value.line))
-            value.remove("seeds")
-            value.remove("name")
-            let run = try RunFile.run(from: JSONField(value, file: file, path: field.path), path: file, budget: &budget, cache: cache)
+            var seeded = spec
+            seeded.seed = seed
+            let (run, scaler) = try seeded.build(cache: cache, budget: &budget)
             try ReportCost.charge(run, recording: recording, field: field, budget: &budget)
-            runs.append(run)
+            experiment.runs.append(run)
+            experiment.scalers.append(scaler)
         }
-        return ExperimentRuns(name: name, dataName: dataName, seeds: seeds, runs: runs)
+        return experiment
     }
 
     static func seeds(_ object: JSONObject) throws(InputError) -> [UInt64] {
@@ -154,7 +160,9 @@ public enum ExperimentFile {
         let name = try object.optional("name")?.string() ?? "Comparison"
         let baseField = try object.required("base", "an experiment (model, data, optimizer, epochs, …)")
         guard case .object = baseField.value.kind else { throw baseField.error("expected an experiment object, received \(baseField.value.summary)") }
-        let seedsList = try seeds(object)
+        let baseObject = try baseField.object(allowing: runFields)
+        // The comparison's seeds, else the base's.
+        let seedsList = try seeds(object.has("seeds") || object.has("seed") ? object : baseObject)
         var targetMetric = "xor_accuracy"
         var targetValue = 1.0
         if let target = object.optional("target") {
@@ -163,14 +171,14 @@ public enum ExperimentFile {
             targetValue = try t.required("value", "a number").number()
         }
         var axes: [Comparison.Axis] = []
-        var edits: [[(label: String, apply: (inout JSONValue) -> Void)]] = []
+        var edits: [[SweepAxis.Edit]] = []
         if let axesField = object.optional("axes") {
             guard case .object(let members) = axesField.value.kind, !members.isEmpty else {
                 throw axesField.error("expected a mapping of axes to levels such as {activation: [tanh, relu]}, received \(axesField.value.summary)")
             }
             for member in members {
                 let axisField = JSONField(member.value, file: file, path: axesField.path + "." + member.key)
-                let (axis, axisEdits) = try SweepAxis.parse(name: member.key, levels: axisField, base: baseField.value)
+                let (axis, axisEdits) = try SweepAxis.parse(name: member.key, levels: axisField, file: file)
                 axes.append(axis)
                 edits.append(axisEdits)
             }
@@ -179,7 +187,7 @@ public enum ExperimentFile {
         for (key, axisName) in [("activations", "activation"), ("regularizers", "regularizer")] {
             if let list = object.optional(key) {
                 guard !axes.contains(where: { $0.name == axisName }) else { throw list.error("expected \(axisName) once, received it in \"axes\" too") }
-                let (axis, axisEdits) = try SweepAxis.parse(name: axisName, levels: list, base: baseField.value)
+                let (axis, axisEdits) = try SweepAxis.parse(name: axisName, levels: list, file: file)
                 axes.append(axis)
                 edits.append(axisEdits)
             }
@@ -189,13 +197,9 @@ public enum ExperimentFile {
         let order = axes.indices.sorted { SweepAxis.rank(axes[$0].name) < SweepAxis.rank(axes[$1].name) }
         var variants: [Comparison.Variant] = []
         var dataName = ""
-        func makeVariant(label: String, levels: [Int], value: JSONValue) throws(InputError) {
-            var base = value
-            base.set("seeds", JSONValue(kind: .array(seedsList.map { JSONValue(kind: .number(Double($0), literal: String($0)), line: 0) }), line: base.line))
-            base.remove("seed")
-            base.remove("name")
-            let experiment = try runs(from: JSONField(base, file: file, path: baseField.path), file: file, defaultName: label,
-                                      recording: LabReport.comparisonRecorderOptions, budget: &budget, cache: cache)
+        func makeVariant(label: String, levels: [Int], spec: RunSpec) throws(InputError) {
+            let experiment = try runs(of: spec, name: label, seeds: seedsList, recording: LabReport.comparisonRecorderOptions,
+                                      field: baseField, budget: &budget, cache: cache)
             dataName = experiment.dataName
             variants.append(Comparison.Variant(label: label, levels: levels, runs: experiment.runs))
         }
@@ -209,9 +213,11 @@ public enum ExperimentFile {
                 guard case .object(let members) = item.value.kind else { throw item.error("expected a variant such as {name: Adam, optimizer: {type: adam}}, received \(item.value.summary)") }
                 let label = try item.object(allowing: ["name"] + runFields).optional("name")?.string() ?? "variant \(i + 1)"
                 guard !variants.contains(where: { $0.label == label }) else { throw item.error("expected unique variant names, received \"\(label)\" twice") }
+                // A variant's fields replace the base's fields of the same name, whole.
                 var value = baseField.value
                 for member in members where member.key != "name" { value.set(member.key, member.value) }
-                try makeVariant(label: label, levels: [], value: value)
+                try makeVariant(label: label, levels: [],
+                                spec: try RunFile.spec(from: JSONField(value, file: file, path: item.path), path: file, budget: budget, extra: ["seeds"]))
             }
         } else {
             guard !axes.isEmpty else { throw field.error("expected \"axes\" (or activations/regularizers) or \"variants\", received neither") }
@@ -227,6 +233,8 @@ public enum ExperimentFile {
             guard total * seedsList.count <= maximumRuns else {
                 throw field.error("expected at most \(maximumRuns) runs, received \(total) variants × \(seedsList.count) seeds")
             }
+            // The base is read (and must be complete) once the axes are known to be well formed.
+            let base = try RunFile.spec(from: baseField, path: file, budget: budget, extra: ["seeds"])
             for index in 0..<total {
                 var remainder = index
                 var levels = [Int](repeating: 0, count: axes.count)
@@ -234,10 +242,10 @@ public enum ExperimentFile {
                     levels[a] = remainder % axes[a].levels.count
                     remainder /= axes[a].levels.count
                 }
-                var value = baseField.value
-                for a in order { edits[a][levels[a]].apply(&value) }
+                var spec = base
+                for a in order { try edits[a][levels[a]].apply(&spec) }
                 let label = levels.enumerated().map { a, level in axes[a].levels[level] }.joined(separator: ", ")
-                try makeVariant(label: label, levels: levels, value: value)
+                try makeVariant(label: label, levels: levels, spec: spec)
             }
         }
         let rankName = try object.optional("rank_by")?.string(oneOf: Comparison.Ranking.allCases.map(\.rawValue)) ?? "success"

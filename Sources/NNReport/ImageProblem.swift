@@ -45,12 +45,17 @@ extension ExperimentFile {
         /// The file the images came from, when they came from files (errors about their shape name it).
         var sourceFile: String?
         var sourceFiles: [String] = []
+        /// The data source the images came from (the run's data, split below).
+        let source: DataSource
+        let sourceLocation: FieldLocation
         if let images = object.optional("images") {
             let labels = try object.required("labels", "an IDX label file beside \"images\"")
             let imagesPath = try images.filePath(relativeTo: file)
             let labelsPath = try labels.filePath(relativeTo: file)
             data = try IDXFile.loadClassification(images: imagesPath, labels: labelsPath, maximumPixels: maximumPixels)
             dataName = try images.string()
+            source = .idx(images: imagesPath, labels: labelsPath, coding: nil)
+            sourceLocation = images.location
             sourceFile = imagesPath
             sourceFiles = [imagesPath, labelsPath]
         } else if let cifar = object.optional("cifar") {
@@ -62,6 +67,8 @@ extension ExperimentFile {
             guard !names.isEmpty else { throw cifar.error("expected at least one CIFAR-10 batch file, received none") }
             data = try CIFARFile.load(sourceFiles, maximumPixels: maximumPixels)
             dataName = names.joined(separator: ", ")
+            source = .cifar(sourceFiles, coding: nil)
+            sourceLocation = cifar.location
             sourceFile = TextFile.resolve(names[0], relativeTo: file)
         } else {
             let dataField = try object.required("data", "digits, iris, or \"images\"/\"labels\" IDX files, or \"cifar\" batches")
@@ -72,6 +79,8 @@ extension ExperimentFile {
             }
             data = loaded
             dataName = setName
+            source = .builtin(builtin, BuiltinDataset.Parameters())
+            sourceLocation = dataField.location
         }
         try budget.charge(Double(data.features.elements.count) * bytesPerPixel, for: "\(data.count) images of \(data.featureCount) pixels",
                           error: { field.error($0) })
@@ -115,8 +124,9 @@ extension ExperimentFile {
         for key in ["name", "data", "images", "labels", "cifar", "test_fraction", "scaling"] { value.remove(key) }
         let train = split.train.dataset(.oneHot), test = split.test.dataset(.oneHot)
         // Built data go straight into the run (no JSON text round trip).
-        let run = try RunFile.run(from: JSONField(value, file: file, path: field.path), path: file, budget: &budget,
-                                  prebuilt: (train, test))
+        let spec = try RunFile.spec(from: JSONField(value, file: file, path: field.path), path: file, budget: budget,
+                                    data: (source, sourceLocation, .split(testFraction, seed: seed)))
+        let run = try spec.build(cache: DataCache(), budget: &budget, prebuilt: (train, test)).run
         try ReportCost.charge(run, recording: nil, field: field, budget: &budget)
         return ImageProblem(name: name, dataName: dataName, data: data,
                             shape: ClassificationFigures.ImageShape.guess(features: data.featureCount),

@@ -1,7 +1,8 @@
 import NNCore
 import NNFiles
 
-/// Small edits of parsed objects, used to derive runs (a seed, a variant) from one experiment.
+/// Small edits of parsed objects: a comparison variant's fields replacing the base's, the image
+/// problem's own fields removed before its run is read.
 extension JSONValue {
     /// Sets member `key` of an object (appending it when absent); no effect on other kinds.
     mutating func set(_ key: String, _ value: JSONValue) {
@@ -20,29 +21,4 @@ extension JSONValue {
         kind = .object(members.filter { $0.key != key })
     }
 
-    /// Applies `change` to the inline "model" object, if there is one.
-    mutating func modifyModel(_ change: (inout JSONValue) -> Void) {
-        guard case .object(let members) = kind, var model = members.first(where: { $0.key == "model" })?.value else { return }
-        change(&model)
-        set("model", model)
-    }
-
-    /// Applies `change` to member `key` (an object), if present.
-    mutating func editMember(_ key: String, _ change: (inout JSONValue) -> Void) {
-        guard case .object(let members) = kind, var member = members.first(where: { $0.key == key })?.value else { return }
-        change(&member)
-        set(key, member)
-    }
-
-    /// Applies `change` to every dense layer of a model object (all but the last when `hiddenOnly`).
-    mutating func editDenseLayers(hiddenOnly: Bool, _ change: (inout JSONValue) -> Void) {
-        guard case .object(let members) = kind, let layersValue = members.first(where: { $0.key == "layers" })?.value,
-              case .array(var layers) = layersValue.kind else { return }
-        let denseIndices = layers.indices.filter { i in
-            if case .object(let m) = layers[i].kind, let t = m.first(where: { $0.key == "type" })?.value, case .string("dense") = t.kind { return true }
-            return false
-        }
-        for i in denseIndices where !(hiddenOnly && i == denseIndices.last) { change(&layers[i]) }
-        set("layers", JSONValue(kind: .array(layers), line: layersValue.line))
-    }
 }

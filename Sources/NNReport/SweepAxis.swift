@@ -2,25 +2,28 @@ import NNCore
 import NNRuns
 import NNFiles
 
-/// The settings a sweep can vary, each as an edit of the base run's parsed object.
+/// The settings a sweep can vary, each a typed edit of the base run's `RunSpec` (so an axis edits
+/// the model whether it is written inline or in a model file).
 ///
 /// | axis | levels | edit |
 /// |---|---|---|
-/// | activation | names | every dense layer but the last |
-/// | regularizer | none, {l1: …}, {l2: …} | every dense layer |
-/// | l1, l2 | strengths | that penalty on every dense layer |
-/// | optimizer | type names or objects | the optimizer (a name keeps the base's learning rate) |
-/// | learning_rate, batch_size, epochs | numbers | that setting |
-/// | hidden_units | numbers | every dense layer but the last |
-/// | initializer | names | every dense layer |
 /// | architecture | {name: …, layers: […]} | the model's layers |
-/// | data | names or {name: …, samples: …, noise: …} | the data |
+/// | hidden_units | numbers | every dense layer but the last (drawn weights) |
+/// | activation | names | every dense layer but the last |
+/// | initializer | names | every dense layer (drawn weights) |
+/// | regularizer | none, {l1: …}, {l2: …} | every dense layer |
+/// | l1, l2 | strengths | that penalty on every dense layer (the other one kept) |
+/// | optimizer | type names or objects | the optimizer (a name keeps the base's learning rate, if it sets one) |
+/// | learning_rate, batch_size, epochs | numbers | that setting |
+/// | data | any data source | the data |
 /// | noise | numbers | the built-in data set's noise |
 enum SweepAxis {
     static let names = ["activation", "regularizer", "l1", "l2", "optimizer", "learning_rate", "batch_size", "epochs",
                         "hidden_units", "initializer", "architecture", "data", "noise"]
 
-    typealias Edit = (label: String, apply: (inout JSONValue) -> Void)
+    /// One level: its label and its edit (which may find the level does not fit the variant, e.g.
+    /// noise on data that are not a built-in set, and say so at the level).
+    typealias Edit = (label: String, apply: (inout RunSpec) throws(InputError) -> Void)
 
     /// The order in which axes edit a variant, whatever their order in the file: what replaces a
     /// whole part (the architecture, the optimizer, the data) comes before what edits inside it (the
@@ -31,20 +34,27 @@ enum SweepAxis {
     static func rank(_ axis: String) -> Int { applicationOrder.firstIndex(of: axis) ?? applicationOrder.count }
 
     /// Axes that would set the same field are refused: `regularizer` with `l1` or `l2` (l1 × l2 together
-    /// combine into one regularizer), and a `learning_rate` axis beside optimizer levels that name their own rate.
+    /// combine into one regularizer), a `learning_rate` axis beside optimizer levels that name their own
+    /// rate, and a `noise` axis beside data levels that set their own noise.
     static func checkConflicts(_ names: [String], field: JSONField, levels: JSONField?) throws(InputError) {
         if names.contains("regularizer"), let other = names.first(where: { $0 == "l1" || $0 == "l2" }) {
             throw field.error("expected either a regularizer axis or l1/l2 axes, received regularizer and \(other), which set the same field")
         }
-        if names.contains("learning_rate"), names.contains("optimizer"), let levels,
-           case .object(let members) = levels.value.kind, let optimizer = members.first(where: { $0.key == "optimizer" }),
-           case .array(let items) = optimizer.value.kind,
-           items.contains(where: { if case .object(let m) = $0.kind { return m.contains { $0.key == "learning_rate" } } else { return false } }) {
+        func levelsSet(_ axis: String, _ key: String) -> Bool {
+            guard let levels, case .object(let members) = levels.value.kind, let list = members.first(where: { $0.key == axis }),
+                  case .array(let items) = list.value.kind else { return false }
+            return items.contains { if case .object(let m) = $0.kind { m.contains { $0.key == key } } else { false } }
+        }
+        if names.contains("learning_rate"), names.contains("optimizer"), levelsSet("optimizer", "learning_rate") {
             throw field.error("expected the learning rate from one axis, received it in optimizer levels and in a learning_rate axis")
+        }
+        if names.contains("noise"), names.contains("data"), levelsSet("data", "noise") {
+            throw field.error("expected the noise from one axis, received it in data levels and in a noise axis")
         }
     }
 
-    static func parse(name: String, levels field: JSONField, base: JSONValue) throws(InputError) -> (Comparison.Axis, [Edit]) {
+    /// The axis `name` with its levels, read against the experiment file `file` (for paths).
+    static func parse(name: String, levels field: JSONField, file: String) throws(InputError) -> (Comparison.Axis, [Edit]) {
         guard names.contains(name) else {
             throw field.error("unknown axis; expected one of \(names.joined(separator: ", "))")
         }
@@ -53,7 +63,7 @@ enum SweepAxis {
         var edits: [Edit] = []
         var numbers: [Double] = []
         for item in items {
-            let edit = try self.edit(axis: name, level: item, base: base)
+            let edit = try self.edit(axis: name, level: item, file: file)
             guard !edits.contains(where: { $0.label == edit.label }) else { throw item.error("expected distinct levels, received \(edit.label) twice") }
             edits.append(edit)
             if case .number(let x, _) = item.value.kind { numbers.append(x) }
@@ -62,48 +72,55 @@ enum SweepAxis {
         return (axis, edits)
     }
 
-    static func edit(axis: String, level: JSONField, base: JSONValue) throws(InputError) -> Edit {
+    static func edit(axis: String, level: JSONField, file: String) throws(InputError) -> Edit {
         let value = level.value
         switch axis {
         case "activation":
             let name = try level.string(oneOf: Activation.names)
-            return (name, { $0.modifyModel { $0.editDenseLayers(hiddenOnly: true) { $0.set("activation", value); if name != "leaky_relu" { $0.remove("alpha") } } } })
+            let activation = ModelFile.activationNamed(name)
+            return (name, { spec throws(InputError) in
+                spec.model.editDense(hiddenOnly: true) { layer in
+                    // A leaky_relu level keeps a slope the layer already states.
+                    if case .leakyReLU = layer.activation, case .leakyReLU = activation { return }
+                    layer.activation = activation
+                }
+            })
         case "regularizer":
             if case .string = value.kind {
                 _ = try level.string(oneOf: ["none"])
-                return ("none", { $0.modifyModel { $0.editDenseLayers(hiddenOnly: false) { $0.remove("regularizer") } } })
+                return ("none", { spec throws(InputError) in spec.model.editDense(hiddenOnly: false) { $0.regularizer = nil } })
             }
             let r = try level.object(allowing: ["l1", "l2"])
-            var parts: [String] = []
-            if let l1 = r.optional("l1") { parts.append("L1 \(readable(try l1.number(in: .nonNegative)))") }
-            if let l2 = r.optional("l2") { parts.append("L2 \(readable(try l2.number(in: .nonNegative)))") }
+            let l1 = try r.optional("l1")?.number(in: .nonNegative), l2 = try r.optional("l2")?.number(in: .nonNegative)
+            let parts = [l1.map { "L1 \(readable($0))" }, l2.map { "L2 \(readable($0))" }].compactMap { $0 }
             guard !parts.isEmpty else { throw level.error("expected l1 and/or l2, received an empty object") }
-            return (parts.joined(separator: " + "), { $0.modifyModel { $0.editDenseLayers(hiddenOnly: false) { $0.set("regularizer", value) } } })
+            let regularizer = Regularizer(l1: l1 ?? 0, l2: l2 ?? 0)
+            return (parts.joined(separator: " + "), { spec throws(InputError) in
+                spec.model.editDense(hiddenOnly: false) { $0.regularizer = regularizer }
+            })
         case "l1", "l2":
             let x = try level.number(in: .nonNegative)
-            let regularizer = JSONValue(kind: .object([JSONValue.Member(key: axis, value: value)]), line: value.line)
             // Sets its own penalty and keeps the other one, so l1 × l2 axes give every combination.
-            return ("\(axis.uppercased()) \(readable(x))", { $0.modifyModel { $0.editDenseLayers(hiddenOnly: false) { layer in
-                if case .object(let members) = layer.kind, let existing = members.first(where: { $0.key == "regularizer" })?.value,
-                   case .object = existing.kind {
-                    layer.editMember("regularizer") { $0.set(axis, value) }
-                } else {
-                    layer.set("regularizer", regularizer)
+            return ("\(axis.uppercased()) \(readable(x))", { spec throws(InputError) in
+                spec.model.editDense(hiddenOnly: false) { layer in
+                    var r = layer.regularizer ?? Regularizer()
+                    if axis == "l1" { r.l1 = x } else { r.l2 = x }
+                    layer.regularizer = r
                 }
-            } } })
+            })
         case "optimizer":
             if case .string(let type) = value.kind {
                 _ = try level.string(oneOf: OptimizerFile.typeNames)
-                var optimizer = JSONValue(kind: .object([JSONValue.Member(key: "type", value: value)]), line: value.line)
-                if case .object(let members) = base.kind, let old = members.first(where: { $0.key == "optimizer" })?.value,
-                   case .object(let oldMembers) = old.kind, let rate = oldMembers.first(where: { $0.key == "learning_rate" }) {
-                    optimizer.set("learning_rate", rate.value)
-                }
-                return (type, { $0.set("optimizer", optimizer) })
+                let optimizer = try OptimizerFile.named(type)
+                return (type, { spec throws(InputError) in
+                    var o = optimizer
+                    if spec.learningRateGiven { o.learningRate = spec.optimizer.learningRate }
+                    spec.optimizer = o
+                })
             }
-            let o = try level.object(allowing: ["type", "learning_rate", "momentum", "nesterov", "beta_1", "beta_2", "epsilon",
-                                                "amsgrad", "rho", "centered", "initial_accumulator_value"])
-            let type = try o.required("type", "an optimizer type").string(oneOf: OptimizerFile.typeNames)
+            let optimizer = try OptimizerFile.optimizer(from: level)
+            let o = try level.anyObject()
+            let type = try o.required("type", "an optimizer type").string()
             let rate = try o.optional("learning_rate")?.number(in: .positive)
             // Labelled by what the level sets besides its type and rate: "sgd (momentum 0.9)".
             var settings: [String] = []
@@ -117,43 +134,63 @@ enum SweepAxis {
                 }
             }
             let label = (rate.map { "\(type) \(readable($0))" } ?? type) + (settings.isEmpty ? "" : " (\(settings.joined(separator: ", ")))")
-            return (label, { $0.set("optimizer", value) })
+            return (label, { spec throws(InputError) in
+                spec.optimizer = optimizer
+                spec.learningRateGiven = rate != nil
+            })
         case "learning_rate":
             let x = try level.number(in: .positive)
-            return ("lr \(readable(x))", { $0.editMember("optimizer") { $0.set("learning_rate", value) } })
+            return ("lr \(readable(x))", { spec throws(InputError) in
+                spec.optimizer.learningRate = x
+                spec.learningRateGiven = true
+            })
         case "batch_size":
             let n = try level.integer(in: 1...Int(Int32.max))
-            return ("batch \(n)", { $0.set("batch_size", value) })
+            return ("batch \(n)", { spec throws(InputError) in spec.batchSize = n })
         case "epochs":
             let n = try level.integer(in: 1...RunFile.maximumEpochs)
-            return ("\(n) epochs", { $0.set("epochs", value) })
+            return ("\(n) epochs", { spec throws(InputError) in
+                spec.epochs = n
+                spec.epochsLocation = level.location
+            })
         case "hidden_units":
             let n = try level.integer(in: 1...ModelFile.maximumUnits)
-            return ("\(n) units", { $0.modifyModel { $0.editDenseLayers(hiddenOnly: true) { $0.set("units", value); $0.remove("weights"); $0.remove("bias") } } })
+            return ("\(n) units", { spec throws(InputError) in
+                spec.model.editDense(hiddenOnly: true) { layer in
+                    (layer.units, layer.weights, layer.bias, layer.location) = (n, nil, nil, level.location)
+                }
+            })
         case "initializer":
             let name = try level.string(oneOf: Initializer.allCases.map(\.name))
-            return (name, { $0.modifyModel { $0.editDenseLayers(hiddenOnly: false) { $0.set("initializer", value); $0.remove("weights"); $0.remove("bias") } } })
+            let initializer = Initializer(rawValue: name) ?? .glorotUniform
+            return (name, { spec throws(InputError) in
+                spec.model.editDense(hiddenOnly: false) { layer in (layer.initializer, layer.weights, layer.bias) = (initializer, nil, nil) }
+            })
         case "architecture":
             let o = try level.object(allowing: ["name", "layers"])
             let name = try o.required("name", "a name for this architecture").string()
-            let layers = try o.required("layers", "the model's layers").value
-            return (name, { $0.modifyModel { $0.set("layers", layers) } })
+            let layers = try ModelFile.layers(try o.required("layers", "the model's layers"))
+            return (name, { spec throws(InputError) in spec.model.layers = layers })
         case "data":
-            if case .string(let name) = value.kind { return (name, { $0.set("data", value) }) }
-            let o = try level.object(allowing: ["name", "samples", "noise", "seed", "inputs"])
-            var label = try o.required("name", "a built-in data set").string()
-            if let noise = o.optional("noise") { label += " (noise \(readable(try noise.number())))" }
-            return (label, { $0.set("data", value) })
+            let source = try DataSource.read(level, base: file)
+            var label = source.name
+            if case .string(let name) = value.kind { label = name }
+            if case .builtin(let set, let parameters) = source, case .object(let members) = value.kind {
+                let written = members.first { $0.key == "name" }.flatMap { m -> String? in if case .string(let n) = m.value.kind { n } else { nil } }
+                label = (written ?? set.rawValue) + (members.contains { $0.key == "noise" } ? " (noise \(readable(parameters.noise)))" : "")
+            }
+            return (label, { spec throws(InputError) in
+                spec.data = source
+                spec.dataLocation = level.location
+            })
         default:  // noise
             let x = try level.number(in: .unitClosed)
-            return ("noise \(readable(x))", { run in
-                guard case .object(let members) = run.kind, let data = members.first(where: { $0.key == "data" })?.value else { return }
-                var object = data
-                if case .string = data.kind {
-                    object = JSONValue(kind: .object([JSONValue.Member(key: "name", value: data)]), line: data.line)
+            return ("noise \(readable(x))", { spec throws(InputError) in
+                guard case .builtin(let set, var parameters) = spec.data else {
+                    throw level.error("expected a built-in data set to add noise to, received \(spec.data.name)")
                 }
-                object.set("noise", value)
-                run.set("data", object)
+                parameters.noise = x
+                spec.data = .builtin(set, parameters)
             })
         }
     }

@@ -49,9 +49,10 @@ public final class DataCache {
     /// - Parameters:
     ///   - split: the fraction of `source` held out for validation (stratified for class data,
     ///     seeded with `splitSeed`), when no separate validation source is given.
-    ///   - field: the run's "data" field, where mistakes about the data are reported.
+    ///   - field: where the run's "data" are written; mistakes about the data are reported there.
     public func prepare(_ source: DataSource, validation: DataSource?, split: Double?, splitSeed: UInt64, scaling: Scaling,
-                        outputs: Int, field: JSONField, validationField: JSONField?, budget: inout MemoryBudget) throws(InputError) -> Prepared {
+                        outputs: Int, at field: FieldLocation, validationAt validationField: FieldLocation?,
+                        budget: inout MemoryBudget) throws(InputError) -> Prepared {
         let key = PreparedKey(data: Key(source: source, outputs: outputs), validation: validation.map { Key(source: $0, outputs: outputs) },
                               split: split, splitSeed: splitSeed, scaling: scaling)
         if let done = prepared[key] { return done }
@@ -99,7 +100,7 @@ public final class DataCache {
     }
 
     /// The targets of class data for a network with `outputs` outputs.
-    func targets(_ data: ClassificationData, source: DataSource, outputs: Int, field: JSONField) throws(InputError) -> Dataset {
+    func targets(_ data: ClassificationData, source: DataSource, outputs: Int, field: FieldLocation) throws(InputError) -> Dataset {
         if outputs >= 2 {
             guard outputs == data.classCount else {
                 throw field.error("expected a model with \(data.classCount) outputs (one per class of \(source.name)) or 1 output for two classes, received \(outputs)")
@@ -124,13 +125,13 @@ public final class DataCache {
     }
 
     /// The data set of `source` for `outputs` outputs, built once.
-    func dataset(_ source: DataSource, outputs: Int, field: JSONField, budget: inout MemoryBudget) throws(InputError) -> Dataset {
+    func dataset(_ source: DataSource, outputs: Int, field: FieldLocation, budget: inout MemoryBudget) throws(InputError) -> Dataset {
         let key = Key(source: source, outputs: outputs)
         if let known = datasets[key] { return known }
         let built: Dataset
         switch source {
         case .builtin(let set, let parameters):
-            let prefix = field.path
+            let prefix = field.field
             if set.kind != .regression {
                 // Kept as classes too, so validation_split can stratify.
                 _ = try loadClasses(source) { () throws(InputError) in
@@ -148,17 +149,14 @@ public final class DataCache {
             }
         case .file(let path):
             built = try DataFile.dataset(from: TextFile.readJSON(path, budget: budget))
-        case .inline:
-            built = try DataFile.dataset(from: field)
+        case .inline(let inline):
+            built = try DataFile.dataset(from: inline.field)
         case .csv(let path, let label, let targets, let header, _):
             // A column that is not in the file is the experiment's mistake: reported at its label/targets field.
-            let columnField = field.path + (targets != nil ? ".targets" : ".label")
+            let columnField = field.child(targets != nil ? "targets" : "label")
             do throws(InputError) {
                 if let targets {
-                    guard targets.count == 1, let target = targets.first else {
-                        throw field.error("expected one target column, received \(targets.count) (several target columns are not supported yet)")
-                    }
-                    built = try CSVFile.loadRegression(path, options: .init(header: header, label: target))
+                    built = try CSVFile.loadRegression(path, options: .init(header: header, targets: targets))
                 } else {
                     let data = try loadClasses(source) { () throws(InputError) in
                         try CSVFile.loadClassification(path, options: .init(header: header, label: label ?? .index(-1)))
@@ -166,14 +164,13 @@ public final class DataCache {
                     built = try self.targets(data, source: source, outputs: outputs, field: field)
                 }
             } catch where error.file == path && error.field == "label" {
-                throw InputError(file: field.file, line: field.value.line, field: columnField, message: "\(error.message) in \(path)")
+                throw columnField.error("\(error.message) in \(path)")
             }
         case .npy(let x, let y):
             let features = try NPYFile.load(x).matrix
             let targets = try NPYFile.load(y).matrix
             guard features.rows == targets.rows else {
-                throw InputError(file: field.file, line: field.value.line, field: field.path + ".npy.y",
-                                 message: "expected \(features.rows) rows in \(y) (one per row of \(x)), received \(targets.rows)")
+                throw field.child("npy.y").error("expected \(features.rows) rows in \(y) (one per row of \(x)), received \(targets.rows)")
             }
             built = Dataset(x: features, y: targets)
         case .idx(let images, let labels, _):

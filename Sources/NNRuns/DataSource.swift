@@ -23,18 +23,20 @@ public enum DataSource: Sendable, Hashable {
     case builtin(BuiltinDataset, BuiltinDataset.Parameters)
     /// An NNLab data file.
     case file(String)
-    /// `{x, y}` written in the run or experiment file, identified by where it is written.
-    case inline(Location)
+    /// `{x, y}` written in the run or experiment file.
+    case inline(InlineData)
     case csv(path: String, label: CSVFile.Column?, targets: [CSVFile.Column]?, header: CSVFile.Header, labels: Coding?)
     case npy(x: String, y: String)
     case idx(images: String, labels: String, coding: Coding?)
     case cifar([String], coding: Coding?)
 
-    /// Where an inline data object is written (its cache key).
-    public struct Location: Sendable, Hashable {
-        public var file: String
-        public var line: Int
-        public var field: String
+    /// Data written inline, identified (hashed and compared) by where they are written: the seeds and
+    /// variants that share one entry's data share one data set.
+    public struct InlineData: Sendable, Hashable {
+        public var field: JSONField
+
+        public static func == (a: InlineData, b: InlineData) -> Bool { a.field.location == b.field.location }
+        public func hash(into hasher: inout Hasher) { hasher.combine(field.location) }
     }
 
     /// How two classes are coded in one target column.
@@ -120,7 +122,7 @@ public enum DataSource: Sendable, Hashable {
                 return .cifar(paths, coding: try coding(object.optional("labels")))
             }
             _ = try field.object(allowing: ["x", "y", "name"])
-            return .inline(Location(file: field.file, line: field.value.line, field: field.path))
+            return .inline(InlineData(field: field))
         default:
             throw field.error("expected a data set name, a data file or an object, received \(field.value.summary)")
         }

@@ -22,6 +22,13 @@ public enum ModelFile {
 
     /// Reads a network from a parsed model object.
     public static func network(from field: JSONField, seed: UInt64) throws(InputError) -> Network {
+        try spec(from: field).network(seed: seed)
+    }
+
+    /// Reads a parsed model object into a `ModelSpec`: every field is checked here (names, ranges,
+    /// shapes a layer states itself); what depends on the layers before (weights that fit what comes
+    /// in, the parameter limits) is checked when the network is built.
+    public static func spec(from field: JSONField) throws(InputError) -> ModelSpec {
         let object = try field.object(allowing: ["input", "loss", "layers", "name"])
         let input = try object.required("input", "the number of input columns").integer(in: 1...maximumInput)
         let lossField = try object.required("loss", "one of \(Loss.names.joined(separator: ", "))")
@@ -32,44 +39,35 @@ public enum ModelFile {
         let layersField = try object.required("layers", "an array of layers")
         let layerFields = try layersField.array()
         guard !layerFields.isEmpty else { throw layersField.error("expected at least one layer, received an empty array") }
-        var network = Network(inputWidth: input, loss: loss)
-        var parameterCount = 0
-        for (index, layerField) in layerFields.enumerated() {
-            let layer = try layer(from: layerField, index: index, incoming: network.outputWidth, seed: seed)
-            if case .dense(let dense) = layer {
-                parameterCount += dense.parameterCount
-                guard parameterCount <= maximumParameters else {
-                    throw layerField.error("expected at most \(maximumParameters) parameters in all, received more")
-                }
-            }
-            do { try network.add(layer) } catch { throw layerField.error(error.description) }
-        }
-        guard network.layers.contains(where: { $0.dense != nil }) else {
-            throw layersField.error("expected at least one dense layer, received only concat_input")
-        }
-        return network
+        let spec = ModelSpec(input: input, loss: loss, layers: try layers(layersField), location: field.location)
+        try spec.checkSize()
+        return spec
     }
 
-    private static func layer(from field: JSONField, index: Int, incoming: Int, seed: UInt64) throws(InputError) -> Layer {
+    /// The layers of a "layers" array (a model's, or a sweep's architecture level).
+    public static func layers(_ field: JSONField) throws(InputError) -> [ModelSpec.LayerSpec] {
+        var layers: [ModelSpec.LayerSpec] = []
+        for layerField in try field.array() { layers.append(try layer(from: layerField)) }
+        guard layers.contains(where: { if case .dense = $0 { true } else { false } }) else {
+            throw field.error("expected at least one dense layer, received \(layers.isEmpty ? "none" : "only concat_input")")
+        }
+        return layers
+    }
+
+    static let layerFields = ["type", "units", "activation", "alpha", "weights", "bias", "regularizer", "initializer", "name"]
+
+    private static func layer(from field: JSONField) throws(InputError) -> ModelSpec.LayerSpec {
         guard case .object = field.value.kind else { throw field.error("expected a layer object, received \(field.value.summary)") }
-        let type = try field.object(allowing: ["type", "units", "activation", "alpha", "weights", "bias", "regularizer", "initializer", "name"])
+        let type = try field.object(allowing: layerFields)
             .required("type", "\"dense\" or \"concat_input\"").string(oneOf: ["dense", "concat_input"])
         if type == "concat_input" {
             _ = try field.object(allowing: ["type", "name"])
             return .concatInput
         }
-        let object = try field.object(allowing: ["type", "units", "activation", "alpha", "weights", "bias", "regularizer", "initializer", "name"])
+        let object = try field.object(allowing: layerFields)
         let units = try object.required("units", "a positive integer").integer(in: 1...maximumUnits)
         let activationName = try object.optional("activation")?.string(oneOf: Activation.names) ?? "linear"
-        var activation: Activation
-        switch activationName {
-        case "sigmoid": activation = .sigmoid
-        case "tanh": activation = .tanh
-        case "relu": activation = .relu
-        case "leaky_relu": activation = .leakyReLU(alpha: Activation.defaultLeakyAlpha)
-        case "softmax": activation = .softmax
-        default: activation = .linear
-        }
+        var activation = activationNamed(activationName)
         if let alphaField = object.optional("alpha") {
             guard case .leakyReLU = activation else { throw alphaField.error("expected only with \"activation\": \"leaky_relu\", received it with \(activationName)") }
             activation = .leakyReLU(alpha: try alphaField.number(in: .nonNegative))
@@ -81,30 +79,37 @@ public enum ModelFile {
             regularizer = Regularizer(l1: try r.optional("l1")?.number(in: .nonNegative) ?? 0,
                                       l2: try r.optional("l2")?.number(in: .nonNegative) ?? 0)
         }
-        let initializerField = object.optional("initializer")
-        let initializerName = try initializerField?.string(oneOf: Initializer.allCases.map(\.name)) ?? Initializer.glorotUniform.name
-        let initializer = Initializer(rawValue: initializerName) ?? .glorotUniform
-        guard incoming * units <= maximumParameters else {
-            throw object.field.error("expected at most \(maximumParameters) weights, received \(incoming)×\(units)")
-        }
-        let weights: Matrix
+        let initializerName = try object.optional("initializer")?.string(oneOf: Initializer.allCases.map(\.name)) ?? Initializer.glorotUniform.name
+        var weights: Matrix?
         if let weightsField = object.optional("weights") {
             let rows = try weightsField.array()
-            guard rows.count == incoming else {
-                throw weightsField.error("expected \(incoming) rows (the width of what comes in), received \(rows.count)")
+            guard Double(rows.count) * Double(units) <= Double(maximumParameters) else {
+                throw weightsField.error("expected at most \(maximumParameters) weights, received \(rows.count)×\(units)")
             }
             weights = try weightsField.matrix(columns: units, what: "units")
-        } else {
-            if let biasField = object.optional("bias") { throw biasField.error("expected only together with \"weights\", received it alone") }
-            var generator = RandomGenerator(seed: seed, stream: RandomStream.layerBase + UInt64(index))
-            weights = initializer.weights(fanIn: incoming, fanOut: units, using: &generator)
         }
-        var bias = [Double](repeating: 0, count: units)
+        var bias: [Double]?
         if let biasField = object.optional("bias") {
-            bias = try biasField.vector()
-            guard bias.count == units else { throw biasField.error("expected \(units) numbers (units), received \(bias.count)") }
+            guard weights != nil else { throw biasField.error("expected only together with \"weights\", received it alone") }
+            let values = try biasField.vector()
+            guard values.count == units else { throw biasField.error("expected \(units) numbers (units), received \(values.count)") }
+            bias = values
         }
-        return .dense(Dense(weights: weights, bias: bias, activation: activation, regularizer: regularizer, initializer: initializer))
+        return .dense(ModelSpec.DenseSpec(units: units, activation: activation, regularizer: regularizer,
+                                          initializer: Initializer(rawValue: initializerName) ?? .glorotUniform,
+                                          weights: weights, bias: bias, location: field.location))
+    }
+
+    /// The activation a model file names (leaky_relu with its default slope).
+    public static func activationNamed(_ name: String) -> Activation {
+        switch name {
+        case "sigmoid": .sigmoid
+        case "tanh": .tanh
+        case "relu": .relu
+        case "leaky_relu": .leakyReLU(alpha: Activation.defaultLeakyAlpha)
+        case "softmax": .softmax
+        default: .linear
+        }
     }
 
     /// Reads the model file at `path`.

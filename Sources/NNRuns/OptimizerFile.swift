@@ -46,6 +46,12 @@ public enum OptimizerFile {
         }
     }
 
+    /// The optimizer `type` names with the run files' defaults (the reader's own, so the two never differ).
+    public static func named(_ type: String) throws(InputError) -> any Optimizer {
+        let value = JSONValue(kind: .object([JSONValue.Member(key: "type", value: JSONValue(kind: .string(type), line: 0))]), line: 0)
+        return try optimizer(from: JSONField(value, file: "optimizer"))
+    }
+
     /// The optimizer object for a run file.
     public static func encode(_ optimizer: any Optimizer) -> String {
         var fields = ["\"type\": \"\(type(of: optimizer).typeName)\""]

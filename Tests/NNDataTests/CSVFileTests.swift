@@ -55,6 +55,15 @@ import NNFiles
         let path = directory.write("reg.csv", "x,y\n1,0.25\n2,-1e-3\n")
         let data = try CSVFile.loadRegression(path, options: .init(label: .name("y")))
         #expect(data.x.elements == [1, 2] && data.y.elements == [0.25, -0.001])
+        // Several target columns, in the order given (by name or index); the rest are the features.
+        let wide = directory.write("wide.csv", "a,b,c,d\n1,2,3,4\n5,6,7,8\n")
+        let two = try CSVFile.loadRegression(wide, options: .init(targets: [.name("d"), .index(1)]))
+        #expect(two.x.columns == 2 && two.x.elements == [1, 3, 5, 7])
+        #expect(two.y.columns == 2 && two.y.elements == [4, 2, 8, 6])
+        let twice = inputError { () throws(InputError) in try CSVFile.loadRegression(wide, options: .init(targets: [.name("b"), .index(1)])) }
+        #expect(twice?.message == "expected distinct target columns, received column 2 (\"b\") twice")
+        let all = inputError { () throws(InputError) in try CSVFile.loadRegression(wide, options: .init(targets: [.index(0), .index(1), .index(2), .index(3)])) }
+        #expect(all?.message == "expected at least one feature column beside the 4 target columns, received 4 columns in all")
     }
 
     @Test func declaredClassCountRejectsOutOfRangeLabels() throws {

@@ -74,6 +74,7 @@ struct DataSourceTests {
             Self.entry("csv 01", data: "{csv: moons.csv, label: class, header: true, labels: \"01\"}", inputs: 2, loss: "bce"),
             Self.entry("csv one-hot", data: "{csv: moons.csv, label: 2}", inputs: 2, outputs: 2, loss: "cce"),
             Self.entry("csv regression", data: "{csv: house.csv, targets: [price]}", inputs: 2, extra: "scaling: standardize"),
+            Self.entry("csv two targets", data: "{csv: house.csv, targets: [price, 0]}", inputs: 1, outputs: 2, extra: "scaling: minmax"),
             Self.entry("npy", data: "{npy: {x: x.npy, y: y.npy}}", inputs: 2, loss: "bce", extra: "scaling: standardize"),
             Self.entry("idx", data: "{idx: {images: images-idx3-ubyte, labels: labels-idx1-ubyte}}", inputs: 4, outputs: 10, loss: "cce"),
             Self.entry("cifar", data: "{cifar: [batch.bin]}", inputs: 3072, outputs: 10, loss: "cce", extra: "scaling: minmax"),
@@ -83,7 +84,7 @@ struct DataSourceTests {
         let result = try CommandRunner.run(["report", "sources.yaml", "--quiet", "--output", "out"], in: directory.path)
         #expect(result.status == 0, "\(result.standardError)")
         let runs = try String(contentsOfFile: directory.path + "/out/runs.json", encoding: .utf8)
-        for name in ["builtin", "builtin 01", "file", "inline", "csv", "csv 01", "csv one-hot", "csv regression", "npy", "idx", "cifar", "validation"] {
+        for name in ["builtin", "builtin 01", "file", "inline", "csv", "csv 01", "csv one-hot", "csv regression", "csv two targets", "npy", "idx", "cifar", "validation"] {
             #expect(runs.contains("\"experiment\": \"\(name)\""), "\(name)")
         }
         let html = try String(contentsOfFile: directory.path + "/out/index.html", encoding: .utf8)
@@ -153,5 +154,48 @@ struct DataSourceTests {
         #expect(yaml.status == 0 && json.status == 0, "\(yaml.standardError) \(json.standardError)")
         #expect(yaml.standardOutput == json.standardOutput)
         #expect(yaml.standardOutput.contains("\"val_loss\""))
+    }
+
+    /// Sweep axes edit the typed run, so they apply to a model written in a model file as to an
+    /// inline one (editing the parsed tree, an activation axis on a model file changed nothing).
+    @Test func axesEditAModelWrittenInAModelFile() throws {
+        let directory = try Self.folder()
+        defer { directory.remove() }
+        try directory.write("model.json", #"{"input": 2, "loss": "mse", "layers": [{"type": "dense", "units": 3, "activation": "tanh"}, {"type": "dense", "units": 1, "activation": "tanh"}]}"#)
+        try directory.write("sweep.yaml", """
+        sections: [comparison]
+        comparison:
+          base: {data: xor, model: model.json, optimizer: {type: sgd, learning_rate: 0.1}, epochs: 5, batch_size: 4}
+          axes:
+            hidden_units: [2, 5]
+            activation: [relu, sigmoid]
+          seeds: 1
+
+        """)
+        let result = try CommandRunner.run(["compare", "sweep.yaml", "--quiet", "--output", "out"], in: directory.path)
+        #expect(result.status == 0, "\(result.standardError)")
+        let root = try #require(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: directory.path + "/out/runs.json"))) as? [String: Any])
+        let runs = try #require(root["runs"] as? [[String: Any]])
+        #expect(runs.count == 4)
+        for run in runs {
+            let label = try #require(run["variant"] as? String)
+            let layers = try #require((run["model"] as? [String: Any])?["layers"] as? [[String: Any]])
+            #expect(layers[0]["activation"] as? String == (label.contains("relu") ? "relu" : "sigmoid"), "\(label)")
+            #expect(layers[0]["units"] as? Int == (label.contains("5 units") ? 5 : 2), "\(label)")
+            #expect(layers[1]["activation"] as? String == "tanh", "the output layer keeps its activation")
+        }
+        // A noise axis needs a built-in set to add noise to: named at the level, before any training.
+        try directory.write("noise.yaml", """
+        sections: [comparison]
+        comparison:
+          base: {data: data.json, model: model.json, optimizer: {type: sgd}, epochs: 5}
+          axes:
+            noise: [0, 0.1]
+
+        """)
+        let noise = try CommandRunner.run(["compare", "noise.yaml", "--quiet", "--output", "out2"], in: directory.path)
+        #expect(noise.status == 1)
+        #expect(noise.standardError.hasPrefix("nnlab: error: noise.yaml:5: comparison.axes.noise[0]: expected a built-in data set to add noise to, received "), "\(noise.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: directory.path + "/out2"))
     }
 }

@@ -17,7 +17,7 @@ struct DataCacheTests {
         var budget = MemoryBudget()
         let cache = DataCache()
         let prepared = try cache.prepare(source, validation: nil, split: 0.25, splitSeed: 4, scaling: .standardize, outputs: 1,
-                                         field: field, validationField: nil, budget: &budget)
+                                         at: field.location, validationAt: nil, budget: &budget)
         let validation = try #require(prepared.validation)
         #expect(prepared.data.count == 150 && validation.count == 50)
         // Playground's circle has 100 points per class: a stratified 25% holds out 25 of each.
@@ -31,10 +31,10 @@ struct DataCacheTests {
         }
         // The same split seed gives the same rows; another seed other rows.
         let again = try DataCache().prepare(source, validation: nil, split: 0.25, splitSeed: 4, scaling: .standardize, outputs: 1,
-                                            field: field, validationField: nil, budget: &budget)
+                                            at: field.location, validationAt: nil, budget: &budget)
         #expect(again.data.x == prepared.data.x)
         let other = try DataCache().prepare(source, validation: nil, split: 0.25, splitSeed: 5, scaling: .standardize, outputs: 1,
-                                            field: field, validationField: nil, budget: &budget)
+                                            at: field.location, validationAt: nil, budget: &budget)
         #expect(other.data.x != prepared.data.x)
     }
 
