@@ -98,7 +98,7 @@ let package = Package(
         .testTarget(name: "NNCoreTests", dependencies: ["NNCore", "NNFiles", "NNRuns", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PlotTests", dependencies: ["Plot", "PlotCairo"], resources: [.copy("References")]),
         .testTarget(name: "NNRecordingTests", dependencies: ["NNRecording", "NNCore", "NNFiles", "NNRuns", "TestSupport"]),
-        .testTarget(name: "NNDataTests", dependencies: ["NNData", "NNCore", "NNFiles", "NNRuns", "TestSupport"]),
+        .testTarget(name: "NNDataTests", dependencies: ["NNData", "NNCore", "NNFiles", "NNRuns", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NNLabCLITests", dependencies: ["NNLabCLI", "NNCore", "NNFiles", "NNRuns", "TestSupport"]),
         .testTarget(name: "NNStatisticsTests", dependencies: ["NNStatistics"]),
         .testTarget(name: "NNReportTests", dependencies: ["NNReport", "NNFigures", "NNCore", "NNFiles", "NNRuns", "TestSupport"]),

@@ -20,20 +20,29 @@ public enum Gzip {
         guard isCompressed(bytes) else {
             throw InputError(file: file, message: "expected gzip data (magic 1f 8b), received \(hexPrefix(bytes))")
         }
+        return try inflate(bytes[...], windowBits: 15 + 16, format: "gzip", file: file, limit: limit, limitReason: limitReason)
+    }
+
+    /// The inflated contents of `bytes`: a gzip stream (`windowBits` 15 + 16; concatenated members are
+    /// joined) or raw deflate data (−15, as in a ZIP member).
+    static func inflate(_ bytes: ArraySlice<UInt8>, windowBits: Int32, format: String, file: String, limit: Int,
+                        limitReason: String) throws(InputError) -> [UInt8] {
         var output: [UInt8] = []
         // Deflate rarely compresses numeric data more than 8:1; the buffer grows when it does.
         output.reserveCapacity(min(limit, max(4096, bytes.count * 4)))
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         var stream = z_stream()
-        // 15 + 16: a 32 KiB window and a gzip (not zlib) header.
-        guard inflateInit2_(&stream, 15 + 16, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+        guard inflateInit2_(&stream, windowBits, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             throw InputError(file: file, message: "expected zlib to initialize, received an error (out of memory?)")
         }
         defer { inflateEnd(&stream) }
         var consumed = 0
         var failure: String?
         bytes.withUnsafeBufferPointer { input in
-            guard let base = input.baseAddress else { return }
+            guard let base = input.baseAddress else {
+                failure = "expected \(format) data, received none"
+                return
+            }
             while consumed < input.count {
                 stream.next_in = UnsafeMutablePointer(mutating: base + consumed)
                 stream.avail_in = UInt32(input.count - consumed)
@@ -42,11 +51,11 @@ public enum Gzip {
                     let produced: Int = chunk.withUnsafeMutableBufferPointer { out in
                         stream.next_out = out.baseAddress
                         stream.avail_out = UInt32(out.count)
-                        status = inflate(&stream, Z_NO_FLUSH)
+                        status = CZlib.inflate(&stream, Z_NO_FLUSH)
                         return out.count - Int(stream.avail_out)
                     }
                     output.append(contentsOf: chunk[0..<produced])
-                    // A tiny file may inflate enormously (a "gzip bomb"): keep NNLab's file size limit.
+                    // A tiny file may inflate enormously (a "zip bomb"): keep the limit.
                     if output.count > limit {
                         failure = "expected at most \(limit) bytes of decompressed data (\(limitReason)), received more"
                         return
@@ -56,24 +65,39 @@ public enum Gzip {
                 consumed = input.count - Int(stream.avail_in)
                 switch status {
                 case Z_STREAM_END:
-                    // Another member may follow (or trailing zero padding, which gzip ignores).
-                    if consumed < input.count && input[consumed] == 0x1F {
+                    // Another gzip member may follow (or trailing zero padding, which gzip ignores).
+                    if windowBits > 15, consumed < input.count && input[consumed] == 0x1F {
                         inflateReset(&stream)
                     } else {
                         return
                     }
                 case Z_BUF_ERROR, Z_OK:
-                    failure = "expected a complete gzip stream, received one that ends early after \(input.count) bytes"
+                    failure = "expected a complete \(format) stream, received one that ends early after \(input.count) bytes"
                     return
                 default:
                     let reason = stream.msg.map { String(cString: $0) } ?? "code \(status)"
-                    failure = "expected valid gzip data, received corrupt data at compressed byte \(consumed) (\(reason))"
+                    failure = "expected valid \(format) data, received corrupt data at compressed byte \(consumed) (\(reason))"
                     return
                 }
             }
         }
         if let failure { throw InputError(file: file, message: failure) }
         return output
+    }
+
+    /// CRC-32 (the ZIP and gzip checksum) of `bytes`, through zlib.
+    static func crc32(_ bytes: ArraySlice<UInt8>) -> UInt32 {
+        var crc: UInt = 0
+        bytes.withUnsafeBufferPointer { buffer in
+            var offset = 0
+            // zlib's length is a 32-bit integer: in steps of 1 GiB.
+            while offset < buffer.count {
+                let step = min(1 << 30, buffer.count - offset)
+                crc = CZlib.crc32(crc, buffer.baseAddress.map { $0 + offset }, UInt32(step))
+                offset += step
+            }
+        }
+        return UInt32(truncatingIfNeeded: crc)
     }
 
     /// The first bytes of `bytes` in hex, for error messages.

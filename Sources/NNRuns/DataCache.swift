@@ -173,6 +173,15 @@ public final class DataCache {
                 throw field.child("npy.y").error("expected \(features.rows) rows in \(y) (one per row of \(x)), received \(targets.rows)")
             }
             built = Dataset(x: features, y: targets)
+        case .npz(let path, let x, let y):
+            // Each member may inflate to what the budget leaves for its bytes and its values (8 bytes each).
+            let limit = Int(min(budget.remaining / 2, Double(TextFile.maximumSize)))
+            let arrays = try NPZFile.load(path, arrays: [x, y], maximumBytes: limit)
+            let features = arrays[0].matrix, targets = arrays[1].matrix
+            guard features.rows == targets.rows else {
+                throw field.error("expected \(features.rows) rows in \(path): \(y) (one per row of \(x)), received \(targets.rows)")
+            }
+            built = Dataset(x: features, y: targets)
         case .idx(let images, let labels, _):
             let limit = Int(min(budget.remaining / 17, Double(TextFile.maximumSize)))
             let data = try loadClasses(source) { () throws(InputError) in

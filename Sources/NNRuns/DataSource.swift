@@ -13,6 +13,7 @@ import NNFiles
 /// | `moons.csv` or `{csv: moons.csv, label: class, header: true, labels: pm1}` | CSV with a class column (by name or 0-based index; default the last) |
 /// | `{csv: house.csv, targets: [price]}` | CSV with numeric target columns (regression) |
 /// | `{npy: {x: X.npy, y: Y.npy}}` | NumPy arrays (float64/float32/integer), y as targets |
+/// | `arrays.npz` or `{npz: arrays.npz, x: x_train, y: y_train}` | the arrays of a NumPy archive (default names x and y) |
 /// | `{idx: {images: FILE, labels: FILE}}` | MNIST IDX files (raw or gzip) |
 /// | `{cifar: [FILE, …]}` | CIFAR-10 binary batches |
 ///
@@ -27,6 +28,8 @@ public enum DataSource: Sendable, Hashable {
     case inline(InlineData)
     case csv(path: String, label: CSVFile.Column?, targets: [CSVFile.Column]?, header: CSVFile.Header, labels: Coding?)
     case npy(x: String, y: String)
+    /// A NumPy `.npz` archive and the names of its feature and target arrays.
+    case npz(path: String, x: String, y: String)
     case idx(images: String, labels: String, coding: Coding?)
     case cifar([String], coding: Coding?)
 
@@ -55,6 +58,7 @@ public enum DataSource: Sendable, Hashable {
         case .inline: "inline data"
         case .csv(let path, _, _, _, _): path
         case .npy(let x, _): x
+        case .npz(let path, _, _): path
         case .idx(let images, _, _): images
         case .cifar(let files, _): files.joined(separator: ", ")
         }
@@ -63,6 +67,7 @@ public enum DataSource: Sendable, Hashable {
     /// The file the targets come from, for messages about them (the y array of an NPY pair).
     public var targetsName: String {
         if case .npy(_, let y) = self { return y }
+        if case .npz(let path, _, let y) = self { return "\(path): \(y)" }
         return name
     }
 
@@ -70,7 +75,7 @@ public enum DataSource: Sendable, Hashable {
     public var files: [String] {
         switch self {
         case .builtin, .inline: []
-        case .file(let path), .csv(let path, _, _, _, _): [path]
+        case .file(let path), .csv(let path, _, _, _, _), .npz(let path, _, _): [path]
         case .npy(let x, let y): [x, y]
         case .idx(let images, let labels, _): [images, labels]
         case .cifar(let paths, _): paths
@@ -93,6 +98,7 @@ public enum DataSource: Sendable, Hashable {
             if text.lowercased().hasSuffix(".csv") || text.lowercased().hasSuffix(".tsv") {
                 return .csv(path: path, label: nil, targets: nil, header: .automatic, labels: nil)
             }
+            if text.lowercased().hasSuffix(".npz") { return .npz(path: path, x: "x", y: "y") }
             if text.lowercased().hasSuffix(".npy") {
                 throw field.error("expected features and targets as {npy: {x: X.npy, y: Y.npy}}, received one .npy file")
             }
@@ -106,6 +112,11 @@ public enum DataSource: Sendable, Hashable {
                 let arrays = try object.required("npy", "").object(allowing: ["x", "y"])
                 return .npy(x: try arrays.required("x", "the features (.npy)").filePath(relativeTo: base),
                             y: try arrays.required("y", "the targets (.npy)").filePath(relativeTo: base))
+            }
+            if keys.contains("npz") {
+                let object = try field.object(allowing: ["npz", "x", "y"])
+                return .npz(path: try object.required("npz", "").filePath(relativeTo: base),
+                            x: try object.optional("x")?.string() ?? "x", y: try object.optional("y")?.string() ?? "y")
             }
             if keys.contains("idx") {
                 let object = try field.object(allowing: ["idx", "labels"])

@@ -39,6 +39,12 @@ struct DataSourceTests {
         try Data(npy(x, shape: [rows.count, 2])).write(to: URL(fileURLWithPath: directory.path + "/x.npy"))
         try Data(npy(rows.map { row -> Double in row[2] == "up" ? 1 : 0 }, shape: [rows.count])).write(to: URL(fileURLWithPath: directory.path + "/y.npy"))
         try directory.write("house.csv", "rooms,area,price\n" + (1...12).map { "\($0),\(30 * $0 + 7),\(0.1 * Double($0))\n" }.joined())
+        // NumPy's own archives (scripts/npz_fixtures.py): x 6 × 2, y 6 × 1 of 0/1.
+        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+        parts.removeLast(2)
+        for name in ["compressed.npz", "mixed.npz"] {
+            try FileManager.default.copyItem(atPath: parts.joined(separator: "/") + "/NNDataTests/Fixtures/npz/" + name, toPath: directory.path + "/" + name)
+        }
         try directory.write("data.json", #"{"x": [[0, 0], [0, 1], [1, 0], [1, 1]], "y": [[0], [1], [1], [0]]}"#)
         // 20 images of 2 × 2 pixels in two classes, and a CIFAR-10 batch of 4 records.
         let pixels = (0..<20).flatMap { i in [UInt8](repeating: i % 2 == 0 ? 10 : 200, count: 4) }
@@ -76,6 +82,7 @@ struct DataSourceTests {
             Self.entry("csv regression", data: "{csv: house.csv, targets: [price]}", inputs: 2, extra: "scaling: standardize"),
             Self.entry("csv two targets", data: "{csv: house.csv, targets: [price, 0]}", inputs: 1, outputs: 2, extra: "scaling: minmax"),
             Self.entry("npy", data: "{npy: {x: x.npy, y: y.npy}}", inputs: 2, loss: "bce", extra: "scaling: standardize"),
+            Self.entry("npz", data: "compressed.npz", inputs: 2, loss: "bce", extra: "validation: {npz: mixed.npz, x: x_train, y: y_train}"),
             Self.entry("idx", data: "{idx: {images: images-idx3-ubyte, labels: labels-idx1-ubyte}}", inputs: 4, outputs: 10, loss: "cce"),
             Self.entry("cifar", data: "{cifar: [batch.bin]}", inputs: 3072, outputs: 10, loss: "cce", extra: "scaling: minmax"),
             Self.entry("validation", data: "moons.csv", inputs: 2, extra: "validation: {csv: moons.csv}"),
@@ -84,7 +91,7 @@ struct DataSourceTests {
         let result = try CommandRunner.run(["report", "sources.yaml", "--quiet", "--output", "out"], in: directory.path)
         #expect(result.status == 0, "\(result.standardError)")
         let runs = try String(contentsOfFile: directory.path + "/out/runs.json", encoding: .utf8)
-        for name in ["builtin", "builtin 01", "file", "inline", "csv", "csv 01", "csv one-hot", "csv regression", "csv two targets", "npy", "idx", "cifar", "validation"] {
+        for name in ["builtin", "builtin 01", "file", "inline", "csv", "csv 01", "csv one-hot", "csv regression", "csv two targets", "npy", "npz", "idx", "cifar", "validation"] {
             #expect(runs.contains("\"experiment\": \"\(name)\""), "\(name)")
         }
         let html = try String(contentsOfFile: directory.path + "/out/index.html", encoding: .utf8)
