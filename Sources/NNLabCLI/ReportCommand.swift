@@ -24,6 +24,9 @@ struct ReportOptions: ParsableArguments {
     @Option(help: "The most memory the report's plan may use, e.g. 8G or 512M (default: 4G); a larger plan is refused before training.",
             transform: MemoryLimit.parse)
     var memoryLimit: MemoryLimit = MemoryLimit()
+
+    /// Progress on stderr: a bar on a terminal, lines otherwise, nothing with --quiet.
+    var progress: NNReport.Progress { quiet ? NNReport.Progress(style: .silent) : NNReport.Progress.automatic() }
 }
 
 /// `--memory-limit 8G`: a size with an optional K, M, G or T suffix (powers of 1024), 1M to 1024T.
@@ -78,26 +81,30 @@ struct ReportCommand: ParsableCommand {
         }
         do {
             var budget = MemoryBudget(limit: options.memoryLimit.bytes)
-            let (loaded, folder) = try ReportCommand.load(experiment, output: options.output, budget: &budget)
-            _ = try ReportCommand.write(loaded, command: "nnlab report", file: experiment, folder: folder, options: options, budget: budget)
+            let progress = options.progress
+            let (loaded, folder) = try ReportCommand.load(experiment, output: options.output, budget: &budget, progress: progress)
+            _ = try ReportCommand.write(loaded, command: "nnlab report", file: experiment, folder: folder, options: options, budget: budget,
+                                        progress: progress)
         } catch {
             fail(error)
         }
     }
 
     /// The experiment (the default when `path` is nil) and its report folder.
-    static func load(_ path: String?, output: String?, budget: inout MemoryBudget) throws -> (Experiment, String) {
+    /// Data files read are shown on `progress` as they load, on a terminal (an error stays the one line on stderr otherwise).
+    static func load(_ path: String?, output: String?, budget: inout MemoryBudget, progress: NNReport.Progress) throws -> (Experiment, String) {
+        let log: ((String) -> Void)? = progress.style == .bar ? { (text: String) in progress.line(text) } : nil
         if let path {
             let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-            return (try ExperimentFile.load(path, budget: &budget), output ?? "output/" + HTMLPage.slug(stem))
+            return (try ExperimentFile.load(path, budget: &budget, log: log), output ?? "output/" + HTMLPage.slug(stem))
         }
-        return (try ExperimentFile.experiment(from: DefaultExperiment.yaml, file: "default experiment", budget: &budget),
+        return (try ExperimentFile.experiment(from: DefaultExperiment.yaml, file: "default experiment", budget: &budget, log: log),
                 output ?? "output/lab-report")
     }
 
     /// Builds and writes the report, printing where it went.
     static func write(_ experiment: Experiment, command base: String, file: String?, folder: String, options: ReportOptions,
-                      budget: MemoryBudget) throws -> LabReport.Built {
+                      budget: MemoryBudget, progress: NNReport.Progress) throws -> LabReport.Built {
         var command = base + (file.map { " " + $0 } ?? "")
         if options.selfContained { command += " --self-contained" }
         let inputs = [file, options.templates].compactMap { $0 } + experiment.dataFiles
@@ -107,7 +114,6 @@ struct ReportCommand: ParsableCommand {
         if options.resume {
             report.resume = try ResumeStore.load(folder + "/runs.json", budget: budget)
         }
-        let progress = options.quiet ? Progress(style: .silent) : Progress.automatic()
         progress.line(Terminal.plan(budget))
         let (_, built) = try report.write(to: destination, selfContained: options.selfContained, page: page, progress: progress)
         // The whole wall time, loading and preparing the data included.
@@ -142,13 +148,15 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         do {
             var budget = MemoryBudget(limit: options.memoryLimit.bytes)
-            var (loaded, folder) = try ReportCommand.load(experiment, output: options.output, budget: &budget)
+            let progress = options.progress
+            var (loaded, folder) = try ReportCommand.load(experiment, output: options.output, budget: &budget, progress: progress)
             guard loaded.comparison != nil else {
                 throw InputError(file: experiment, field: "comparison", message: "missing; expected a comparison to run")
             }
             loaded.sections = loaded.sections.filter { $0 == .comparison || $0 == .reproducibility }
             if !loaded.sections.contains(.comparison) { loaded.sections.insert(.comparison, at: 0) }
-            let built = try ReportCommand.write(loaded, command: "nnlab compare", file: experiment, folder: folder, options: options, budget: budget)
+            let built = try ReportCommand.write(loaded, command: "nnlab compare", file: experiment, folder: folder, options: options, budget: budget,
+                                                progress: progress)
             let header = ["variant", "success", "median epochs to target", "median final loss", "diverged"]
             let rows = built.summary.map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
             // Variant names come from the user's file: shown escaped, never as raw escape sequences.

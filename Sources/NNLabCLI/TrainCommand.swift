@@ -53,7 +53,7 @@ struct TrainCommand: ParsableCommand {
         do {
             let destination = try save.map { (path: String) throws(InputError) -> FileDestination in try FileDestination.check(path) }  // before training
             var budget = MemoryBudget(limit: memoryLimit.bytes)
-            let loaded = try RunFile.load(runFile, budget: &budget)
+            let loaded = try RunFile.load(runFile, budget: &budget, log: quiet || !Terminal.standardErrorIsTerminal ? nil : { Terminal.standardError("nnlab: " + $0) })
             if !json && !quiet {
                 Terminal.standardError("nnlab: " + Terminal.plan(budget))
             }

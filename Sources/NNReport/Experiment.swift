@@ -31,8 +31,8 @@ public struct ExperimentRuns: Sendable {
     public var dataName: String
     public var seeds: [UInt64]
     public var runs: [Run]
-    /// The scaler fitted on each run's training part (JSON for runs.json; nil without scaling).
-    public var scalers: [String?] = []
+    /// The scaler fitted on each run's training part (nil without scaling).
+    public var scalers: [FittedScaler?] = []
 }
 
 /// A sweep: variants of one base run — the full grid over the declared axes, or a list of named
@@ -52,6 +52,8 @@ public struct Comparison: Sendable {
         /// The level index on each axis (empty for named variants).
         public var levels: [Int]
         public var runs: [Run]
+        /// The scaler fitted on each run's training part (nil without scaling).
+        public var scalers: [FittedScaler?] = []
     }
 
     /// How the ranking table is sorted.

@@ -42,9 +42,10 @@ public enum ExperimentFile {
 
     /// Reads the experiment file at `path`; everything its plan will hold is charged to `budget`
     /// before it is allocated.
-    public static func load(_ path: String, budget: inout MemoryBudget) throws(InputError) -> Experiment {
+    /// - Parameter log: receives a line per data file read and for the image problem's files.
+    public static func load(_ path: String, budget: inout MemoryBudget, log: ((String) -> Void)? = nil) throws(InputError) -> Experiment {
         let text = try TextFile.readText(path, budget: budget)
-        return try experiment(from: text, file: path, budget: &budget)
+        return try experiment(from: text, file: path, budget: &budget, log: log)
     }
 
     /// Reads an experiment from YAML `text` within the default memory budget.
@@ -54,10 +55,11 @@ public enum ExperimentFile {
     }
 
     /// Reads an experiment from YAML `text` (`file` names it in errors and anchors relative paths).
-    public static func experiment(from text: String, file: String, budget: inout MemoryBudget) throws(InputError) -> Experiment {
+    public static func experiment(from text: String, file: String, budget: inout MemoryBudget,
+                                  log: ((String) -> Void)? = nil) throws(InputError) -> Experiment {
         let root = JSONField(try YAMLBridge.parse(text, file: file), file: file)
         // One cache per report: every run that names the same data shares one copy of it.
-        let cache = DataCache()
+        let cache = DataCache(log: log)
         let object = try root.object(allowing: topFields)
         let title = try object.optional("title")?.string() ?? "NNLab lab report"
         let author = try object.optional("author")?.string()
@@ -81,7 +83,7 @@ public enum ExperimentFile {
             try self.comparison(from: field, file: file, budget: &budget, cache: cache)
         }
         let image = try object.optional("image").map { (field: JSONField) throws(InputError) -> ImageProblem in
-            try imageProblem(from: field, file: file, budget: &budget)
+            try imageProblem(from: field, file: file, budget: &budget, log: log)
         }
         if sections.contains(.image) && image == nil && object.has("sections") {
             throw try object.required("sections", "").error("expected an \"image\" problem for the image section, received none")
@@ -201,7 +203,7 @@ public enum ExperimentFile {
             let experiment = try runs(of: spec, name: label, seeds: seedsList, recording: LabReport.comparisonRecorderOptions,
                                       field: baseField, budget: &budget, cache: cache)
             dataName = experiment.dataName
-            variants.append(Comparison.Variant(label: label, levels: levels, runs: experiment.runs))
+            variants.append(Comparison.Variant(label: label, levels: levels, runs: experiment.runs, scalers: experiment.scalers))
         }
         if let variantsField = object.optional("variants") {
             guard axes.isEmpty else { throw variantsField.error("expected either \"axes\" or \"variants\", received both") }

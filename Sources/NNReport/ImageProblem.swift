@@ -1,3 +1,4 @@
+import Dispatch
 import NNCore
 import NNData
 import NNFigures
@@ -20,8 +21,8 @@ public struct ImageProblem: Sendable {
     public var split: TrainTestSplit
     /// "standardized with the mean and standard deviation of … training samples only" etc.
     public var scalingDescription: String
-    /// The fitted scaler as a JSON object (recorded in runs.json), nil when unscaled.
-    public var scalerJSON: String?
+    /// The fitted scaler (recorded in runs.json), nil when unscaled.
+    public var scaler: FittedScaler?
     public var run: Run
     /// The image files read (none for the built-in sets).
     public var sourceFiles: [String] = []
@@ -33,7 +34,9 @@ extension ExperimentFile {
 
     /// Reads an `image:` entry: `data: digits` (or iris), IDX files (`images:` and `labels:`), or CIFAR-10
     /// batches (`cifar: [data_batch_1.bin, …]`), plus the run vocabulary for the model and training.
-    static func imageProblem(from field: JSONField, file: String, budget: inout MemoryBudget) throws(InputError) -> ImageProblem {
+    static func imageProblem(from field: JSONField, file: String, budget: inout MemoryBudget,
+                             log: ((String) -> Void)? = nil) throws(InputError) -> ImageProblem {
+        let started = DispatchTime.now().uptimeNanoseconds
         // Each pixel is held as a Double four times (as loaded, split, scaled, and as the run's one-hot
         // data set) beside its byte; the loaders refuse files with more pixels than that leaves room for.
         let bytesPerPixel = 4 * 8.0 + 1
@@ -82,6 +85,9 @@ extension ExperimentFile {
             source = .builtin(builtin, BuiltinDataset.Parameters())
             sourceLocation = dataField.location
         }
+        if !sourceFiles.isEmpty {
+            log?("read \(dataName): \(data.count) images of \(data.featureCount) values in \(String(format: "%.1f", Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)) s")
+        }
         try budget.charge(Double(data.features.elements.count) * bytesPerPixel, for: "\(data.count) images of \(data.featureCount) pixels",
                           error: { field.error($0) })
         // A model whose input width differs from the images is the data file's mismatch: name it.
@@ -103,17 +109,17 @@ extension ExperimentFile {
         }
         let split: TrainTestSplit
         let description: String
-        var scalerJSON: String?
+        var fitted: FittedScaler?
         switch scaling {
         case .standardize:
             let (scaled, scaler) = raw.standardized()
             split = scaled
-            scalerJSON = scaler.json
+            fitted = .standardize(scaler)
             description = "standardized with the mean and standard deviation of each feature over the \(raw.train.count) training samples only"
         case .minmax:
             let (scaled, scaler) = raw.minMaxScaled()
             split = scaled
-            scalerJSON = scaler.json
+            fitted = .minmax(scaler)
             description = "scaled to [0, 1] with each feature's minimum and maximum over the \(raw.train.count) training samples only"
         case .none:
             split = raw
@@ -131,6 +137,6 @@ extension ExperimentFile {
         return ImageProblem(name: name, dataName: dataName, data: data,
                             shape: ClassificationFigures.ImageShape.guess(features: data.featureCount),
                             testFraction: testFraction, scaling: scaling, split: split, scalingDescription: description,
-                            scalerJSON: scalerJSON, run: run, sourceFiles: sourceFiles)
+                            scaler: fitted, run: run, sourceFiles: sourceFiles)
     }
 }

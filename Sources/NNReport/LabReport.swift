@@ -34,7 +34,7 @@ public struct LabReport {
     public func build(progress: Progress = Progress(style: .silent)) -> Built {
         var sections: [ReportSection] = []
         var times: [(String, Double)] = []
-        var records: [RunEntry] = []
+        var records: [RunsFile.Entry] = []
         func timed<T>(_ name: String, _ body: () -> T) -> T {
             let start = DispatchTime.now().uptimeNanoseconds
             let value = body()
@@ -91,17 +91,17 @@ public struct LabReport {
         let comparisonResults = comparison.map { $0.variants.map { take($0.runs.count) } } ?? []
         let imageResult = image.map { _ in take(1)[0] }
         for (experimentRun, runResults) in zip(experimentRuns, experimentResults) {
-            for (seed, result) in zip(experimentRun.seeds, runResults) {
+            for (i, (seed, result)) in zip(experimentRun.seeds, runResults).enumerated() {
                 // Records are appended in run order, so a record's index is its run's index.
-                records.append(RunEntry(section: "experiments", name: experimentRun.name, variant: nil, seed: seed, result: result,
-                                        fingerprint: fingerprints[records.count]))
+                records.append(RunsFile.Entry(section: "experiments", experiment: experimentRun.name, variant: nil, seed: seed, result: result,
+                                              fingerprint: fingerprints[records.count], scaler: i < experimentRun.scalers.count ? experimentRun.scalers[i] : nil))
             }
         }
         if let comparison {
             for (variant, runResults) in zip(comparison.variants, comparisonResults) {
-                for (seed, result) in zip(comparison.seeds, runResults) {
-                    records.append(RunEntry(section: "comparison", name: comparison.name, variant: variant.label, seed: seed,
-                                            result: result, fingerprint: fingerprints[records.count]))
+                for (i, (seed, result)) in zip(comparison.seeds, runResults).enumerated() {
+                    records.append(RunsFile.Entry(section: "comparison", experiment: comparison.name, variant: variant.label, seed: seed,
+                                                  result: result, fingerprint: fingerprints[records.count], scaler: i < variant.scalers.count ? variant.scalers[i] : nil))
                 }
             }
         }
@@ -116,10 +116,9 @@ public struct LabReport {
             case .image:
                 if let image, let imageResult {
                     sections.append(timed("image problem") { ImageSection.build(image, result: imageResult) })
-                    var entry = RunEntry(section: "image", name: image.name, variant: nil, seed: image.run.options.seed, result: imageResult,
-                                         fingerprint: fingerprints[allRuns.count - 1])
-                    entry.extraFields = [("split", "{\"test_fraction\": \(JSONWriter.number(image.testFraction)), \"train\": \(image.split.train.count), \"test\": \(image.split.test.count)}")]
-                    if let scaler = image.scalerJSON { entry.extraFields.append(("scaling", scaler)) }
+                    let entry = RunsFile.Entry(section: "image", experiment: image.name, variant: nil, seed: image.run.options.seed,
+                                               result: imageResult, fingerprint: fingerprints[allRuns.count - 1], scaler: image.scaler,
+                                               split: .init(testFraction: image.testFraction, train: image.split.train.count, test: image.split.test.count))
                     records.append(entry)
                 }
             default:
@@ -138,7 +137,7 @@ public struct LabReport {
                 summary.append("\(variant.label)\t\(stats.successes)/\(stats.runs)\t\(SweepStatistics.censoredMedianText(stats.epochsToTarget))\t\(Format.significant(SweepStatistics.median(stats.finalLoss.filter(\.isFinite)), 4))\t\(stats.diverged)")
             }
         }
-        return Built(document: document, runsJSON: RunEntry.json(records, title: experiment.title), historyCSV: RunEntry.csv(records),
+        return Built(document: document, runsJSON: RunsFile.json(records, title: experiment.title), historyCSV: RunsFile.csv(records),
                      trained: toTrain.count, resumed: reused.count, summary: summary)
     }
 

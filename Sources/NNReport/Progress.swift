@@ -4,7 +4,7 @@ import Foundation
 public final class Progress: @unchecked Sendable {
     public enum Style: Sendable { case bar, lines, silent }
 
-    let style: Style
+    public let style: Style
     private let lock = NSLock()
     private var label = ""
     private var total = 0

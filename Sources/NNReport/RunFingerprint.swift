@@ -80,64 +80,20 @@ enum RunFingerprint {
     }
 }
 
-/// Finished runs read back from an earlier runs.json, by fingerprint.
+/// Finished runs read back from an earlier runs.json (through `RunsFile.read`), by fingerprint.
 public struct ResumeStore: Sendable {
-    struct Entry: Sendable {
-        var network: Network
-        var history: History
-        var weightNorms: (epochs: [Int], values: [Double])?
-    }
+    var entries: [String: RunsFile.Entry]
 
-    var entries: [String: Entry]
-
-    /// Reads `path`. A missing file is an error (the user asked to resume from it).
+    /// Reads `path`. A missing file is an error (the user asked to resume from it); a file written by
+    /// another NNLab version holds nothing to reuse (the version is part of every fingerprint).
     /// - Parameter budget: the parsed runs.json must fit beside what the plan holds (`--memory-limit`).
     public static func load(_ path: String, budget: MemoryBudget = MemoryBudget()) throws(InputError) -> ResumeStore {
-        let root = try TextFile.readJSON(path, budget: budget).object(allowing: ["nnlab", "title", "runs"])
-        var entries: [String: Entry] = [:]
-        for run in try root.required("runs", "the runs array").array() {
-            let object = try run.anyObject()
-            guard let fingerprint = try object.optional("fingerprint")?.string(), object.optional("failure") == nil,
-                  let modelField = object.optional("model"), let historyField = object.optional("history") else { continue }
-            let network = try ModelFile.network(from: modelField, seed: 0)
-            guard case .object(let series) = historyField.value.kind else { continue }
-            var history = History(series: try series.map { member throws(InputError) in
-                (member.key, try nullableVector(JSONField(member.value, file: path, path: historyField.path + "." + member.key)))
-            })
-            if let d = object.optional("divergence") {
-                let o = try d.object(allowing: ["epoch", "batch", "quantity", "last_finite_loss", "learning_rate"])
-                history.divergence = Divergence(epoch: try o.required("epoch", "").integer(in: 1...Int.max),
-                                                batch: try o.required("batch", "").integer(in: 1...Int.max),
-                                                quantity: try o.required("quantity", "").string(),
-                                                lastFiniteLoss: try o.optional("last_finite_loss")?.number(),
-                                                learningRate: try o.required("learning_rate", "").number())
-            }
-            if let e = object.optional("early_stop") {
-                let o = try e.object(allowing: ["epoch", "reason"])
-                history.earlyStop = EarlyStop(epoch: try o.required("epoch", "").integer(in: 1...Int.max), reason: try o.required("reason", "").string())
-            }
-            var norms: (epochs: [Int], values: [Double])?
-            if let w = object.optional("weight_norm") {
-                let o = try w.object(allowing: ["epochs", "values"])
-                var epochs: [Int] = []
-                for item in try o.required("epochs", "").array() { epochs.append(try item.integer(in: 0...RunFile.maximumEpochs)) }
-                let valuesField = try o.required("values", "")
-                let values = try nullableVector(valuesField)
-                guard values.count == epochs.count else {
-                    throw valuesField.error("expected \(epochs.count) values (one per epoch in \"epochs\"), received \(values.count)")
-                }
-                norms = (epochs, values)
-            }
-            entries[fingerprint] = Entry(network: network, history: history, weightNorms: norms)
+        let root = try TextFile.readJSON(path, budget: budget)
+        guard try RunsFile.version(root) == NNLabInfo.version else { return ResumeStore(entries: [:]) }
+        var entries: [String: RunsFile.Entry] = [:]
+        for entry in try RunsFile.read(root).entries where entry.failure == nil {
+            if let fingerprint = entry.fingerprint { entries[fingerprint] = entry }
         }
         return ResumeStore(entries: entries)
-    }
-
-    /// Numbers with `null` read as NaN (runs.json writes non-finite values as null).
-    static func nullableVector(_ field: JSONField) throws(InputError) -> [Double] {
-        try field.array().map { item throws(InputError) -> Double in
-            if case .null = item.value.kind { return .nan }
-            return try item.number()
-        }
     }
 }

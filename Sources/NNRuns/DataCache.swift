@@ -1,3 +1,4 @@
+import Foundation
 import NNCore
 import NNData
 import NNFiles
@@ -12,8 +13,8 @@ public final class DataCache {
     public struct Prepared: Sendable {
         public var data: Dataset
         public var validation: Dataset?
-        /// The scaler fitted on the training part, as JSON for runs.json (nil without scaling).
-        public var scalerJSON: String?
+        /// The scaler fitted on the training part (nil without scaling).
+        public var scaler: FittedScaler?
     }
 
     /// How the inputs are scaled, fitted on the training part only.
@@ -37,8 +38,14 @@ public final class DataCache {
     private var datasets: [Key: Dataset] = [:]
     private var classes: [DataSource: ClassificationData] = [:]
     private var prepared: [PreparedKey: Prepared] = [:]
+    /// Receives a line for each data file read (what, how many samples, how long), for progress on a terminal.
+    let log: ((String) -> Void)?
 
-    public init() {}
+    /// - Parameter log: called with "read moons.csv: 40 samples × 2 features in 0.0 s" after each data
+    ///   source that reads files, and with "reading …" before files of 16 MB or more.
+    public init(log: ((String) -> Void)? = nil) {
+        self.log = log
+    }
 
     /// The files of every source built so far.
     public var files: [String] {
@@ -76,25 +83,25 @@ public final class DataCache {
             let values = train.x.elements.count + train.y.elements.count + heldValues
             try budget.charge(Double(values) * 8, for: "the split of \(source.name)", error: { field.error($0) })
         }
-        var scalerJSON: String?
+        var fitted: FittedScaler?
         switch scaling {
         case .none: break
         case .standardize:
             let scaler = Standardization(fittedOn: train.x)
             train.x = scaler.apply(train.x)
             if var h = held { h.x = scaler.apply(h.x); held = h }
-            scalerJSON = scaler.json
+            fitted = .standardize(scaler)
         case .minmax:
             let scaler = MinMaxScaling(fittedOn: train.x)
             train.x = scaler.apply(train.x)
             if var h = held { h.x = scaler.apply(h.x); held = h }
-            scalerJSON = scaler.json
+            fitted = .minmax(scaler)
         }
         if scaling != .none {
             try budget.charge(Double(train.x.elements.count + (held?.x.elements.count ?? 0)) * 8, for: "the scaled inputs of \(source.name)",
                               error: { field.error($0) })
         }
-        let result = Prepared(data: train, validation: held, scalerJSON: scalerJSON)
+        let result = Prepared(data: train, validation: held, scaler: fitted)
         prepared[key] = result
         return result
     }
@@ -128,6 +135,9 @@ public final class DataCache {
     func dataset(_ source: DataSource, outputs: Int, field: FieldLocation, budget: inout MemoryBudget) throws(InputError) -> Dataset {
         let key = Key(source: source, outputs: outputs)
         if let known = datasets[key] { return known }
+        let started = DispatchTime.now().uptimeNanoseconds
+        let bytes = source.files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
+        if !source.files.isEmpty, bytes >= 16 << 20 { log?("reading \(source.name) (\(MemoryBudget.format(Double(bytes))))") }
         let built: Dataset
         switch source {
         case .builtin(let set, let parameters):
@@ -196,6 +206,10 @@ public final class DataCache {
         try budget.charge(Double(built.x.elements.count + built.y.elements.count) * 8, for: "the data set \(source.name)",
                           error: { field.error($0) })
         datasets[key] = built
+        if !source.files.isEmpty {
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+            log?("read \(source.name): \(built.x.rows) sample\(built.x.rows == 1 ? "" : "s") × \(built.x.columns) features, \(built.y.columns) target column\(built.y.columns == 1 ? "" : "s") in \(String(format: "%.1f", seconds)) s")
+        }
         return built
     }
 

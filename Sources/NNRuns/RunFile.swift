@@ -18,8 +18,9 @@ public enum RunFile {
 
     /// Reads the run file at `path` (JSON, or YAML for a `.yaml`/`.yml` file: the vocabulary of an
     /// experiment entry); referenced files are resolved relative to it.
-    public static func load(_ path: String, budget: inout MemoryBudget) throws(InputError) -> Run {
-        try spec(path, budget: budget).build(cache: DataCache(), budget: &budget).run
+    /// - Parameter log: receives a line per data file read (see `DataCache`).
+    public static func load(_ path: String, budget: inout MemoryBudget, log: ((String) -> Void)? = nil) throws(InputError) -> Run {
+        try spec(path, budget: budget).build(cache: DataCache(log: log), budget: &budget).run
     }
 
     /// Reads the run file at `path` within the default memory budget.

@@ -54,9 +54,9 @@ public struct RunSpec: Sendable {
     /// charged to `budget` first: the network, the data, the training workspace and the history.
     /// - Parameter prebuilt: data and validation built (and charged) by the caller, used instead of
     ///   the spec's sources (the image problem's split).
-    /// - Returns: the run and the scaler fitted on its training part (as JSON for runs.json).
+    /// - Returns: the run and the scaler fitted on its training part (recorded in runs.json).
     public func build(cache: DataCache, budget: inout MemoryBudget,
-                      prebuilt: (data: Dataset, validation: Dataset?)? = nil) throws(InputError) -> (run: Run, scalerJSON: String?) {
+                      prebuilt: (data: Dataset, validation: Dataset?)? = nil) throws(InputError) -> (run: Run, scaler: FittedScaler?) {
         try model.checkSize()
         let cost = model.cost
         try budget.charge(cost.networkBytes, for: "a network of \(RunCost.count(cost.parameters)) parameters",
@@ -64,7 +64,7 @@ public struct RunSpec: Sendable {
         let network = try model.network(seed: seed)
         let data: Dataset
         let validationData: Dataset?
-        var scalerJSON: String?
+        var scaler: FittedScaler?
         if let prebuilt {
             (data, validationData) = prebuilt
             for (what, set) in [("data", data), ("validation", validationData ?? data)] {
@@ -74,7 +74,7 @@ public struct RunSpec: Sendable {
             }
         } else {
             let prepared = try prepareData(network: network, cache: cache, budget: &budget)
-            (data, validationData, scalerJSON) = (prepared.data, prepared.validation, prepared.scalerJSON)
+            (data, validationData, scaler) = (prepared.data, prepared.validation, prepared.scaler)
         }
         for (metric, location) in zip(metrics, metricLocations) where metric == .accuracy && network.outputWidth == 1 {
             // Keras's BinaryAccuracy counts [p > 0.5] = y: a −1 target never matches, so accuracy on ±1 data is wrong.
@@ -98,7 +98,7 @@ public struct RunSpec: Sendable {
         let run = Run(name: name, network: network, data: data, validation: validationData, optimizer: optimizer,
                       options: TrainingOptions(epochs: epochs, batchSize: batchSize, shuffle: shuffle, seed: seed, metrics: metrics),
                       earlyStopping: earlyStopping)
-        return (run, scalerJSON)
+        return (run, scaler)
     }
 
     /// The data and validation through `cache`; widths are checked against `network` and targets against its loss.

@@ -24,9 +24,11 @@ enum CommandRunner {
         return parts.joined(separator: "/") + "/"
     }
 
-    static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]) throws -> CommandResult {
+    /// Runs `nnlab` (or `executable`, e.g. script(1) around it) with `arguments`.
+    static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:],
+                    executable other: String? = nil) throws -> CommandResult {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = other.map { URL(fileURLWithPath: $0) } ?? executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }

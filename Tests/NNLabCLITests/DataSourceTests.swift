@@ -205,4 +205,20 @@ struct DataSourceTests {
         #expect(noise.standardError.hasPrefix("nnlab: error: noise.yaml:5: comparison.axes.noise[0]: expected a built-in data set to add noise to, received "), "\(noise.standardError)")
         #expect(!FileManager.default.fileExists(atPath: directory.path + "/out2"))
     }
+
+    /// On a terminal, each data file read gets a line (what, how big, how long) before training; off a
+    /// terminal nothing is added, so an error stays the one line on stderr.
+    @Test func loadingShowsProgressOnATerminal() throws {
+        let directory = try Self.folder()
+        defer { directory.remove() }
+        try directory.write("load.yaml", "sections: [experiments]\nexperiments:\n" + Self.entry("csv", data: "moons.csv", inputs: 2))
+        let binary = CommandRunner.executable.path
+        // script(1) (util-linux, in every Debian) runs the binary on a pseudo-terminal.
+        let result = try CommandRunner.run(["-qec", "\(binary) report load.yaml --output out", "/dev/null"], in: directory.path,
+                                           executable: "/usr/bin/script")
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("nnlab: read moons.csv: 40 samples × 2 features, 1 target column in "), "\(result.standardOutput)")
+        let plain = try CommandRunner.run(["report", "load.yaml", "--output", "out2"], in: directory.path)
+        #expect(!plain.standardError.contains("read moons.csv"))
+    }
 }
