@@ -121,6 +121,15 @@ public enum BuiltinDataset: String, CaseIterable, Sendable, Hashable, Codable {
         }
     }
 
+    /// The parameters this set uses (`Parameters`' other knobs would change nothing).
+    public var parameterNames: [String] {
+        switch self {
+        case .circle, .quadrants, .gauss, .spiral, .plane, .multiGaussian: ["samples", "noise", "seed"]
+        case .parity, .parity01: ["inputs"]
+        default: []
+        }
+    }
+
     private func truthTable(_ parameters: Parameters) -> Dataset {
         switch self {
         case .xor: BooleanData.xor(coding: .signed)

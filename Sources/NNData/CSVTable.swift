@@ -35,7 +35,7 @@ struct CSVTable {
             if case .index(let index) = column {
                 let k = index < 0 ? width + index : index
                 guard k >= 0 && k < width else {
-                    throw InputError(file: file, field: "label", message: "expected a column index in \(-width)..<\(width), received \(index)")
+                    throw InputError(file: file, field: "label", message: "expected a 0-based column index from \(-width) to \(width - 1) (negative counts from the end), received \(index)")
                 }
                 resolved[i] = k
             }
@@ -72,7 +72,8 @@ struct CSVTable {
         let labelColumns = resolved.compactMap { $0 }
         guard labelColumns.count == wanted.count else { preconditionFailure("every label column is resolved above") }
         if let repeated = labelColumns.enumerated().first(where: { labelColumns[..<$0.offset].contains($0.element) })?.element {
-            throw InputError(file: file, field: "label", message: "expected distinct target columns, received \(CSVTable.columnName(repeated, header)) twice")
+            let name = header.map { "\"\($0[repeated].trimmingBlanks)\" (index \(repeated))" } ?? "index \(repeated)"
+            throw InputError(file: file, field: "label", message: "expected distinct target columns, received \(name) twice")
         }
         guard width - labelColumns.count >= 1 else {
             throw InputError(file: file, line: records.lines[0], field: "label",

@@ -111,6 +111,11 @@ public enum NPYFile {
                 for i in 0..<count { output[i] = dtype.value(buffer, at: dataStart + i * dtype.size) }
             }
         }
+        // NaN or ±inf in data would only show up later as a "divergence" blamed on the learning rate.
+        if let i = values.firstIndex(where: { !$0.isFinite }) {
+            let position = shape.count == 2 ? "[\(i / max(1, shape[1])), \(i % max(1, shape[1]))]" : "[\(i)]"
+            throw InputError(file: file, field: position, message: "expected finite numbers, received \(values[i])")
+        }
         return NPYArray(shape: shape, values: values)
     }
 

@@ -41,4 +41,16 @@ public struct JSONValue: Sendable, Hashable {
         case .object: "an object"
         }
     }
+
+    /// The value written out compactly, strings unquoted, for labels: `[price, 0]`, `01`, `{l2: 0.01}`.
+    public var compactText: String {
+        switch kind {
+        case .null: "null"
+        case .bool(let b): b ? "true" : "false"
+        case .number(_, let literal): literal
+        case .string(let s): s
+        case .array(let items): "[" + items.map(\.compactText).joined(separator: ", ") + "]"
+        case .object(let members): "{" + members.map { "\($0.key): \($0.value.compactText)" }.joined(separator: ", ") + "}"
+        }
+    }
 }

@@ -28,7 +28,26 @@ enum ComparisonSection {
         let first = comparison.variants.first?.runs.first
         let sameData = comparison.variants.allSatisfy { $0.runs.allSatisfy { $0.data == first?.data && $0.validation == first?.validation } }
         let data = sameData ? "on the same data (\(comparison.dataName))" : "on the data each variant names (they differ between variants)"
-        return "\(comparison.name): \(design), each trained from the same \(comparison.seeds.count) seeds (\(comparison.seeds.map(String.init).joined(separator: ", "))) \(data). A run succeeds when \(comparison.targetMetric) reaches \(readable(comparison.targetValue)); runs that never do count as failures, not as missing."
+        let seeds = comparison.seeds.count == 1 ? "the same seed (\(comparison.seeds[0]))"
+            : "the same \(comparison.seeds.count) seeds (\(comparison.seeds.map(String.init).joined(separator: ", ")))"
+        return "\(comparison.name): \(design), each trained from \(seeds) \(data).\(shared(comparison)) A run succeeds when \(comparison.targetMetric) reaches \(readable(comparison.targetValue)); runs that never do count as failures, not as missing."
+    }
+
+    /// The training settings every variant shares, read from the runs (so a level that inherits the
+    /// base's learning rate says so): " Every variant uses sgd(learning_rate=0.3, …), 300 epochs, batch size 4."
+    static func shared(_ comparison: Comparison) -> String {
+        let runs = comparison.variants.flatMap(\.runs)
+        guard let first = runs.first else { return "" }
+        var parts: [String] = []
+        let optimizer = ExperimentSection.describe(first.optimizer)
+        if runs.allSatisfy({ ExperimentSection.describe($0.optimizer) == optimizer }) {
+            parts.append(optimizer)
+        } else if runs.allSatisfy({ $0.optimizer.learningRate == first.optimizer.learningRate }) {
+            parts.append("learning rate \(readable(first.optimizer.learningRate))")
+        }
+        if runs.allSatisfy({ $0.options.epochs == first.options.epochs }) { parts.append("\(first.options.epochs) epochs") }
+        if runs.allSatisfy({ $0.options.batchSize == first.options.batchSize }) { parts.append("batch size \(first.options.batchSize)") }
+        return parts.isEmpty ? "" : " Every variant uses " + parts.joined(separator: ", ") + "."
     }
 
     /// The first epoch (1-based) at which `metric` reaches `target`, if it does.

@@ -97,12 +97,7 @@ enum ExperimentSection {
                 return text
             }
         }
-        let optimizer = type(of: run.optimizer).typeName + "(" + run.optimizer.hyperparameters.map { name, value in
-            switch value {
-            case .number(let x): "\(name)=\(readable(x))"
-            case .flag(let b): "\(name)=\(b)"
-            }
-        }.joined(separator: ", ") + ")"
+        let optimizer = describe(run.optimizer)
         let samples = run.validation.map { "\(run.data.count) training and \($0.count) \(heldOut) samples" } ?? "\(run.data.count) samples"
         return [.paragraph("Data: \(experiment.dataName) (\(samples)). Model: \(run.network.inputWidth) inputs → \(layers.joined(separator: " → ")), loss \(run.network.loss.name). Optimizer: \(optimizer); \(run.options.epochs) epochs, batch size \(run.options.batchSize), \(run.options.shuffle ? "shuffled" : "not shuffled"); seeds \(experiment.seeds.map(String.init).joined(separator: ", ")).")]
     }
@@ -122,5 +117,15 @@ enum ExperimentSection {
             rows.append(cells)
         }
         return .table(ReportTable(caption: "Final values per seed.", header: ["seed", "epochs"] + keys.map { "final " + $0 } + ["status"], rows: rows))
+    }
+
+    /// "sgd(learning_rate=0.1, momentum=0, nesterov=false)": the type and every hyperparameter.
+    static func describe(_ optimizer: any Optimizer) -> String {
+        type(of: optimizer).typeName + "(" + optimizer.hyperparameters.map { name, value in
+            switch value {
+            case .number(let x): "\(name)=\(readable(x))"
+            case .flag(let b): "\(name)=\(b)"
+            }
+        }.joined(separator: ", ") + ")"
     }
 }

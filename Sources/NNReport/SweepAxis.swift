@@ -72,6 +72,13 @@ enum SweepAxis {
         return (axis, edits)
     }
 
+    /// An axis on the hidden layers of a model that has none would give identical variants: refused.
+    static func requireHiddenLayers(_ spec: RunSpec, level: JSONField, axis: String) throws(InputError) {
+        guard spec.model.denseIndices.count >= 2 else {
+            throw level.error("expected a model with hidden layers for a \(axis) axis (it sets the dense layers before the output layer), received a model with only its output layer")
+        }
+    }
+
     static func edit(axis: String, level: JSONField, file: String) throws(InputError) -> Edit {
         let value = level.value
         switch axis {
@@ -79,6 +86,7 @@ enum SweepAxis {
             let name = try level.string(oneOf: Activation.names)
             let activation = ModelFile.activationNamed(name)
             return (name, { spec throws(InputError) in
+                try requireHiddenLayers(spec, level: level, axis: axis)
                 spec.model.editDense(hiddenOnly: true) { layer in
                     // A leaky_relu level keeps a slope the layer already states.
                     if case .leakyReLU = layer.activation, case .leakyReLU = activation { return }
@@ -135,8 +143,11 @@ enum SweepAxis {
             }
             let label = (rate.map { "\(type) \(readable($0))" } ?? type) + (settings.isEmpty ? "" : " (\(settings.joined(separator: ", ")))")
             return (label, { spec throws(InputError) in
-                spec.optimizer = optimizer
-                spec.learningRateGiven = rate != nil
+                // Like a level given by name, a level that sets no learning rate keeps the base's.
+                var o = optimizer
+                if rate == nil, spec.learningRateGiven { o.learningRate = spec.optimizer.learningRate }
+                spec.optimizer = o
+                spec.learningRateGiven = spec.learningRateGiven || rate != nil
             })
         case "learning_rate":
             let x = try level.number(in: .positive)
@@ -155,10 +166,11 @@ enum SweepAxis {
             })
         case "hidden_units":
             let n = try level.integer(in: 1...ModelFile.maximumUnits)
-            return ("\(n) units", { spec throws(InputError) in
-                spec.model.editDense(hiddenOnly: true) { layer in
-                    (layer.units, layer.weights, layer.bias, layer.location) = (n, nil, nil, level.location)
-                }
+            return ("\(n) unit\(n == 1 ? "" : "s")", { spec throws(InputError) in
+                try requireHiddenLayers(spec, level: level, axis: axis)
+                // Every dense layer draws its weights: given weights no longer fit the new widths.
+                spec.model.editDense(hiddenOnly: false) { layer in (layer.weights, layer.bias, layer.location) = (nil, nil, level.location) }
+                spec.model.editDense(hiddenOnly: true) { layer in layer.units = n }
             })
         case "initializer":
             let name = try level.string(oneOf: Initializer.allCases.map(\.name))
@@ -175,9 +187,14 @@ enum SweepAxis {
             let source = try DataSource.read(level, base: file)
             var label = source.name
             if case .string(let name) = value.kind { label = name }
-            if case .builtin(let set, let parameters) = source, case .object(let members) = value.kind {
+            // An object level is labelled by its name or file and every setting it writes: "spiral (samples 100)".
+            if case .object(let members) = value.kind {
+                let settings = members.filter { !["name", "csv", "npz", "npy", "idx", "cifar", "x", "y"].contains($0.key) }.map { member in
+                    "\(member.key) \(DisplayText.shortened(member.value.compactText, limit: 40))"
+                }
                 let written = members.first { $0.key == "name" }.flatMap { m -> String? in if case .string(let n) = m.value.kind { n } else { nil } }
-                label = (written ?? set.rawValue) + (members.contains { $0.key == "noise" } ? " (noise \(readable(parameters.noise)))" : "")
+                let named = written ?? (source.files.isEmpty ? "inline data (line \(value.line))" : source.name)
+                label = named + (settings.isEmpty ? "" : " (\(settings.joined(separator: ", ")))")
             }
             return (label, { spec throws(InputError) in
                 spec.data = source
@@ -186,8 +203,8 @@ enum SweepAxis {
         default:  // noise
             let x = try level.number(in: .unitClosed)
             return ("noise \(readable(x))", { spec throws(InputError) in
-                guard case .builtin(let set, var parameters) = spec.data else {
-                    throw level.error("expected a built-in data set to add noise to, received \(spec.data.name)")
+                guard case .builtin(let set, var parameters) = spec.data, set.parameterNames.contains("noise") else {
+                    throw level.error("expected a generated data set to add noise to (circle, quadrants, gauss, spiral, plane, multi-gaussian), received \(spec.data.name)")
                 }
                 parameters.noise = x
                 spec.data = .builtin(set, parameters)

@@ -203,6 +203,7 @@ public final class DataCache {
             let data = try loadClasses(source) { () throws(InputError) in try CIFARFile.load(files, maximumPixels: limit) }
             built = try targets(data, source: source, outputs: outputs, field: field)
         }
+        guard built.x.rows > 0 else { throw field.error("expected at least one sample, received none in \(source.name)") }
         try budget.charge(Double(built.x.elements.count + built.y.elements.count) * 8, for: "the data set \(source.name)",
                           error: { field.error($0) })
         datasets[key] = built

@@ -71,6 +71,16 @@ public enum DataSource: Sendable, Hashable {
         return name
     }
 
+    /// Whether the targets come from class labels (coded by `labels:` or one-hot).
+    public var holdsClasses: Bool {
+        switch self {
+        case .builtin(let set, _): set.kind != .regression
+        case .csv(_, _, let targets, _, _): targets == nil
+        case .idx, .cifar: true
+        case .file, .inline, .npy, .npz: false
+        }
+    }
+
     /// The files this source reads.
     public var files: [String] {
         switch self {
@@ -144,6 +154,13 @@ public enum DataSource: Sendable, Hashable {
         let nameField = try object.required("name", "a built-in data set")
         let set = try BuiltinDataset.named(try nameField.string(), file: field.file, field: nameField.path)
         var parameters = BuiltinDataset.Parameters()
+        // A knob the set does not use would change nothing (noise on xor): refused at its field.
+        for key in ["samples", "noise", "seed", "inputs"] where !set.parameterNames.contains(key) {
+            if let f = object.optional(key) {
+                let uses = set.parameterNames.isEmpty ? "takes none (only labels)" : "takes \(set.parameterNames.joined(separator: ", "))"
+                throw f.error("expected no \(key) for \(set.rawValue), which \(uses), received \(f.value.summary)")
+            }
+        }
         if let f = object.optional("samples") { parameters.samples = try f.integer(in: 1...1_000_000) }
         if let f = object.optional("noise") { parameters.noise = try f.number(in: .unitClosed) }
         if let f = object.optional("seed") { parameters.seed = UInt64(try f.integer(in: 0...Int(Int32.max))) }

@@ -119,17 +119,19 @@ public struct RunSpec: Sendable {
             guard set.y.columns == network.outputWidth else {
                 throw location.error("expected data with \(network.outputWidth) target column\(network.outputWidth == 1 ? "" : "s") (the model's outputs), received \(set.y.columns) from \(of.targetsName)")
             }
-            try Self.checkTargets(set.y, loss: network.loss, at: location, what: of.targetsName)
+            try Self.checkTargets(set.y, loss: network.loss, at: location, what: of.targetsName, classes: of.holdsClasses)
         }
         return prepared
     }
 
     /// bce needs targets in [0, 1]; cce one-hot rows (each in [0, 1], summing to 1).
-    static func checkTargets(_ y: Matrix, loss: Loss, at location: FieldLocation, what: String) throws(InputError) {
+    /// - Parameter classes: whether the targets come from class labels (then `labels: "01"` is the way out).
+    static func checkTargets(_ y: Matrix, loss: Loss, at location: FieldLocation, what: String, classes: Bool) throws(InputError) {
         switch loss {
         case .binaryCrossentropy:
             if let i = y.elements.firstIndex(where: { !($0 >= 0 && $0 <= 1) }) {
-                throw location.error("expected targets in [0, 1] for bce, received \(DisplayText.number(y.elements[i])) in row \(i / max(1, y.columns)) of \(what); code two classes as 0/1 with labels: \"01\"")
+                let hint = classes ? "; code two classes as 0/1 with labels: \"01\"" : " (bce is for probabilities; use mse for other targets)"
+                throw location.error("expected targets in [0, 1] for bce, received \(DisplayText.number(y.elements[i])) in row \(i / max(1, y.columns)) of \(what)\(hint)")
             }
         case .categoricalCrossentropy:
             for r in 0..<y.rows {

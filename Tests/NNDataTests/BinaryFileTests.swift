@@ -149,4 +149,14 @@ func idx(_ magic: UInt32, _ dimensions: [UInt32], _ data: [UInt8]) -> [UInt8] {
                 == "expected a whole number of 3073-byte records, received 0 bytes")
         #expect(inputError { () throws(InputError) in try CIFARFile.load(directory.path) }?.message == "expected a regular file, received a directory")
     }
+
+    /// NaN or ±inf in an array is refused at its position: it would otherwise show up only as a
+    /// "divergence" blamed on the learning rate.
+    @Test func nonFiniteNPYValuesAreRefused() throws {
+        for (value, shown) in [(Double.nan, "nan"), (Double.infinity, "inf")] {
+            let bytes = npy("{'descr': '<f8', 'fortran_order': False, 'shape': (2, 2), }", littleEndian([1.0, 2, value, 4].map(\.bitPattern)))
+            let error = inputError { () throws(InputError) in try NPYFile.parse(bytes, file: "x.npy") }
+            #expect(error?.description == "x.npy: [1, 0]: expected finite numbers, received \(shown)")
+        }
+    }
 }

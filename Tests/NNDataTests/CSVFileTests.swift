@@ -61,7 +61,7 @@ import NNFiles
         #expect(two.x.columns == 2 && two.x.elements == [1, 3, 5, 7])
         #expect(two.y.columns == 2 && two.y.elements == [4, 2, 8, 6])
         let twice = inputError { () throws(InputError) in try CSVFile.loadRegression(wide, options: .init(targets: [.name("b"), .index(1)])) }
-        #expect(twice?.message == "expected distinct target columns, received column 2 (\"b\") twice")
+        #expect(twice?.message == "expected distinct target columns, received \"b\" (index 1) twice")
         let all = inputError { () throws(InputError) in try CSVFile.loadRegression(wide, options: .init(targets: [.index(0), .index(1), .index(2), .index(3)])) }
         #expect(all?.message == "expected at least one feature column beside the 4 target columns, received 4 columns in all")
     }
@@ -93,7 +93,7 @@ import NNFiles
         #expect(inputError { () throws(InputError) in try CSVFile.loadClassification(noColumn, options: .init(label: .name("class"))) }?.description
                 == "\(noColumn):1: label: expected a column named \"class\", received \"a\", \"b\"")
         #expect(inputError { () throws(InputError) in try CSVFile.loadClassification(noColumn, options: .init(label: .index(5))) }?.message
-                == "expected a column index in -2..<2, received 5")
+                == "expected a 0-based column index from -2 to 1 (negative counts from the end), received 5")
         let missing = directory.path + "/missing.csv"
         #expect(inputError { () throws(InputError) in try CSVFile.loadClassification(missing) }?.file == missing)
     }

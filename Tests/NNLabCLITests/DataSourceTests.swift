@@ -202,7 +202,7 @@ struct DataSourceTests {
         """)
         let noise = try CommandRunner.run(["compare", "noise.yaml", "--quiet", "--output", "out2"], in: directory.path)
         #expect(noise.status == 1)
-        #expect(noise.standardError.hasPrefix("nnlab: error: noise.yaml:5: comparison.axes.noise[0]: expected a built-in data set to add noise to, received "), "\(noise.standardError)")
+        #expect(noise.standardError.hasPrefix("nnlab: error: noise.yaml:5: comparison.axes.noise[0]: expected a generated data set to add noise to (circle, quadrants, gauss, spiral, plane, multi-gaussian), received "), "\(noise.standardError)")
         #expect(!FileManager.default.fileExists(atPath: directory.path + "/out2"))
     }
 

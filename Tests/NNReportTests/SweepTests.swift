@@ -211,6 +211,43 @@ struct SweepTests {
         #expect(labels == ["sgd", "sgd (momentum 0.9)", "sgd (momentum 0.9, nesterov true)"])
     }
 
+    @Test func levelsAreLabelledByWhatTheySetAndAxesThatWouldChangeNothingAreRefused() throws {
+        // Data levels that differ only in a setting are told apart by it.
+        let data = try #require(try Self.sweep("  axes:\n    data: [{name: spiral, samples: 100}, {name: spiral, samples: 200, seed: 3}, xor]\n  seeds: 1\n").comparison)
+        #expect(data.variants.map(\.label) == ["spiral (samples 100)", "spiral (samples 200, seed 3)", "xor"])
+        #expect(data.variants.map { $0.runs[0].data.count } == [100, 200, 4])
+        // An optimizer level that sets no learning rate keeps the base's (0.1), as a level given by name does.
+        let optimizers = try #require(try Self.sweep("  axes:\n    optimizer: [adam, {type: sgd, momentum: 0.9}, {type: sgd, learning_rate: 0.5}]\n  seeds: 1\n").comparison)
+        #expect(optimizers.variants.map { $0.runs[0].optimizer.learningRate } == [0.1, 0.1, 0.5])
+        // The report says what every variant shares, read from the runs.
+        #expect(ComparisonSection.introduction(optimizers).contains("each trained from the same seed (0) on the same data (xor). Every variant uses 300 epochs, batch size 4."))
+        #expect(ComparisonSection.introduction(data).contains("Every variant uses sgd(learning_rate=0.1, momentum=0, nesterov=false), 300 epochs, batch size 4."))
+        // A hidden-units axis draws every layer's weights, given weights included (they no longer fit).
+        let given = "model: {input: 2, loss: mse, layers: [{type: dense, units: 2, activation: tanh, weights: [[1, 2], [3, 4]], bias: [0, 0]}, {type: dense, units: 1, weights: [[1], [1]]}]}"
+        let base = "  base: {data: xor, \(given), optimizer: {type: sgd}, epochs: 2}\n"
+        let units = try #require(try ExperimentFile.experiment(from: "comparison:\n" + base + "  axes:\n    hidden_units: [3, 1]\n  seeds: 1\n", file: "s.yaml").comparison)
+        #expect(units.variants.map { $0.runs[0].network.denseLayers[1].layer.weights.rows } == [3, 1])
+        #expect(units.variants.map(\.label) == ["3 units", "1 unit"])
+        // Noise on a set without noise, and hidden-layer axes on a model without hidden layers, would give identical variants.
+        func refused(_ yaml: String, _ fragment: String) {
+            do {
+                _ = try ExperimentFile.experiment(from: yaml, file: "s.yaml")
+                Issue.record("accepted: \(yaml)")
+            } catch {
+                #expect(error.description.contains(fragment), "\(error.description)")
+            }
+        }
+        refused("comparison:\n  base: {data: xor, \(given), optimizer: {type: sgd}, epochs: 2}\n  axes:\n    noise: [0, 0.1]\n",
+                "s.yaml:4: comparison.axes.noise[0]: expected a generated data set to add noise to")
+        let single = "model: {input: 2, loss: mse, layers: [{type: dense, units: 1, activation: tanh}]}"
+        for axis in ["activation: [relu, tanh]", "hidden_units: [2, 3]"] {
+            refused("comparison:\n  base: {data: xor, \(single), optimizer: {type: sgd}, epochs: 2}\n  axes:\n    \(axis)\n",
+                    "s.yaml:4: comparison.axes.\(axis.prefix { $0 != ":" })[0]: expected a model with hidden layers")
+        }
+        refused("experiments:\n  - {data: {name: xor, noise: 0.5}, \(single), optimizer: {type: sgd}, epochs: 2}\n",
+                "experiments[0].data.noise: expected no noise for xor, which takes none (only labels), received 0.5")
+    }
+
     @Test func historyCSVNamesEachRunsVariant() throws {
         let experiment = try Self.sweep("  axes:\n    learning_rate: [0.05, 0.1]\n  seeds: 2\n")
         let csv = LabReport(experiment: experiment, command: "c").build().historyCSV
