@@ -74,16 +74,17 @@ extension ExperimentFile {
             sourceLocation = cifar.location
             sourceFile = TextFile.resolve(names[0], relativeTo: file)
         } else {
-            let dataField = try object.required("data", "digits, iris, or \"images\"/\"labels\" IDX files, or \"cifar\" batches")
-            let setName = try dataField.string()
-            let builtin = try BuiltinDataset.named(setName, file: file, field: dataField.path)
-            guard let loaded = try builtin.classificationData(file: file, field: dataField.path) else {
-                throw dataField.error("expected a classification data set, received the regression set \"\(setName)\"")
+            // Any class data source, in the vocabulary of data: ({idx: …}, {cifar: […]}, {csv: …, label: …}, a built-in class set).
+            let dataField = try object.required("data", "digits, iris, a class data source such as {idx: …} or {cifar: […]}, or \"images\"/\"labels\" IDX files, or \"cifar\" batches")
+            source = try DataSource.read(dataField, base: file)
+            guard source.holdsClasses else {
+                throw dataField.error("expected class data for the image problem (digits, iris, {idx: …}, {cifar: […]}, {csv: …, label: …}), received \(source.name), which holds numeric targets")
             }
-            data = loaded
-            dataName = setName
-            source = .builtin(builtin, BuiltinDataset.Parameters())
+            data = try DataCache().classData(source, at: dataField.location, budget: &budget)
+            dataName = (try? dataField.string()) ?? source.name
             sourceLocation = dataField.location
+            sourceFiles = source.files
+            sourceFile = source.files.first
         }
         if !sourceFiles.isEmpty {
             log?("read \(dataName): \(data.count) images of \(data.featureCount) values in \(String(format: "%.1f", Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)) s")

@@ -141,21 +141,15 @@ public final class DataCache {
         let built: Dataset
         switch source {
         case .builtin(let set, let parameters):
-            let prefix = field.field
             if set.kind != .regression {
                 // Kept as classes too, so validation_split can stratify.
-                _ = try loadClasses(source) { () throws(InputError) in
-                    guard let data = try set.classificationData(parameters, file: field.file, field: prefix) else {
-                        throw field.error("expected a classification set, received \(set.rawValue)")
-                    }
-                    return data
-                }
+                _ = try classData(source, at: field, budget: &budget)
             }
             if outputs >= 2, set.kind != .regression, parameters.labels == nil, let data = classes[source] {
                 built = try targets(data, source: source, outputs: outputs, field: field)
             } else {
                 // The set's own coding (±1 for xor and Playground's sets, 0/1 for xor01) or the one `labels` names.
-                built = try set.dataset(parameters, file: field.file, field: prefix)
+                built = try set.dataset(parameters, file: field.file, field: field.field)
             }
         case .file(let path):
             built = try DataFile.dataset(from: TextFile.readJSON(path, budget: budget))
@@ -168,10 +162,7 @@ public final class DataCache {
                 if let targets {
                     built = try CSVFile.loadRegression(path, options: .init(header: header, targets: targets))
                 } else {
-                    let data = try loadClasses(source) { () throws(InputError) in
-                        try CSVFile.loadClassification(path, options: .init(header: header, label: label ?? .index(-1)))
-                    }
-                    built = try self.targets(data, source: source, outputs: outputs, field: field)
+                    built = try self.targets(try classData(source, at: field, budget: &budget), source: source, outputs: outputs, field: field)
                 }
             } catch where error.file == path && error.field == "label" {
                 throw columnField.error("\(error.message) in \(path)")
@@ -192,16 +183,8 @@ public final class DataCache {
                 throw field.error("expected \(features.rows) rows in \(path): \(y) (one per row of \(x)), received \(targets.rows)")
             }
             built = Dataset(x: features, y: targets)
-        case .idx(let images, let labels, _):
-            let limit = Int(min(budget.remaining / 17, Double(TextFile.maximumSize)))
-            let data = try loadClasses(source) { () throws(InputError) in
-                try IDXFile.loadClassification(images: images, labels: labels, maximumPixels: limit)
-            }
-            built = try targets(data, source: source, outputs: outputs, field: field)
-        case .cifar(let files, _):
-            let limit = Int(min(budget.remaining / 17, Double(TextFile.maximumSize)))
-            let data = try loadClasses(source) { () throws(InputError) in try CIFARFile.load(files, maximumPixels: limit) }
-            built = try targets(data, source: source, outputs: outputs, field: field)
+        case .idx, .cifar:
+            built = try targets(try classData(source, at: field, budget: &budget), source: source, outputs: outputs, field: field)
         }
         guard built.x.rows > 0 else { throw field.error("expected at least one sample, received none in \(source.name)") }
         try budget.charge(Double(built.x.elements.count + built.y.elements.count) * 8, for: "the data set \(source.name)",
@@ -214,10 +197,28 @@ public final class DataCache {
         return built
     }
 
-    /// Class data read once per source (kept for stratified splits).
-    private func loadClasses(_ source: DataSource, _ load: () throws(InputError) -> ClassificationData) throws(InputError) -> ClassificationData {
+    /// The class data of `source` (a built-in class set, CSV with a label column, IDX or CIFAR),
+    /// read once and kept (for stratified splits and for the image problem).
+    public func classData(_ source: DataSource, at field: FieldLocation, budget: inout MemoryBudget) throws(InputError) -> ClassificationData {
         if let known = classes[source] { return known }
-        let data = try load()
+        // Image loaders refuse files with more pixels than the budget leaves room for (each held as a byte and twice as a Double).
+        let pixelLimit = Int(min(budget.remaining / 17, Double(TextFile.maximumSize)))
+        let data: ClassificationData
+        switch source {
+        case .builtin(let set, let parameters):
+            guard let loaded = try set.classificationData(parameters, file: field.file, field: field.field) else {
+                throw field.error("expected a classification set, received the regression set \(set.rawValue)")
+            }
+            data = loaded
+        case .csv(let path, let label, nil, let header, _):
+            data = try CSVFile.loadClassification(path, options: .init(header: header, label: label ?? .index(-1)))
+        case .idx(let images, let labels, _):
+            data = try IDXFile.loadClassification(images: images, labels: labels, maximumPixels: pixelLimit)
+        case .cifar(let files, _):
+            data = try CIFARFile.load(files, maximumPixels: pixelLimit)
+        default:
+            throw field.error("expected class data (a built-in class set, {csv: …, label: …}, {idx: …} or {cifar: […]}), received \(source.name), which holds numeric targets")
+        }
         classes[source] = data
         return data
     }

@@ -221,4 +221,24 @@ struct DataSourceTests {
         let plain = try CommandRunner.run(["report", "load.yaml", "--output", "out2"], in: directory.path)
         #expect(!plain.standardError.contains("read moons.csv"))
     }
+
+    /// The image problem's data: takes the data-source vocabulary too (one vocabulary, not two).
+    @Test func theImageProblemReadsDataSources() throws {
+        let directory = try Self.folder()
+        defer { directory.remove() }
+        let model = "model: {input: 4, loss: cce, layers: [{type: dense, units: 10, activation: softmax}]}"
+        for (name, data) in [("idx", "data: {idx: {images: images-idx3-ubyte, labels: labels-idx1-ubyte}}"),
+                             ("legacy", "images: images-idx3-ubyte\n  labels: labels-idx1-ubyte")] {
+            try directory.write("\(name).yaml", "sections: [image]\nimage:\n  \(data)\n  \(model)\n  optimizer: {type: adam}\n  epochs: 2\n")
+            let result = try CommandRunner.run(["report", "\(name).yaml", "--quiet", "--output", name], in: directory.path)
+            #expect(result.status == 0, "\(result.standardError)")
+        }
+        let idx = try String(contentsOfFile: directory.path + "/idx/runs.json", encoding: .utf8)
+        let legacy = try String(contentsOfFile: directory.path + "/legacy/runs.json", encoding: .utf8)
+        #expect(idx == legacy, "the same files through either vocabulary train the same run")
+        try directory.write("numeric.yaml", "sections: [image]\nimage:\n  data: {npy: {x: x.npy, y: y.npy}}\n  \(model)\n  optimizer: {type: adam}\n  epochs: 2\n")
+        let numeric = try CommandRunner.run(["report", "numeric.yaml", "--quiet", "--output", "n"], in: directory.path)
+        #expect(numeric.status == 1)
+        #expect(numeric.standardError.hasPrefix("nnlab: error: numeric.yaml:3: image.data: expected class data for the image problem"), "\(numeric.standardError)")
+    }
 }

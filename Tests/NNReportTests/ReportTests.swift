@@ -280,7 +280,7 @@ struct ImageProblemTests {
             _ = try ExperimentFile.experiment(from: yaml, file: "t.yaml")
             Issue.record("expected an error")
         } catch {
-            #expect(error.description.hasPrefix("t.yaml:3: image.data: expected a classification data set"), "\(error.description)")
+            #expect(error.description.hasPrefix("t.yaml:3: image.data: expected class data for the image problem"), "\(error.description)")
         }
         let missing = "sections: [image]\nimage:\n  images: nowhere-idx3-ubyte.gz\n  labels: nowhere-idx1-ubyte.gz\n"
         do {
