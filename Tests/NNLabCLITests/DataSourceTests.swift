@@ -87,12 +87,32 @@ struct DataSourceTests {
             Self.entry("cifar", data: "{cifar: [batch.bin]}", inputs: 3072, outputs: 10, loss: "cce", extra: "scaling: minmax"),
             Self.entry("validation", data: "moons.csv", inputs: 2, extra: "validation: {csv: moons.csv}"),
         ]
-        try directory.write("sources.yaml", "title: Sources\nsections: [experiments]\nexperiments:\n" + entries.joined())
+        // Every kind as validation: too (here the same source as the data).
+        let validated = [("builtin", "{name: circle, samples: 20}", 2, 1, "mse"), ("file", "data.json", 2, 1, "mse"),
+                         ("inline", "{x: [[0, 0], [1, 1]], y: [[0], [1]]}", 2, 1, "mse"), ("csv", "{csv: moons.csv, label: class}", 2, 1, "mse"),
+                         ("npy", "{npy: {x: x.npy, y: y.npy}}", 2, 1, "bce"), ("npz", "compressed.npz", 2, 1, "bce"),
+                         ("idx", "{idx: {images: images-idx3-ubyte, labels: labels-idx1-ubyte}}", 4, 10, "cce"),
+                         ("cifar", "{cifar: [batch.bin]}", 3072, 10, "cce")]
+            .map { Self.entry("validated \($0.0)", data: $0.1, inputs: $0.2, outputs: $0.3, loss: $0.4, extra: "validation: \($0.1)") }
+        // labels: "01" on every built-in two-class set, for sigmoid + bce.
+        let coded = ["xor", "parity", "circle", "quadrants", "gauss", "spiral"].map { set in
+            Self.entry("01 \(set)", data: set == "xor" ? "{name: xor, labels: \"01\"}" : set == "parity" ? "{name: parity, inputs: 2, labels: \"01\"}"
+                       : "{name: \(set), samples: 40, labels: \"01\"}", inputs: 2, loss: "bce")
+        }
+        try directory.write("sources.yaml", "title: Sources\nsections: [experiments]\nexperiments:\n" + (entries + validated + coded).joined())
         let result = try CommandRunner.run(["report", "sources.yaml", "--quiet", "--output", "out"], in: directory.path)
         #expect(result.status == 0, "\(result.standardError)")
         let runs = try String(contentsOfFile: directory.path + "/out/runs.json", encoding: .utf8)
         for name in ["builtin", "builtin 01", "file", "inline", "csv", "csv 01", "csv one-hot", "csv regression", "csv two targets", "npy", "npz", "idx", "cifar", "validation"] {
             #expect(runs.contains("\"experiment\": \"\(name)\""), "\(name)")
+        }
+        for name in ["builtin", "file", "inline", "csv", "npy", "npz", "idx", "cifar"] {
+            #expect(runs.contains("\"experiment\": \"validated \(name)\""), "\(name)")
+        }
+        for set in ["xor", "parity", "circle", "quadrants", "gauss", "spiral"] { #expect(runs.contains("\"experiment\": \"01 \(set)\""), "\(set)") }
+        let root = try #require(JSONSerialization.jsonObject(with: Data(runs.utf8)) as? [String: Any])
+        for run in try #require(root["runs"] as? [[String: Any]]) where (run["experiment"] as? String)?.hasPrefix("validated") == true {
+            #expect((run["history"] as? [String: Any])?["val_loss"] != nil, "\(run["experiment"] ?? "")")
         }
         let html = try String(contentsOfFile: directory.path + "/out/index.html", encoding: .utf8)
         #expect(html.contains("30 training and 10 validation samples"), "the 25% split of 40 moons")
