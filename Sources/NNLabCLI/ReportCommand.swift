@@ -157,10 +157,8 @@ struct CompareCommand: ParsableCommand {
             if !loaded.sections.contains(.comparison) { loaded.sections.insert(.comparison, at: 0) }
             let built = try ReportCommand.write(loaded, command: "nnlab compare", file: experiment, folder: folder, options: options, budget: budget,
                                                 progress: progress)
-            let header = ["variant", "success", "median epochs to target", "median final loss", "diverged"]
-            let rows = built.summary.map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
             // Variant names come from the user's file: shown escaped, never as raw escape sequences.
-            print(TableText.render(header: header, rows: rows.map { $0.map(DisplayText.escaped) }))
+            print(TableText.render(header: built.summary.header, rows: built.summary.rows.map { $0.map(DisplayText.escaped) }))
         } catch {
             fail(error)
         }

@@ -76,4 +76,6 @@ public struct Comparison: Sendable {
     /// The axes of the small-multiples grid and the heatmap table (indices into `axes`).
     public var rowAxis: Int?
     public var columnAxis: Int?
+    /// The variant the best one is tested against by default (`baseline:`), else the runner-up.
+    public var baseline: String?
 }

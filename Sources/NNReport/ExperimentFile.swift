@@ -153,7 +153,7 @@ public enum ExperimentFile {
     public static let maximumRuns = 100_000
 
     static let comparisonFields = ["name", "base", "axes", "variants", "activations", "regularizers", "seeds", "target",
-                                   "rank_by", "compare", "grid"]
+                                   "rank_by", "compare", "baseline", "grid"]
 
     /// A sweep: `axes` (an ordered mapping of axis → levels; the full grid is run) or `variants`
     /// (named overrides of the base), over `seeds`, with a success `target`.
@@ -287,6 +287,7 @@ public enum ExperimentFile {
                 pairs.append((a, b))
             }
         }
+        let baseline = try object.optional("baseline")?.string(oneOf: variants.map(\.label))
         var rowAxis: Int? = axes.count >= 1 ? 0 : nil
         var columnAxis: Int? = axes.count >= 2 ? 1 : nil
         if let grid = object.optional("grid") {
@@ -300,6 +301,6 @@ public enum ExperimentFile {
         }
         return Comparison(name: name, axes: axes, seeds: seedsList, targetMetric: targetMetric, targetValue: targetValue,
                           variants: variants, dataName: dataName, ranking: Comparison.Ranking(rawValue: rankName) ?? .success,
-                          pairs: pairs, rowAxis: rowAxis, columnAxis: columnAxis)
+                          pairs: pairs, rowAxis: rowAxis, columnAxis: columnAxis, baseline: baseline)
     }
 }

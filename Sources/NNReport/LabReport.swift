@@ -26,8 +26,8 @@ public struct LabReport {
         /// Runs trained now and runs read back from an earlier runs.json.
         public var trained: Int
         public var resumed: Int
-        /// One line per comparison variant for the terminal.
-        public var summary: [String]
+        /// The comparison's summary for the terminal: a header and one row per variant, in ranking order.
+        public var summary: (header: [String], rows: [[String]])
     }
 
     /// Runs the experiment and composes the document. `progress` receives one line per step.
@@ -130,11 +130,16 @@ public struct LabReport {
             sections.append(ReproducibilitySection.build(experiment, command: command, sectionTimes: times, seeds: seeds))
         }
         let document = ReportDocument(title: experiment.title, author: experiment.author, command: command, sections: sections)
-        var summary: [String] = []
+        var summary: (header: [String], rows: [[String]]) = ([], [])
         if let comparison {
-            for (variant, runResults) in zip(comparison.variants, comparisonResults) {
-                let stats = VariantStatistics(variant: variant, results: runResults, comparison: comparison)
-                summary.append("\(variant.label)\t\(stats.successes)/\(stats.runs)\t\(SweepStatistics.censoredMedianText(stats.epochsToTarget))\t\(Format.significant(SweepStatistics.median(stats.finalLoss.filter(\.isFinite)), 4))\t\(stats.diverged)")
+            let stats = zip(comparison.variants, comparisonResults).map { VariantStatistics(variant: $0, results: $1, comparison: comparison) }
+            let rankedBy = SweepTables.rankedByColumn(comparison.ranking)
+            summary.header = ["rank", "variant", "success", "median epochs to target", "median final loss"] + (rankedBy.map { [$0] } ?? []) + ["diverged"]
+            for (position, index) in SweepStatistics.rank(stats, by: comparison.ranking).enumerated() {
+                let s = stats[index]
+                summary.rows.append([String(position + 1), s.label, "\(s.successes)/\(s.runs)", SweepStatistics.censoredMedianText(s.epochsToTarget),
+                                     SweepStatistics.outcomeMedian(s.finalLoss)] + (rankedBy == nil ? [] : [SweepStatistics.outcomeMedian(s.rankValues)])
+                                    + [String(s.diverged)])
             }
         }
         return Built(document: document, runsJSON: RunsFile.json(records, title: experiment.title), historyCSV: RunsFile.csv(records),

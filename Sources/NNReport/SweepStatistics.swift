@@ -19,6 +19,29 @@ enum SweepStatistics {
         return "\(Format.significant(s.median, 3)) [\(Format.significant(s.q1, 3)), \(Format.significant(s.q3, 3))]"
     }
 
+    /// A loss outcome: `+∞` (a diverged seed) reads "diverged"; NaN is "—".
+    static func outcome(_ x: Double) -> String {
+        x.isNaN ? "—" : x == .infinity ? "diverged" : x == -.infinity ? "diverged" : Format.significant(x, 4)
+    }
+
+    /// "0.0123 [0.0101, diverged]": median and quartiles with every seed counted, diverged ones as +∞.
+    static func outcomeIQR(_ values: [Double]) -> String {
+        guard let s = OutcomeSummary(values) else { return "—" }
+        return "\(outcome(s.median)) [\(outcome(s.q1)), \(outcome(s.q3))]"
+    }
+
+    /// The median with every seed counted ("diverged" when at least half diverged).
+    static func outcomeMedian(_ values: [Double]) -> String {
+        OutcomeSummary(values).map { outcome($0.median) } ?? "—"
+    }
+
+    /// A metric over the seeds that did not diverge: "0.75 [0.5, 1]", with "(n of N seeds)" when some diverged.
+    static func metricIQR(_ values: [Double]) -> String {
+        let kept = values.filter { !$0.isNaN }
+        guard !kept.isEmpty else { return "— (every seed diverged)" }
+        return medianIQR(kept) + (kept.count < values.count ? " (\(kept.count) of \(values.count) seeds)" : "")
+    }
+
     /// Epochs to the target with never-reached runs as +∞: "120 [95, never]".
     static func censoredDescription(_ epochs: [Int?]) -> String {
         guard let s = CensoredSummary(epochs: epochs) else { return "—" }
@@ -33,11 +56,13 @@ enum SweepStatistics {
         epochs.isFinite ? Format.significant(epochs, 4) : "never"
     }
 
-    /// Variant indices in ranking order (ties broken by name).
+    /// Variant indices in ranking order (the rule `Ranking` states; remaining ties by name).
     static func rank(_ stats: [VariantStatistics], by ranking: Comparison.Ranking) -> [Int] {
+        // The values each criterion orders by: final loss (diverged +∞) for success and the loss rankings,
+        // the ranked accuracy (diverged −∞) for the accuracy rankings.
         let variants = stats.map { s in
-            VariantResults(name: s.label, finalLoss: ranking == .validationLoss ? (s.finalValidationLoss ?? []) : s.finalLoss,
-                           validationAccuracy: s.finalMetric, epochsToTarget: s.epochsToTarget.map { $0.map(Double.init) ?? .infinity })
+            VariantResults(name: s.label, finalLoss: ranking == .success ? s.finalLoss : s.rankValues,
+                           validationAccuracy: s.rankValues, epochsToTarget: s.epochsToTarget.map { $0.map(Double.init) ?? .infinity })
         }
         let criterion: Ranking.Criterion = switch ranking {
         case .success: .successThenEpochs

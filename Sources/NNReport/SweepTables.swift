@@ -1,5 +1,6 @@
 import Foundation
 import NNCore
+import NNStatistics
 
 /// The comparison's tables: statistics per variant, the ranking, shared initial weights, paired tests.
 enum SweepTables {
@@ -20,27 +21,30 @@ enum SweepTables {
                 .number("\(s.successes)/\(s.runs)"),
                 .number(interval.map { "\(Format.percent($0.lower))–\(Format.percent($0.upper))" } ?? "—"),
                 .number(SweepStatistics.censoredDescription(s.epochsToTarget)),
-                .number(SweepStatistics.medianIQR(s.finalLoss)),
+                .number(SweepStatistics.outcomeIQR(s.finalLoss)),
             ]
-            if hasValidation { cells.append(.number(s.finalValidationLoss.map(SweepStatistics.medianIQR) ?? "—")) }
+            if hasValidation { cells.append(.number(s.finalValidationLoss.map(SweepStatistics.outcomeIQR) ?? "—")) }
             if metric != "loss" {
-                cells.append(.number(SweepStatistics.medianIQR(s.finalMetric)))
-                if stats.contains(where: { $0.finalValidationMetric != nil }) { cells.append(.number(s.finalValidationMetric.map(SweepStatistics.medianIQR) ?? "—")) }
+                cells.append(.number(SweepStatistics.metricIQR(s.finalMetric)))
+                if stats.contains(where: { $0.finalValidationMetric != nil }) { cells.append(.number(s.finalValidationMetric.map(SweepStatistics.metricIQR) ?? "—")) }
             }
             cells.append(.number(String(s.diverged)))
             return cells
         }
-        return ReportTable(caption: "Per variant across \(comparison.seeds.count) seeds: successes with a Wilson 95% interval; epochs to reach the target (median and interquartile range, counting runs that never reach it as “never”, i.e. +∞); final loss and metric for training (and validation when given), as median [interquartile range]; divergences.",
+        return ReportTable(caption: "Per variant across \(comparison.seeds.count) seeds: successes with a Wilson 95% interval; epochs to reach the target (median and interquartile range, counting runs that never reach it as “never”, i.e. +∞); final loss for training (and validation when given) as median [interquartile range] over every seed, a diverged seed counting as +∞ (“diverged”); the final metric as median [interquartile range] over the seeds that did not diverge; divergences.",
                            header: header, rows: rows)
     }
 
     static func ranking(_ comparison: Comparison, _ stats: [VariantStatistics]) -> ReportTable {
         let order = SweepStatistics.rank(stats, by: comparison.ranking)
+        let rankedBy = rankedByColumn(comparison.ranking)
         let rows: [[ReportTable.Cell]] = order.enumerated().map { position, index in
             let s = stats[index]
-            return [.number(String(position + 1)), ReportTable.Cell(s.label), .number("\(s.successes)/\(s.runs)"),
-                    .number(SweepStatistics.censoredMedianText(s.epochsToTarget)),
-                    .number(Format.significant(SweepStatistics.median(s.finalLoss.filter(\.isFinite)), 4))]
+            var cells: [ReportTable.Cell] = [.number(String(position + 1)), ReportTable.Cell(s.label), .number("\(s.successes)/\(s.runs)"),
+                                             .number(SweepStatistics.censoredMedianText(s.epochsToTarget)),
+                                             .number(SweepStatistics.outcomeMedian(s.finalLoss))]
+            if rankedBy != nil { cells.append(.number(SweepStatistics.outcomeMedian(s.rankValues))) }
+            return cells
         }
         let criterion: String
         switch comparison.ranking {
@@ -50,8 +54,19 @@ enum SweepTables {
         case .accuracy: criterion = "median final accuracy"
         case .validationAccuracy: criterion = "median final validation accuracy"
         }
-        return ReportTable(caption: "Ranking by \(criterion) (ties broken by name).",
-                           header: ["rank", "variant", "success", "median epochs to target", "median final loss"], rows: rows)
+        return ReportTable(caption: "Ranking by \(criterion) (a diverged seed counts as the worst value; remaining ties broken by name).",
+                           header: ["rank", "variant", "success", "median epochs to target", "median final loss"] + (rankedBy.map { [$0] } ?? []),
+                           rows: rows)
+    }
+
+    /// The value ranked by, as its own column (the success ranking's are the success, epochs and final loss columns).
+    static func rankedByColumn(_ ranking: Comparison.Ranking) -> String? {
+        switch ranking {
+        case .success, .finalLoss: nil
+        case .validationLoss: "median final val_loss"
+        case .accuracy: "median final accuracy"
+        case .validationAccuracy: "median final val_accuracy"
+        }
     }
 
     /// Which variants start from the same initial weights for each seed (a controlled A/B).
@@ -63,14 +78,19 @@ enum SweepTables {
             let key = variant.runs.map { $0.network.parameterVector.map(\.bitPattern) }
             if let i = keys.firstIndex(of: key) { groups[i].append(variant.label) } else { keys.append(key); groups.append([variant.label]) }
         }
+        // Derived from the runs: whether every variant trained (and validated) on the same data.
+        let first = comparison.variants.first?.runs.first
+        let sameData = comparison.variants.allSatisfy { $0.runs.allSatisfy { $0.data == first?.data && $0.validation == first?.validation } }
         let text: String
         if groups.count == 1 {
-            text = "All \(comparison.variants.count) variants start from the same initial weights for each seed (and see the same data), so only the swept setting differs between them."
+            text = "All \(comparison.variants.count) variants start from the same initial weights for each seed"
+                + (sameData ? " and train on the same data, so only the swept setting differs between them."
+                            : "; their data differ (a data or noise axis), so a difference between them is the data's as much as the setting's.")
         } else {
             let shared = groups.filter { $0.count > 1 }
             text = "Initial weights are shared, for each seed, within these groups (variants whose layers have the same shapes): "
                 + (shared.isEmpty ? "none — every variant's shapes differ." : shared.map { "{" + $0.joined(separator: "; ") + "}" }.joined(separator: ", "))
-                + ". Every variant sees the same data."
+                + (sameData ? ". Every variant trains on the same data." : ". The data differ between variants.")
         }
         return .note(text, kind: "info")
     }
@@ -79,8 +99,14 @@ enum SweepTables {
     static func pairedComparisons(_ comparison: Comparison, _ stats: [VariantStatistics]) -> [ReportBlock] {
         var pairs = comparison.pairs
         if pairs.isEmpty, stats.count >= 2 {
+            // The best against the declared baseline, else against the runner-up.
             let order = SweepStatistics.rank(stats, by: comparison.ranking)
-            if order[0] != 0 { pairs = [(stats[order[0]].label, stats[0].label)] } else { pairs = [(stats[0].label, stats[order[1]].label)] }
+            let best = stats[order[0]].label
+            if let baseline = comparison.baseline, baseline != best {
+                pairs = [(best, baseline)]
+            } else {
+                pairs = [(best, stats[order[1]].label)]
+            }
         }
         guard !pairs.isEmpty else { return [] }
         var rows: [[ReportTable.Cell]] = []
@@ -89,14 +115,14 @@ enum SweepTables {
             guard let x = stats.first(where: { $0.label == a }), let y = stats.first(where: { $0.label == b }) else { continue }
             let test = SweepStatistics.pairedTest(x.finalLoss, y.finalLoss)
             rows.append([ReportTable.Cell(a), ReportTable.Cell(b), .number("\(test.firstLower)/\(test.pairs)"),
-                         .number(test.medianDifference.map { Format.significant($0, 3) } ?? "—"),
-                         .number(Format.significant(test.wilcoxon.pValue, 3)),
-                         .number(Format.significant(test.signTest.pValue, 3)),
-                         .number(Format.significant(test.rankBiserial, 2))])
+                         .number(test.medianDifference.map { $0.isFinite ? Format.significant($0, 3) : ($0 > 0 ? "+∞ (A diverged)" : "−∞ (B diverged)") } ?? "—"),
+                         .number(PairedComparison.formatPValue(test.wilcoxon.pValue)),
+                         .number(PairedComparison.formatPValue(test.signTest.pValue)),
+                         .number(PairedComparison.formatR(test.rankBiserial))])
             verdicts.append(test.verdict(first: a, second: b, quantity: "final loss") + ".")
         }
         return [
-            .table(ReportTable(caption: "Paired comparisons of final training loss over the same seeds: how often the first variant ends lower, the median difference (first − second), the two-sided Wilcoxon signed-rank and sign-test p-values, and the matched-pairs rank-biserial correlation r = (W⁺ − W⁻)/(W⁺ + W⁻) of A − B (from −1 to 1; negative when A ends lower). Zero differences are dropped; p-values are exact up to 50 pairs.",
+            .table(ReportTable(caption: "Paired comparisons of final training loss over the same seeds: how often the first variant ends lower, the median difference (first − second), the two-sided Wilcoxon signed-rank and sign-test p-values, and the matched-pairs rank-biserial correlation r = (W⁺ − W⁻)/(W⁺ + W⁻) of A − B (from −1 to 1; negative when A ends lower), the same signed value as in the sentence below. A diverged seed's final loss counts as +∞ (worse than any finite loss; two diverged seeds are equal). Zero differences are dropped; p-values are exact up to 50 pairs.",
                                header: ["variant A", "variant B", "A lower", "median A − B", "Wilcoxon p", "sign test p", "effect r"], rows: rows)),
         ] + verdicts.map { ReportBlock.paragraph($0) }
     }

@@ -1,30 +1,55 @@
 import NNCore
 
 /// One variant's outcomes across seeds, in seed order (so two variants pair up by seed).
+///
+/// Every seed counts: a diverged run's final loss is `+∞` (the worst loss), so medians and paired
+/// tests include it instead of describing the survivors only; a run that failed (no history) has
+/// NaN, left out and said. Final metrics come from the seeds that did not diverge (a diverged
+/// network's accuracy means nothing), with their number shown beside them.
 struct VariantStatistics {
     let label: String
     let runs: Int
     /// The epoch each seed first reached the target, nil where it never did.
     let epochsToTarget: [Int?]
-    /// Final values per seed (NaN for a failed run).
+    /// Final loss per seed: `+∞` where the run diverged, NaN where it failed.
     let finalLoss: [Double]
     let finalValidationLoss: [Double]?
-    /// The final value of the target's metric (train), and of its validation twin when recorded.
+    /// The final value of the target's metric (train) and of its validation twin, NaN for diverged seeds.
     let finalMetric: [Double]
     let finalValidationMetric: [Double]?
+    /// The final value of what the ranking orders by (loss, val_loss, accuracy, val_accuracy) per seed:
+    /// the worst possible (±∞) for diverged seeds; empty for the success ranking.
+    let rankValues: [Double]
     let diverged: Int
 
     init(variant: Comparison.Variant, results: [RunResult], comparison: Comparison) {
         label = variant.label
         runs = results.count
         epochsToTarget = results.map { ComparisonSection.epochsToTarget($0.history, metric: comparison.targetMetric, target: comparison.targetValue) }
-        finalLoss = results.map { $0.failure == nil ? ($0.history["loss"]?.last ?? .nan) : .nan }
-        let validation = results.map { $0.history["val_loss"]?.last }
-        finalValidationLoss = validation.allSatisfy { $0 != nil } && !validation.isEmpty ? validation.map { $0 ?? .nan } : nil
+        /// The last value of `key` per seed; diverged seeds get `divergedValue`, failed ones NaN.
+        func finals(_ key: String, diverged divergedValue: Double) -> [Double]? {
+            let values = results.map { r -> Double? in
+                if r.failure != nil { return .nan }
+                if r.history.divergence != nil { return divergedValue }
+                return r.history[key].map { $0.last ?? .nan }
+            }
+            guard !values.isEmpty, values.allSatisfy({ $0 != nil }) else { return nil }
+            return values.map { $0 ?? .nan }
+        }
+        finalLoss = finals("loss", diverged: .infinity) ?? results.map { _ in .nan }
+        finalValidationLoss = finals("val_loss", diverged: .infinity)
         let metric = comparison.targetMetric.hasPrefix("val_") ? String(comparison.targetMetric.dropFirst(4)) : comparison.targetMetric
-        finalMetric = results.map { $0.history[metric]?.last ?? .nan }
-        let validationMetric = results.map { $0.history["val_" + metric]?.last }
-        finalValidationMetric = validationMetric.allSatisfy { $0 != nil } && !validationMetric.isEmpty ? validationMetric.map { $0 ?? .nan } : nil
+        finalMetric = finals(metric, diverged: .nan) ?? results.map { _ in .nan }
+        finalValidationMetric = finals("val_" + metric, diverged: .nan)
+        let rankKey: String? = switch comparison.ranking {
+        case .success: nil
+        case .finalLoss: "loss"
+        case .validationLoss: "val_loss"
+        case .accuracy: "accuracy"
+        case .validationAccuracy: "val_accuracy"
+        }
+        let lowerIsBetter = rankKey?.hasSuffix("loss") ?? true
+        rankValues = rankKey.flatMap { finals($0, diverged: lowerIsBetter ? .infinity : -.infinity) } ?? []
         diverged = results.filter { $0.history.divergence != nil }.count
     }
 

@@ -1,9 +1,10 @@
 /// The results of one variant over its seeds, as the ranking reads them.
 public struct VariantResults: Sendable, Equatable, Hashable {
     public var name: String
-    /// Final training loss per seed; NaN or ±∞ for diverged runs (ignored by ``Summary``).
+    /// Final loss per seed (the loss ranked by), `+∞` for a diverged run (the worst loss; it stays
+    /// in the median, see ``OutcomeSummary``), NaN for no value (left out).
     public var finalLoss: [Double]
-    /// Final validation accuracy per seed; non-finite values are ignored.
+    /// Final accuracy per seed (the accuracy ranked by), `−∞` for a diverged run, NaN for no value.
     public var validationAccuracy: [Double]
     /// Epochs to reach the target per seed, `+∞` for runs that never reached it.
     public var epochsToTarget: [Double]
@@ -20,13 +21,14 @@ public struct VariantResults: Sendable, Equatable, Hashable {
 ///
 /// Criteria:
 /// - ``Criterion/successThenEpochs``: higher success rate `reached/total` first, then lower
-///   median epochs to target (`+∞`, "never", last; censored median as in ``CensoredSummary``);
-/// - ``Criterion/medianFinalLoss``: lower median final loss (finite values only) first;
-/// - ``Criterion/medianValidationAccuracy``: higher median validation accuracy first.
+///   median epochs to target (`+∞`, "never", last; censored median as in ``CensoredSummary``),
+///   then lower median final loss (``OutcomeSummary``: diverged seeds count as `+∞`);
+/// - ``Criterion/medianFinalLoss``: lower median final loss (``OutcomeSummary``) first;
+/// - ``Criterion/medianValidationAccuracy``: higher median accuracy (``OutcomeSummary``) first.
 ///
-/// Variants with no usable value for the criterion (no runs, or every value non-finite) come
-/// last. Remaining ties are broken by name (`String` `<`, Unicode order) and then by input
-/// position, so the order never depends on the sort algorithm.
+/// Variants with no usable value for the criterion (no runs, or every value NaN) come last.
+/// Remaining ties are broken by name (`String` `<`, Unicode order) and then by input position,
+/// so the order never depends on the sort algorithm.
 public enum Ranking {
     public enum Criterion: String, Sendable, Hashable, CaseIterable {
         case successThenEpochs = "success rate, then median epochs to target"
@@ -45,6 +47,7 @@ public enum Ranking {
             case let (ka?, kb?):
                 if ka.0 != kb.0 { return ka.0 < kb.0 }
                 if ka.1 != kb.1 { return ka.1 < kb.1 }
+                if ka.2 != kb.2 { return ka.2 < kb.2 }
             case (nil, _?): return false
             case (_?, nil): return true
             case (nil, nil): break
@@ -54,19 +57,19 @@ public enum Ranking {
         }.map(\.variant)
     }
 
-    /// `(primary, secondary)`, both smaller-is-better, or `nil` when the variant has no value.
-    static func key(_ variant: VariantResults, _ criterion: Criterion) -> (Double, Double)? {
+    /// `(primary, secondary, tertiary)`, all smaller-is-better, or `nil` when the variant has no value.
+    static func key(_ variant: VariantResults, _ criterion: Criterion) -> (Double, Double, Double)? {
         switch criterion {
         case .successThenEpochs:
             guard let censored = CensoredSummary(values: variant.epochsToTarget) else { return nil }
             // +∞ compares greater than every finite median, so "never" sorts last among equal rates.
-            return (-censored.successRate, censored.median)
+            return (-censored.successRate, censored.median, OutcomeSummary(variant.finalLoss)?.median ?? .infinity)
         case .medianFinalLoss:
-            guard let summary = Summary(variant.finalLoss) else { return nil }
-            return (summary.median, 0)
+            guard let summary = OutcomeSummary(variant.finalLoss) else { return nil }
+            return (summary.median, 0, 0)
         case .medianValidationAccuracy:
-            guard let summary = Summary(variant.validationAccuracy) else { return nil }
-            return (-summary.median, 0)
+            guard let summary = OutcomeSummary(variant.validationAccuracy) else { return nil }
+            return (-summary.median, 0, 0)
         }
     }
 }

@@ -54,7 +54,10 @@ struct CommandOutputTests {
         let lines = result.standardOutput.split(separator: "\n").map(String.init)
         #expect(lines.first?.hasPrefix("wrote output/sweep/index.html in ") == true)
         #expect(lines.count == 5)
-        #expect(lines[1].hasPrefix("variant") && lines[3].hasPrefix("sgd ") && lines[4].hasPrefix("adam "))
+        // In ranking order, with the rank first.
+        #expect(lines[1].hasPrefix("rank  variant"))
+        #expect(lines[3].hasPrefix("1 ") && lines[4].hasPrefix("2 "))
+        #expect(Set([lines[3], lines[4]].map { $0.contains("sgd") ? "sgd" : $0.contains("adam") ? "adam" : "" }) == ["sgd", "adam"])
         #expect(FileManager.default.fileExists(atPath: directory.path + "/output/sweep/runs.json"))
         let resumed = try CommandRunner.run(["compare", "sweep.yaml", "--quiet", "--resume"], in: directory.path)
         #expect(resumed.standardOutput.contains("(6 runs resumed, 0 trained)"))

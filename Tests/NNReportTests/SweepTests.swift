@@ -248,6 +248,72 @@ struct SweepTests {
                 "experiments[0].data.noise: expected no noise for xor, which takes none (only labels), received 0.5")
     }
 
+    static func statistics(_ experiment: Experiment) throws -> (Comparison, [VariantStatistics], [[RunResult]]) {
+        let comparison = try #require(experiment.comparison)
+        let results = comparison.variants.map { RunPool.train($0.runs) }
+        return (comparison, zip(comparison.variants, results).map { VariantStatistics(variant: $0, results: $1, comparison: comparison) }, results)
+    }
+
+    /// Issue 11's cases: each says only what the runs support.
+    @Test func tablesAndSentencesSayWhatTheRunsSupport() throws {
+        // Ties at 0 successes are broken by median final loss, as the caption says (not by name).
+        let (tied, tiedStats, _) = try Self.statistics(try Self.sweep("  axes:\n    data: [{name: spiral, samples: 60}, {name: circle, samples: 60}, {name: gauss, samples: 60}]\n  seeds: 2\n  target: {metric: xor_accuracy, value: 2}\n"))
+        let ranking = SweepTables.ranking(tied, tiedStats)
+        let losses = ranking.rows.map { Double($0[4].text.replacingOccurrences(of: "−", with: "-")) ?? .nan }
+        #expect(losses == losses.sorted(), "\(ranking.rows.map { $0.map(\.text) })")
+        #expect(ranking.caption.contains("then median final loss"))
+        // A data axis: the sentence about shared weights does not claim shared data.
+        let sharing = try #require(SweepTables.sharedInitialWeights(tied))
+        guard case .note(let text, _) = sharing else { Issue.record("not a note"); return }
+        #expect(text.contains("their data differ") && !text.contains("same data"), "\(text)")
+        // Divergence: every seed of lr 1e6 diverges; its final loss counts as +∞ ("diverged"), in the tables and the ranking.
+        let linear = """
+        comparison:
+          base: {data: xor, model: {input: 2, loss: mse, layers: [{type: dense, units: 3}, {type: dense, units: 1}]}, optimizer: {type: sgd}, epochs: 50, batch_size: 4, metrics: [xor_accuracy]}
+          axes:
+            learning_rate: [0.01, 1e6]
+          seeds: 3
+          baseline: lr 0.01
+        """
+        let (diverging, stats, _) = try Self.statistics(try ExperimentFile.experiment(from: linear, file: "d.yaml"))
+        let wild = try #require(stats.first { $0.label != "lr 0.01" })
+        #expect(wild.diverged == 3 && wild.finalLoss.allSatisfy { $0 == .infinity })
+        let table = SweepTables.statistics(diverging, stats)
+        let wildRow = try #require(table.rows.first { $0[0].text == wild.label })
+        #expect(wildRow[4].text == "diverged [diverged, diverged]")
+        #expect(wildRow.contains { $0.text == "— (every seed diverged)" })
+        #expect(SweepTables.ranking(diverging, stats).rows.last?[1].text == wild.label)
+        // The paired sentence shows the table's signed r and p, and the best is tested against the baseline.
+        let blocks = SweepTables.pairedComparisons(diverging, stats)
+        guard case .table(let paired) = blocks[0], case .paragraph(let sentence) = blocks[1] else { Issue.record("no paired table"); return }
+        let row = paired.rows[0]
+        #expect(row[0].text == "lr 0.01" && row[1].text == wild.label)
+        #expect(sentence.contains("r = \(row[6].text)") && sentence.contains("p = \(row[4].text)"), "\(row.map(\.text)) vs \(sentence)")
+        #expect(row[6].text == "−1.00" && row[3].text == "−∞ (B diverged)")
+    }
+
+    @Test func theDefaultPairIsTheBestAgainstTheRunnerUpAndRankByShowsItsValue() throws {
+        let yaml = "  axes:\n    learning_rate: [0.01, 0.1, 0.5]\n  seeds: 3\n  rank_by: final_loss\n"
+        let (comparison, stats, _) = try Self.statistics(try Self.sweep(yaml))
+        let order = SweepStatistics.rank(stats, by: comparison.ranking)
+        guard case .table(let paired) = SweepTables.pairedComparisons(comparison, stats)[0] else { Issue.record("no table"); return }
+        #expect(paired.rows[0][0].text == stats[order[0]].label && paired.rows[0][1].text == stats[order[1]].label)
+        // rank_by val_loss: the ranking table shows the validation loss it ranks by.
+        let yamlValidated = """
+        comparison:
+          base: {data: xor, validation: {name: xor}, model: {input: 2, loss: mse, layers: [{type: dense, units: 2, activation: tanh}, {type: dense, units: 1, activation: tanh}]}, optimizer: {type: sgd}, epochs: 20, batch_size: 4}
+          axes:
+            learning_rate: [0.01, 0.1]
+          seeds: 2
+          rank_by: val_loss
+        """
+        let (validated, validatedStats, _) = try Self.statistics(try ExperimentFile.experiment(from: yamlValidated, file: "v.yaml"))
+        let ranking = SweepTables.ranking(validated, validatedStats)
+        #expect(ranking.header.last == "median final val_loss")
+        let shown = ranking.rows.map { Double(($0.last?.text ?? "").replacingOccurrences(of: "−", with: "-")) ?? .nan }
+        #expect(shown == shown.sorted() && shown.allSatisfy(\.isFinite), "\(ranking.rows.map { $0.map(\.text) })")
+    }
+
     @Test func historyCSVNamesEachRunsVariant() throws {
         let experiment = try Self.sweep("  axes:\n    learning_rate: [0.05, 0.1]\n  seeds: 2\n")
         let csv = LabReport(experiment: experiment, command: "c").build().historyCSV

@@ -27,7 +27,10 @@ struct PairedComparisonTests {
     @Test func verdict() {
         let comparison = PairedComparison(Self.l2, Self.none)
         #expect(comparison.verdict(first: "L2 0.01", second: "none", quantity: "final loss")
-            == "L2 0.01 has lower final loss than none in 8 of 10 seeds (Wilcoxon signed-rank, p = 0.010, r = 0.89)")
+            == "L2 0.01 has lower final loss than none in 8 of 10 seeds (Wilcoxon signed-rank, p = 0.010, r = −0.89)")
+        // The same signed r as the table: (W⁺ − W⁻)/(W⁺ + W⁻) of first − second.
+        #expect(PairedComparison.formatR(comparison.rankBiserial) == "−0.89")
+        #expect(PairedComparison.formatPValue(comparison.wilcoxon.pValue) == "0.010")
         let reversed = PairedComparison(Self.none, Self.l2)
         #expect(reversed.verdict(first: "none", second: "L2 0.01", quantity: "final loss")
             == "none has higher final loss than L2 0.01 in 8 of 10 seeds (Wilcoxon signed-rank, p = 0.010, r = 0.89)")
@@ -52,13 +55,21 @@ struct PairedComparisonTests {
             == "a and b have identical final loss in all 5 seeds (p = 1)")
     }
 
-    @Test func divergedSeedsAreDroppedAndCounted() {
+    /// A diverged seed (+∞) is the worst value and stays in the test; only NaN (no value) drops a pair.
+    @Test func divergedSeedsCountAsTheWorstValue() {
         let comparison = PairedComparison([1, .nan, 3, 4], [2, 1, .infinity, 5])
-        #expect(comparison.pairs == 2)
-        #expect(comparison.droppedPairs == 2)
-        #expect(comparison.firstLower == 2)
+        #expect(comparison.pairs == 3)
+        #expect(comparison.droppedPairs == 1)
+        #expect(comparison.firstLower == 3)
+        // python3 -c "import scipy.stats as s; print(s.wilcoxon([-1, -1e9, -1]).pvalue)" → 0.25 (the +∞ difference ranks largest)
+        #expect(comparison.wilcoxon.pValue == 0.25)
         #expect(comparison.verdict(first: "a", second: "b", quantity: "final loss")
-            == "a has lower final loss than b in 2 of 2 seeds (Wilcoxon signed-rank, p = 0.500, r = 1.00, 2 diverged seeds left out)")
+            == "a has lower final loss than b in 3 of 3 seeds (Wilcoxon signed-rank, p = 0.250, r = −1.00, 1 seed without a value left out)")
+        // Two diverged seeds are equal; the median difference keeps the infinity.
+        let both = PairedComparison([.infinity, 1, 2], [.infinity, 3, .infinity])
+        #expect(both.equal == 1 && both.firstLower == 2)
+        #expect(both.medianDifference == -2)
+        #expect(PairedComparison([1, 2], [.infinity, 3]).medianDifference == -.infinity)
         #expect(PairedComparison([.nan], [1]).medianDifference == nil)
     }
 
