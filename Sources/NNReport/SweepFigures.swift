@@ -1,6 +1,7 @@
 import NNCore
 import NNFigures
 import NNRecording
+import NNStatistics
 import Plot
 
 /// The comparison's figures: decision boundaries over two axes, loss bands, learning-rate
@@ -101,11 +102,73 @@ enum SweepFigures {
         return blocks
     }
 
+    /// The colour and dash of variant `index`, distinguishable up to 32 series: a two-axis grid maps
+    /// its first axis to colour and its second to dash; otherwise colours cycle first, then dashes.
+    static func style(_ comparison: Comparison, _ index: Int) -> (color: Color, dash: Dash) {
+        let dashes: [Dash] = [.solid, .dashed, .dotted, .dashDot]
+        let variant = comparison.variants[index]
+        if comparison.axes.count == 2, comparison.axes[0].levels.count <= Color.okabeIto.count,
+           comparison.axes[1].levels.count <= dashes.count, variant.levels.count == 2 {
+            return (Color.palette(variant.levels[0]), dashes[variant.levels[1]])
+        }
+        return (Color.palette(index), dashes[(index / Color.okabeIto.count) % dashes.count])
+    }
+
+    /// Most series one chart draws; beyond it the curves are not distinguishable and the tables carry the numbers.
+    static let maximumSeries = 32
+
+    /// Per-epoch median and quartiles over every seed: a diverged seed counts as +∞ from its divergence on
+    /// (the line ends, with ×, once half the seeds have diverged); a run that stopped early keeps its last value.
+    static func seedQuantiles(_ runs: [RunResult], key: String) -> (median: [Double], q1: [Double], q3: [Double]) {
+        let series = runs.map { r -> [Double] in
+            let values = r.history[key] ?? []
+            return r.history.divergence == nil ? values : values.map { $0.isFinite ? $0 : .infinity }
+        }
+        let length = series.map(\.count).max() ?? 0
+        var median: [Double] = [], q1: [Double] = [], q3: [Double] = []
+        for epoch in 0..<length {
+            let column = zip(runs, series).compactMap { run, values -> Double? in
+                if epoch < values.count { return values[epoch].isNaN ? .infinity : values[epoch] }
+                return run.history.divergence != nil ? .infinity : values.last
+            }.sorted()
+            guard !column.isEmpty else { median.append(.nan); q1.append(.nan); q3.append(.nan); continue }
+            median.append(quantile(column, 0.5)); q1.append(quantile(column, 0.25)); q3.append(quantile(column, 0.75))
+        }
+        return (median, q1, q3)
+    }
+
     static func lossBands(_ comparison: Comparison, results: [[RunResult]]) -> ReportBlock {
-        let variants = zip(comparison.variants, results).map { (name: $0.label, runs: $1.map { $0.history["loss"] ?? [] }) }
-        let chart = HistoryFigures.seedBands(variants, key: "loss", title: "Training loss across seeds")
+        var layers: [Plot.Layer] = []
+        // The top of the finite values: where a band whose upper quartile diverged is cut, and where an
+        // all-diverged variant's mark sits.
+        let quantiles = results.map { seedQuantiles($0, key: "loss") }
+        // The axis spans the losses that matter: up to 100× the largest starting median (a diverging run's
+        // 1e200 would flatten every other curve); what goes beyond is cut at the top.
+        let starts = quantiles.compactMap { $0.median.first }.filter { $0.isFinite && $0 > 0 }
+        let finite = quantiles.flatMap { $0.median + $0.q1 }.filter { $0.isFinite && $0 > 0 }
+        let top = 100 * (starts.max() ?? finite.max() ?? 1)
+        let bottom = min(finite.min() ?? 1, top / 10) / 1.5
+        for (index, (variant, variantResults)) in zip(comparison.variants, results).enumerated().prefix(maximumSeries) {
+            let (color, dash) = style(comparison, index)
+            let diverged = variantResults.filter { $0.history.divergence != nil }
+            let name = variant.label + (diverged.isEmpty ? "" : " (\(diverged.count) of \(variantResults.count) diverged)")
+            let q = quantiles[index]
+            let x = (0..<q.median.count).map { Double($0 + 1) }
+            let positive = { (y: Double) -> Double in y > 0 ? y : .nan }
+            let cut = { (y: Double) -> Double in y > top ? top : positive(y) }
+            layers.append(.band(Band(name, x: x, lower: q.q1.map(cut), upper: q.q3.map(cut), color: color)))
+            layers.append(.line(LineSeries(name, x: x, y: q.median.map { $0 == .infinity ? .infinity : cut($0) }, color: color, dash: dash)))
+            if !diverged.isEmpty, !q.median.contains(where: \.isFinite) {
+                // Every epoch's median diverged: a mark at the median divergence epoch, not an empty legend entry.
+                let epochs = diverged.compactMap { $0.history.divergence.map { Double($0.epoch) } }.sorted()
+                layers.append(.line(LineSeries(name, x: [quantile(epochs, 0.5)], y: [top], color: color, marker: MarkerStyle(.cross, size: 9))))
+            }
+        }
+        let chart = Chart(title: "Training loss across seeds", x: Axis("epoch"),
+                          y: Axis(HistoryFigures.label("loss"), scale: .log, range: .fixed(bottom, top)), legend: .outsideRight, layers: layers)
+        let omitted = comparison.variants.count > maximumSeries ? " Only the first \(maximumSeries) of the \(comparison.variants.count) variants are drawn; the tables hold every variant." : ""
         return .figure(ReportFigure(name: "comparison-loss", figure: Figure(width: 1000, height: 440, chart),
-                                    caption: "Training loss per epoch for every variant: the median across seeds (line) and the interquartile range (band).",
+                                    caption: "Training loss per epoch for every variant: the median across all its seeds (line) and the interquartile range (band). A diverged seed counts as +∞ from its divergence on, so a line ends (×) once half its seeds have diverged and values beyond 100× the largest starting loss (a band reaching +∞ included) are cut at the top; the legend says how many seeds diverged, and a variant whose seeds all diverged at once is a × at its median divergence epoch." + omitted,
                                     alt: "Loss curves with median lines and interquartile bands per variant"))
     }
 
@@ -113,24 +176,37 @@ enum SweepFigures {
     static func learningRateSensitivity(_ comparison: Comparison, results: [[RunResult]]) -> ReportBlock? {
         guard let axis = comparison.axes.firstIndex(where: { $0.name == "learning_rate" }),
               let rates = comparison.axes[axis].values, rates.count > 1 else { return nil }
-        var lines: [String: [(Double, Double)]] = [:]
-        var order: [String] = []
-        for (variant, variantResults) in zip(comparison.variants, results) {
+        var lines: [String: [(rate: Double, median: Double)]] = [:]
+        var order: [(key: String, variant: Int)] = []
+        for (index, (variant, variantResults)) in zip(comparison.variants, results).enumerated() {
             let others = variant.levels.enumerated().filter { $0.offset != axis }.map { comparison.axes[$0.offset].levels[$0.element] }
             let key = others.isEmpty ? "final loss" : others.joined(separator: ", ")
-            if lines[key] == nil { order.append(key) }
-            let finals = variantResults.compactMap { $0.history["loss"]?.last }.filter { $0.isFinite && $0 > 0 }
-            lines[key, default: []].append((rates[variant.levels[axis]], SweepStatistics.median(finals)))
+            if lines[key] == nil { order.append((key, index)) }
+            // Every seed counts: a diverged one as +∞, so the median is "diverged" when half of them are.
+            let finals = variantResults.map { r -> Double in r.history.divergence != nil ? .infinity : (r.history["loss"]?.last ?? .nan) }
+            lines[key, default: []].append((rates[variant.levels[axis]], OutcomeSummary(finals)?.median ?? .nan))
         }
-        let layers: [Plot.Layer] = order.map { key in
-            let points = (lines[key] ?? []).sorted { $0.0 < $1.0 }
-            return .line(LineSeries(key, x: points.map(\.0), y: points.map(\.1), marker: MarkerStyle(.circle)))
+        let finite = lines.values.flatMap { $0.map(\.median) }.filter { $0.isFinite && $0 > 0 }
+        let top = finite.max() ?? 1
+        var layers: [Plot.Layer] = []
+        var divergedRates: [Double] = []
+        for (key, variant) in order.prefix(maximumSeries) {
+            let points = (lines[key] ?? []).sorted { $0.rate < $1.rate }
+            let (color, dash) = style(comparison, variant)
+            // Only the rates whose median is a finite loss are on the line; the diverged ones get their own mark.
+            let drawn = points.filter { $0.median.isFinite && $0.median > 0 }
+            layers.append(.line(LineSeries(key, x: drawn.map(\.rate), y: drawn.map(\.median), color: color, dash: dash, marker: MarkerStyle(.circle))))
+            divergedRates += points.filter { $0.median == .infinity }.map(\.rate)
+        }
+        if !divergedRates.isEmpty {
+            layers.append(.scatter(ScatterSeries("median diverged", x: divergedRates, y: divergedRates.map { _ in top },
+                                                 color: Color(gray: 0.1), marker: MarkerStyle(.cross, size: 10))))
         }
         let chart = Chart(title: "Learning-rate sensitivity", x: Axis("learning rate", scale: .log), y: Axis("median final loss", scale: .log),
                           legend: .outsideRight, layers: layers)
         return .figure(ReportFigure(name: "comparison-learning-rate", figure: Figure(width: 900, height: 420, chart),
-                                    caption: "The median final training loss across seeds against the learning rate (both on log axes); a gap means every seed diverged at that rate.",
-                                    alt: "Median final loss against learning rate on log axes, one line per variant"))
+                                    caption: "The median final training loss across all seeds against the learning rate (both on log axes), a diverged seed counting as +∞; a × at the top marks each rate at which half or more of a line's seeds diverged.",
+                                    alt: "Median final loss against learning rate on log axes, one line per variant, diverged rates marked"))
     }
 
     /// Success rate over the two grid axes as a heatmap table.
@@ -157,14 +233,16 @@ enum SweepFigures {
     static func weightNorms(_ comparison: Comparison, results: [[RunResult]]) -> ReportBlock? {
         guard let axis = comparison.axes.firstIndex(where: { ["regularizer", "l1", "l2"].contains($0.name) }) else { return nil }
         var layers: [Plot.Layer] = []
-        for (variant, variantResults) in zip(comparison.variants, results) {
+        for (index, (variant, variantResults)) in zip(comparison.variants, results).enumerated() {
             guard variant.levels.enumerated().allSatisfy({ $0.offset == axis || $0.element == 0 }) else { continue }
             let series = variantResults.compactMap(\.weightNorms)
             guard let epochs = series.first?.epochs, !epochs.isEmpty else { continue }
             let norms = series.filter { $0.epochs == epochs }.map(\.values)
             guard !norms.isEmpty else { continue }
             let median = epochs.indices.map { i in SweepStatistics.median(norms.map { $0[i] }) }
-            layers.append(.line(LineSeries(comparison.axes[axis].levels[variant.levels[axis]], x: epochs.map(Double.init), y: median)))
+            let (color, dash) = style(comparison, index)
+            layers.append(.line(LineSeries(comparison.axes[axis].levels[variant.levels[axis]], x: epochs.map(Double.init), y: median,
+                                           color: color, dash: dash)))
         }
         guard !layers.isEmpty else { return nil }
         return .figure(ReportFigure(name: "comparison-weight-norms",

@@ -3,6 +3,7 @@ import NNCore
 @testable import NNReport
 import NNStatistics
 import Testing
+import Plot
 import NNFiles
 
 /// Sweeps: statistics with known answers, controlled A/B, serial = parallel, resume.
@@ -290,6 +291,20 @@ struct SweepTests {
         #expect(row[0].text == "lr 0.01" && row[1].text == wild.label)
         #expect(sentence.contains("r = \(row[6].text)") && sentence.contains("p = \(row[4].text)"), "\(row.map(\.text)) vs \(sentence)")
         #expect(row[6].text == "−1.00" && row[3].text == "−∞ (B diverged)")
+        // The figures: the loss legend says how many seeds diverged, the learning-rate chart marks the rate that diverged.
+        let results = diverging.variants.map { RunPool.train($0.runs) }
+        func chart(_ block: ReportBlock?) -> Chart? {
+            guard case .figure(let figure)? = block, case .chart(let chart)? = figure.figure.panels.first else { return nil }
+            return chart
+        }
+        let bands = try #require(chart(SweepFigures.lossBands(diverging, results: results)))
+        let names = bands.layers.compactMap { if case .line(let l) = $0 { l.name } else { nil } }
+        #expect(names.contains("\(wild.label) (3 of 3 diverged)"), "\(names)")
+        let rates = try #require(chart(SweepFigures.learningRateSensitivity(diverging, results: results)))
+        let marks = rates.layers.compactMap { if case .scatter(let s) = $0 { s } else { nil } }
+        #expect(marks.map(\.name) == ["median diverged"] && marks.first?.x == [1e6])
+        let line = rates.layers.compactMap { if case .line(let l) = $0 { l } else { nil } }.first
+        #expect(line?.x == [0.01], "the line holds only the rate whose median is finite")
     }
 
     @Test func theDefaultPairIsTheBestAgainstTheRunnerUpAndRankByShowsItsValue() throws {
