@@ -5,10 +5,14 @@
 ///   with several, argmax p = argmax y (first maximum wins, as NumPy's argmax).
 /// - `xorAccuracy`: the course's XOR accuracy: scores > 0.5 count as 1, < −0.5 as −1, the rest
 ///   stay as they are; the share of entries equal to their targets in {−1, 1}.
+/// - `signAccuracy`: the share of entries whose sign agrees with the target's, sign(p) = sign(y)
+///   with p > 0 and y > 0 counting as positive (TensorFlow Playground's reading of ±1 classes: an
+///   output of 0.45 on a +1 target is right, though `xor_accuracy` leaves it in its ±0.5 dead zone).
 public enum Metric: String, Sendable, Hashable, CaseIterable {
     case mse
     case accuracy
     case xorAccuracy = "xor_accuracy"
+    case signAccuracy = "sign_accuracy"
 
     /// The name in files and histories.
     public var name: String { rawValue }
@@ -45,6 +49,12 @@ public enum Metric: String, Sendable, Hashable, CaseIterable {
                     if mapped == y[r * columns + j] { equal += 1 }
                 }
                 total += Double(equal) / Double(columns)
+            }
+        case .signAccuracy:
+            for r in 0..<rows {
+                var agree = 0
+                for j in 0..<columns where (p[r * columns + j] > 0) == (y[r * columns + j] > 0) { agree += 1 }
+                total += Double(agree) / Double(columns)
             }
         }
         return total

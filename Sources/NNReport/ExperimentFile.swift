@@ -272,6 +272,13 @@ public enum ExperimentFile {
             throw try target.object(allowing: ["metric", "value"]).required("metric", "")
                 .error("expected a metric the runs record (\(requirement(targetMetric))), received \(targetMetric), which a run does not record")
         }
+        if !object.has("target") {
+            // The default target is the first accuracy the runs record, reached at 1; without one every run would be "never".
+            guard let metric = ["xor_accuracy", "sign_accuracy", "accuracy"].first(where: recorded) else {
+                throw field.error("expected a target such as target: {metric: loss, value: 0.01}, or an accuracy in the base's metrics (xor_accuracy, sign_accuracy or accuracy, reached at 1), received neither")
+            }
+            targetMetric = metric
+        }
         if let rankField = object.optional("rank_by"), rankName != "success" {
             let key = rankName == "final_loss" ? "loss" : rankName
             guard recorded(key) else {

@@ -20,6 +20,7 @@ enum ExperimentSection {
                     blocks.append(.note("Seed \(seed) \(divergence.description). Its curves end there; the report goes on.", kind: "warning"))
                 }
             }
+            if let note = deadZoneNote(experiment, runResults) { blocks.append(note) }
             let named = zip(experiment.seeds, runResults).map { (name: "seed \($0)", history: $1.history) }
             let logLoss = runResults.allSatisfy { ($0.history["loss"] ?? []).allSatisfy { !$0.isFinite || $0 > 0 } }
             var panels: [Panel] = [.chart(HistoryFigures.curves(named, key: "loss", title: "loss", logScale: logLoss))]
@@ -39,6 +40,22 @@ enum ExperimentSection {
                 blocks.append(.figure(ReportFigure(name: key + "-boundary", figure: Figure(width: 640, height: 520, chart),
                                                    caption: "The trained network's output over the input plane (first seed), its decision boundary at \(readable(threshold)) and the training data\(Self.pointsNote(run.data.count)).",
                                                    alt: "Decision boundary of the trained network with the training points")))
+                // Every seed's final boundary, so one lucky or unlucky seed does not stand for the experiment.
+                let seeds = zip(experiment.seeds, runResults).filter { $0.1.failure == nil }.prefix(maximumSeedPanels)
+                if seeds.count > 1 {
+                    let panels: [Panel] = seeds.map { seed, result in
+                        .chart(BoundaryFigures.chart(result.network, data: run.data, threshold: threshold, range: range,
+                                                     title: "seed \(seed)\(result.history.divergence != nil ? " (diverged)" : "")", resolution: 60))
+                    }
+                    let columns = min(4, panels.count)
+                    let rows = (panels.count + columns - 1) / columns
+                    let shown = experiment.seeds.count > seeds.count ? " (the first \(seeds.count) of \(experiment.seeds.count) seeds)" : ""
+                    blocks.append(.figure(ReportFigure(name: key + "-seed-boundaries",
+                                                       figure: Figure(title: "Final decision boundary of every seed", width: Double(columns) * 290 + 40,
+                                                                      height: Double(rows) * 260 + 60, columns: columns, panels: panels),
+                                                       caption: "The final decision boundary of each seed\(shown), on the same data\(Self.pointsNote(run.data.count)).",
+                                                       alt: "Small multiples of the final decision boundary, one per seed")))
+                }
                 if let record = first.record, let film = RecordFigures.filmstrip(record, data: run.data, threshold: threshold, range: range) {
                     blocks.append(.figure(ReportFigure(name: key + "-filmstrip", figure: film,
                                                        caption: "The decision boundary at log-spaced epochs (first seed): how the network carves the plane as it learns\(Self.pointsNote(run.data.count)).",
@@ -68,6 +85,25 @@ enum ExperimentSection {
                                                alt: "Network diagram of the trained network with weight labels")))
         }
         return ReportSection(id: "experiments", title: "Experiments", blocks: blocks)
+    }
+
+    /// The most seeds whose boundaries are drawn side by side.
+    static let maximumSeedPanels = 16
+
+    /// When xor_accuracy is recorded on ±1 targets: the seeds whose outputs put every training point on
+    /// the right side of 0 (sign_accuracy 1) while some sit in xor_accuracy's ±0.5 dead zone, so the
+    /// metric counts a separating network as wrong (the course's L1/L2 XOR settings do this).
+    static func deadZoneNote(_ experiment: ExperimentRuns, _ results: [RunResult]) -> ReportBlock? {
+        guard let run = experiment.runs.first, run.options.metrics.contains(.xorAccuracy),
+              run.data.y.elements.contains(where: { $0 < 0 }) else { return nil }
+        var seeds: [UInt64] = []
+        for (seed, result) in zip(experiment.seeds, results) where result.failure == nil && result.history.divergence == nil {
+            let outputs = result.network.predict(run.data.x)
+            if Metric.signAccuracy(outputs, run.data.y) == 1, Metric.xorAccuracy(outputs, run.data.y) < 1 { seeds.append(seed) }
+        }
+        guard !seeds.isEmpty else { return nil }
+        let which = seeds.map(String.init).joined(separator: ", ")
+        return .note("In \(seeds.count) of \(results.count) seed\(results.count == 1 ? "" : "s") (\(which)) every training point is on the right side of 0 (sign_accuracy 1), but some outputs sit in xor_accuracy's dead zone (|output| ≤ 0.5), which counts them as wrong. \(run.options.metrics.contains(.signAccuracy) ? "sign_accuracy counts" : "Add sign_accuracy to metrics to count") outputs by sign, as TensorFlow Playground does.", kind: "info")
     }
 
     /// ±1 targets split at 0, 0/1 targets at 0.5.

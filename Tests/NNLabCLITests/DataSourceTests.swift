@@ -193,6 +193,7 @@ struct DataSourceTests {
         sections: [comparison]
         comparison:
           base: {data: xor, model: model.json, optimizer: {type: sgd, learning_rate: 0.1}, epochs: 5, batch_size: 4}
+          target: {metric: loss, value: 0.5}
           axes:
             hidden_units: [2, 5]
             activation: [relu, sigmoid]

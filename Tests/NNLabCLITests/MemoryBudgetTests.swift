@@ -59,7 +59,7 @@ struct MemoryBudgetTests {
     @Test func figuresTooLargeToDrawBecomeNotesAndBigDataIsThinned() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        var yaml = "comparison:\n  base: {data: {name: spiral, samples: 20000}, model: \(Self.model.replacingOccurrences(of: "UNITS", with: "2")), optimizer: {type: sgd}, epochs: 1}\n  seeds: 1\n  variants:\n"
+        var yaml = "comparison:\n  base: {data: {name: spiral, samples: 20000}, model: \(Self.model.replacingOccurrences(of: "UNITS", with: "2")), optimizer: {type: sgd}, epochs: 1, metrics: [sign_accuracy]}\n  seeds: 1\n  variants:\n"
         for i in 0..<80 { yaml += "    - {name: v\(i), optimizer: {type: sgd, learning_rate: \(0.001 * Double(i + 1))}}\n" }
         try directory.write("wide.yaml", yaml)
         let result = try CommandRunner.run(["compare", "wide.yaml", "--quiet", "--output", "out", "--memory-limit", "256M"], in: directory.path)

@@ -192,7 +192,7 @@ struct OutputSafetyTests {
     @Test func variantNamesReachTheTerminalEscaped() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let yaml = "comparison:\n  base: {data: xor, model: {input: 2, loss: mse, layers: [{type: dense, units: 2, activation: tanh}, {type: dense, units: 1, activation: tanh}]}, optimizer: {type: adam}, epochs: 5}\n  variants:\n    - {name: \"\\e[31mRED\\e]0;pwned\\a\", optimizer: {type: sgd}}\n    - {name: \"normal\\r\\nfake line\", optimizer: {type: adam}}\n  seeds: 1\n"
+        let yaml = "comparison:\n  base: {data: xor, model: {input: 2, loss: mse, layers: [{type: dense, units: 2, activation: tanh}, {type: dense, units: 1, activation: tanh}]}, optimizer: {type: adam}, epochs: 5, metrics: [xor_accuracy]}\n  variants:\n    - {name: \"\\e[31mRED\\e]0;pwned\\a\", optimizer: {type: sgd}}\n    - {name: \"normal\\r\\nfake line\", optimizer: {type: adam}}\n  seeds: 1\n"
         try directory.write("c.yaml", yaml)
         let result = try CommandRunner.run(["compare", "c.yaml", "--quiet", "--output", "out"], in: directory.path)
         #expect(result.status == 0, "\(result.standardError)")

@@ -225,7 +225,7 @@ struct SweepTests {
         #expect(ComparisonSection.introduction(data).contains("Every variant uses sgd(learning_rate=0.1, momentum=0, nesterov=false), 300 epochs, batch size 4."))
         // A hidden-units axis draws every layer's weights, given weights included (they no longer fit).
         let given = "model: {input: 2, loss: mse, layers: [{type: dense, units: 2, activation: tanh, weights: [[1, 2], [3, 4]], bias: [0, 0]}, {type: dense, units: 1, weights: [[1], [1]]}]}"
-        let base = "  base: {data: xor, \(given), optimizer: {type: sgd}, epochs: 2}\n"
+        let base = "  base: {data: xor, \(given), optimizer: {type: sgd}, epochs: 2, metrics: [sign_accuracy]}\n"
         let units = try #require(try ExperimentFile.experiment(from: "comparison:\n" + base + "  axes:\n    hidden_units: [3, 1]\n  seeds: 1\n", file: "s.yaml").comparison)
         #expect(units.variants.map { $0.runs[0].network.denseLayers[1].layer.weights.rows } == [3, 1])
         #expect(units.variants.map(\.label) == ["3 units", "1 unit"])
@@ -316,7 +316,7 @@ struct SweepTests {
         // rank_by val_loss: the ranking table shows the validation loss it ranks by.
         let yamlValidated = """
         comparison:
-          base: {data: xor, validation: {name: xor}, model: {input: 2, loss: mse, layers: [{type: dense, units: 2, activation: tanh}, {type: dense, units: 1, activation: tanh}]}, optimizer: {type: sgd}, epochs: 20, batch_size: 4}
+          base: {data: xor, validation: {name: xor}, model: {input: 2, loss: mse, layers: [{type: dense, units: 2, activation: tanh}, {type: dense, units: 1, activation: tanh}]}, optimizer: {type: sgd}, epochs: 20, batch_size: 4, metrics: [xor_accuracy]}
           axes:
             learning_rate: [0.01, 0.1]
           seeds: 2
@@ -327,6 +327,45 @@ struct SweepTests {
         #expect(ranking.header.last == "median final val_loss")
         let shown = ranking.rows.map { Double(($0.last?.text ?? "").replacingOccurrences(of: "−", with: "-")) ?? .nan }
         #expect(shown == shown.sorted() && shown.allSatisfy(\.isFinite), "\(ranking.rows.map { $0.map(\.text) })")
+    }
+
+    /// sign_accuracy counts outputs by sign (Playground's reading): 0.45 on a +1 target is right, though
+    /// xor_accuracy's ±0.5 dead zone leaves it wrong; the default target is the first accuracy recorded.
+    @Test func signAccuracyAndTheDefaultTarget() throws {
+        let p = Matrix(rows: 4, columns: 1, elements: [0.45, -0.45, 0.7, -0.2])
+        let y = Matrix(rows: 4, columns: 1, elements: [1, -1, -1, -1])
+        #expect(Metric.signAccuracy(p, y) == 0.75)
+        #expect(Metric.xorAccuracy(p, y) == 0)
+        let base = "base: {data: xor, model: {input: 2, loss: mse, layers: [{type: dense, units: 2, activation: tanh}, {type: dense, units: 1, activation: tanh}]}, optimizer: {type: sgd}, epochs: 2"
+        let signed = try #require(try ExperimentFile.experiment(from: "comparison:\n  \(base), metrics: [sign_accuracy]}\n  axes: {learning_rate: [0.1, 0.2]}\n", file: "s.yaml").comparison)
+        #expect(signed.targetMetric == "sign_accuracy" && signed.targetValue == 1)
+        #expect(throws: InputError.self) { try ExperimentFile.experiment(from: "comparison:\n  \(base)}\n  axes: {learning_rate: [0.1, 0.2]}\n", file: "s.yaml") }
+    }
+
+    /// The course's XOR settings (L2 0.1 on layer 1, L1 0.2 on layer 2, SGD 0.05, 200 epochs): seeds 0 and 1
+    /// separate all four points by sign with outputs inside xor_accuracy's dead zone; the report says so
+    /// and draws every seed's boundary.
+    @Test func theCoursesXORSettingsAreExplained() throws {
+        let yaml = """
+        sections: [experiments]
+        experiments:
+          - data: xor
+            model: {input: 2, loss: mse, layers: [{type: dense, units: 2, activation: tanh, regularizer: {l2: 0.1}}, {type: dense, units: 1, activation: tanh, regularizer: {l1: 0.2}}]}
+            optimizer: {type: sgd, learning_rate: 0.05}
+            epochs: 200
+            batch_size: 4
+            shuffle: false
+            seeds: 4
+            metrics: [xor_accuracy]
+        """
+        let experiment = try ExperimentFile.experiment(from: yaml, file: "course.yaml")
+        let entry = experiment.experiments[0]
+        let results = RunPool.train(entry.runs)
+        #expect(results.allSatisfy { $0.history["xor_accuracy"]?.last == 0 })
+        guard case .note(let text, _)? = ExperimentSection.deadZoneNote(entry, results) else { Issue.record("no note"); return }
+        #expect(text.hasPrefix("In 2 of 4 seeds (0, 1) every training point is on the right side of 0"), "\(text)")
+        let section = ExperimentSection.build(experiment.experiments, results: [results])
+        #expect(section.blocks.contains { if case .figure(let f) = $0 { f.name == "experiment-1-seed-boundaries" } else { false } })
     }
 
     @Test func historyCSVNamesEachRunsVariant() throws {
