@@ -79,3 +79,22 @@ public struct Comparison: Sendable {
     /// The variant the best one is tested against by default (`baseline:`), else the runner-up.
     public var baseline: String?
 }
+
+extension Comparison {
+    /// What the comparison compares as "loss": the data loss (without the regularization penalty) when
+    /// any run is regularized — a total loss would make "no regularizer" look better by its missing
+    /// penalty — else the loss.
+    public var lossKey: String {
+        variants.contains { $0.runs.contains { $0.network.layers.contains { $0.dense?.regularizer != nil } } } ? "data_loss" : "loss"
+    }
+
+    /// "data loss" or "loss", for headers and sentences.
+    public var lossName: String { lossKey == "data_loss" ? "data loss" : "loss" }
+}
+
+extension History {
+    /// The series `key`, where a run without a regularizer stands in its loss for `data_loss` (they are equal).
+    func comparable(_ key: String) -> [Double]? {
+        self[key] ?? (key == "data_loss" ? self["loss"] : key == "val_data_loss" ? self["val_loss"] : nil)
+    }
+}

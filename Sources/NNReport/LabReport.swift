@@ -133,8 +133,8 @@ public struct LabReport {
         var summary: (header: [String], rows: [[String]]) = ([], [])
         if let comparison {
             let stats = zip(comparison.variants, comparisonResults).map { VariantStatistics(variant: $0, results: $1, comparison: comparison) }
-            let rankedBy = SweepTables.rankedByColumn(comparison.ranking)
-            summary.header = ["rank", "variant", "success", "median epochs to target", "median final loss"] + (rankedBy.map { [$0] } ?? []) + ["diverged"]
+            let rankedBy = SweepTables.rankedByColumn(comparison)
+            summary.header = ["rank", "variant", "success", "median epochs to target", "median final \(comparison.lossName)"] + (rankedBy.map { [$0] } ?? []) + ["diverged"]
             for (position, index) in SweepStatistics.rank(stats, by: comparison.ranking).enumerated() {
                 let s = stats[index]
                 summary.rows.append([String(position + 1), s.label, "\(s.successes)/\(s.runs)", SweepStatistics.censoredMedianText(s.epochsToTarget),

@@ -10,7 +10,7 @@ enum SweepFigures {
     static func all(_ comparison: Comparison, results: [[RunResult]], statistics: [VariantStatistics]) -> [ReportBlock] {
         var blocks: [ReportBlock] = []
         blocks += boundaries(comparison, results: results)
-        blocks.append(lossBands(comparison, results: results))
+        blocks += lossFigures(comparison, results: results)
         if let lr = learningRateSensitivity(comparison, results: results) { blocks.append(lr) }
         if let table = statisticHeatmap(comparison, statistics) { blocks.append(table) }
         if let norms = weightNorms(comparison, results: results) { blocks.append(norms) }
@@ -121,7 +121,7 @@ enum SweepFigures {
     /// (the line ends, with ×, once half the seeds have diverged); a run that stopped early keeps its last value.
     static func seedQuantiles(_ runs: [RunResult], key: String) -> (median: [Double], q1: [Double], q3: [Double]) {
         let series = runs.map { r -> [Double] in
-            let values = r.history[key] ?? []
+            let values = r.history.comparable(key) ?? []
             return r.history.divergence == nil ? values : values.map { $0.isFinite ? $0 : .infinity }
         }
         let length = series.map(\.count).max() ?? 0
@@ -137,11 +137,22 @@ enum SweepFigures {
         return (median, q1, q3)
     }
 
-    static func lossBands(_ comparison: Comparison, results: [[RunResult]]) -> ReportBlock {
+    /// Training loss bands, and validation loss bands when the runs validate.
+    static func lossFigures(_ comparison: Comparison, results: [[RunResult]]) -> [ReportBlock] {
+        var blocks = [lossBands(comparison, results: results)]
+        if comparison.variants.allSatisfy({ $0.runs.allSatisfy { $0.validation != nil } }) {
+            blocks.append(lossBands(comparison, results: results, validation: true))
+        }
+        return blocks
+    }
+
+    static func lossBands(_ comparison: Comparison, results: [[RunResult]], validation: Bool = false) -> ReportBlock {
+        let key = (validation ? "val_" : "") + comparison.lossKey
+        let what = (validation ? "Validation " : "Training ") + comparison.lossName
         var layers: [Plot.Layer] = []
         // The top of the finite values: where a band whose upper quartile diverged is cut, and where an
         // all-diverged variant's mark sits.
-        let quantiles = results.map { seedQuantiles($0, key: "loss") }
+        let quantiles = results.map { seedQuantiles($0, key: key) }
         // The axis spans the losses that matter: up to 100× the largest starting median (a diverging run's
         // 1e200 would flatten every other curve); what goes beyond is cut at the top.
         let starts = quantiles.compactMap { $0.median.first }.filter { $0.isFinite && $0 > 0 }
@@ -164,11 +175,12 @@ enum SweepFigures {
                 layers.append(.line(LineSeries(name, x: [quantile(epochs, 0.5)], y: [top], color: color, marker: MarkerStyle(.cross, size: 9))))
             }
         }
-        let chart = Chart(title: "Training loss across seeds", x: Axis("epoch"),
-                          y: Axis(HistoryFigures.label("loss"), scale: .log, range: .fixed(bottom, top)), legend: .outsideRight, layers: layers)
+        let chart = Chart(title: "\(what) across seeds", x: Axis("epoch"),
+                          y: Axis(comparison.lossName, scale: .log, range: .fixed(bottom, top)), legend: .outsideRight, layers: layers)
         let omitted = comparison.variants.count > maximumSeries ? " Only the first \(maximumSeries) of the \(comparison.variants.count) variants are drawn; the tables hold every variant." : ""
-        return .figure(ReportFigure(name: "comparison-loss", figure: Figure(width: 1000, height: 440, chart),
-                                    caption: "Training loss per epoch for every variant: the median across all its seeds (line) and the interquartile range (band). A diverged seed counts as +∞ from its divergence on, so a line ends (×) once half its seeds have diverged and values beyond 100× the largest starting loss (a band reaching +∞ included) are cut at the top; the legend says how many seeds diverged, and a variant whose seeds all diverged at once is a × at its median divergence epoch." + omitted,
+        let penalty = comparison.lossKey == "data_loss" ? " (the data loss: the loss without the regularization penalty)" : ""
+        return .figure(ReportFigure(name: validation ? "comparison-validation-loss" : "comparison-loss", figure: Figure(width: 1000, height: 440, chart),
+                                    caption: "\(what) per epoch for every variant\(penalty): the median across all its seeds (line) and the interquartile range (band). A diverged seed counts as +∞ from its divergence on, so a line ends (×) once half its seeds have diverged and values beyond 100× the largest starting loss (a band reaching +∞ included) are cut at the top; the legend says how many seeds diverged, and a variant whose seeds all diverged at once is a × at its median divergence epoch." + omitted,
                                     alt: "Loss curves with median lines and interquartile bands per variant"))
     }
 
@@ -183,7 +195,7 @@ enum SweepFigures {
             let key = others.isEmpty ? "final loss" : others.joined(separator: ", ")
             if lines[key] == nil { order.append((key, index)) }
             // Every seed counts: a diverged one as +∞, so the median is "diverged" when half of them are.
-            let finals = variantResults.map { r -> Double in r.history.divergence != nil ? .infinity : (r.history["loss"]?.last ?? .nan) }
+            let finals = variantResults.map { r -> Double in r.history.divergence != nil ? .infinity : (r.history.comparable(comparison.lossKey)?.last ?? .nan) }
             lines[key, default: []].append((rates[variant.levels[axis]], OutcomeSummary(finals)?.median ?? .nan))
         }
         let finite = lines.values.flatMap { $0.map(\.median) }.filter { $0.isFinite && $0 > 0 }
@@ -202,10 +214,10 @@ enum SweepFigures {
             layers.append(.scatter(ScatterSeries("median diverged", x: divergedRates, y: divergedRates.map { _ in top },
                                                  color: Color(gray: 0.1), marker: MarkerStyle(.cross, size: 10))))
         }
-        let chart = Chart(title: "Learning-rate sensitivity", x: Axis("learning rate", scale: .log), y: Axis("median final loss", scale: .log),
+        let chart = Chart(title: "Learning-rate sensitivity", x: Axis("learning rate", scale: .log), y: Axis("median final \(comparison.lossName)", scale: .log),
                           legend: .outsideRight, layers: layers)
         return .figure(ReportFigure(name: "comparison-learning-rate", figure: Figure(width: 900, height: 420, chart),
-                                    caption: "The median final training loss across all seeds against the learning rate (both on log axes), a diverged seed counting as +∞; a × at the top marks each rate at which half or more of a line's seeds diverged.",
+                                    caption: "The median final training \(comparison.lossName) across all seeds against the learning rate (both on log axes), a diverged seed counting as +∞; a × at the top marks each rate at which half or more of a line's seeds diverged.",
                                     alt: "Median final loss against learning rate on log axes, one line per variant, diverged rates marked"))
     }
 

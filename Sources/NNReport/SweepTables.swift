@@ -7,8 +7,9 @@ enum SweepTables {
     static func statistics(_ comparison: Comparison, _ stats: [VariantStatistics]) -> ReportTable {
         let hasValidation = stats.contains { $0.finalValidationLoss != nil }
         let metric = comparison.targetMetric.hasPrefix("val_") ? String(comparison.targetMetric.dropFirst(4)) : comparison.targetMetric
-        var header = ["variant", "success", "95% interval (Wilson)", "epochs to target: median [IQR]", "final loss: median [IQR]"]
-        if hasValidation { header.append("final val_loss: median [IQR]") }
+        let loss = comparison.lossName
+        var header = ["variant", "success", "95% interval (Wilson)", "epochs to target: median [IQR]", "final \(loss): median [IQR]"]
+        if hasValidation { header.append("final validation \(loss): median [IQR]") }
         if metric != "loss" {
             header.append("final \(metric): median [IQR]")
             if stats.contains(where: { $0.finalValidationMetric != nil }) { header.append("final val_\(metric): median [IQR]") }
@@ -31,13 +32,13 @@ enum SweepTables {
             cells.append(.number(String(s.diverged)))
             return cells
         }
-        return ReportTable(caption: "Per variant across \(comparison.seeds.count) seeds: successes with a Wilson 95% interval; epochs to reach the target (median and interquartile range, counting runs that never reach it as “never”, i.e. +∞); final loss for training (and validation when given) as median [interquartile range] over every seed, a diverged seed counting as +∞ (“diverged”); the final metric as median [interquartile range] over the seeds that did not diverge; divergences.",
+        return ReportTable(caption: "Per variant across \(comparison.seeds.count) seeds: successes with a Wilson 95% interval; epochs to reach the target (median and interquartile range, counting runs that never reach it as “never”, i.e. +∞); final \(comparison.lossName == "loss" ? "loss" : "data loss (the loss without the regularization penalty, so that regularizers are compared on the fit to the data)") for training (and validation when given) as median [interquartile range] over every seed, a diverged seed counting as +∞ (“diverged”); the final metric as median [interquartile range] over the seeds that did not diverge; divergences.",
                            header: header, rows: rows)
     }
 
     static func ranking(_ comparison: Comparison, _ stats: [VariantStatistics]) -> ReportTable {
         let order = SweepStatistics.rank(stats, by: comparison.ranking)
-        let rankedBy = rankedByColumn(comparison.ranking)
+        let rankedBy = rankedByColumn(comparison)
         let rows: [[ReportTable.Cell]] = order.enumerated().map { position, index in
             let s = stats[index]
             var cells: [ReportTable.Cell] = [.number(String(position + 1)), ReportTable.Cell(s.label), .number("\(s.successes)/\(s.runs)"),
@@ -48,22 +49,22 @@ enum SweepTables {
         }
         let criterion: String
         switch comparison.ranking {
-        case .success: criterion = "success rate, then median epochs to the target, then median final loss"
-        case .finalLoss: criterion = "median final training loss"
-        case .validationLoss: criterion = "median final validation loss"
+        case .success: criterion = "success rate, then median epochs to the target, then median final \(comparison.lossName)"
+        case .finalLoss: criterion = "median final training \(comparison.lossName)"
+        case .validationLoss: criterion = "median final validation \(comparison.lossName)"
         case .accuracy: criterion = "median final accuracy"
         case .validationAccuracy: criterion = "median final validation accuracy"
         }
         return ReportTable(caption: "Ranking by \(criterion) (a diverged seed counts as the worst value; remaining ties broken by name).",
-                           header: ["rank", "variant", "success", "median epochs to target", "median final loss"] + (rankedBy.map { [$0] } ?? []),
+                           header: ["rank", "variant", "success", "median epochs to target", "median final \(comparison.lossName)"] + (rankedBy.map { [$0] } ?? []),
                            rows: rows)
     }
 
     /// The value ranked by, as its own column (the success ranking's are the success, epochs and final loss columns).
-    static func rankedByColumn(_ ranking: Comparison.Ranking) -> String? {
-        switch ranking {
+    static func rankedByColumn(_ comparison: Comparison) -> String? {
+        switch comparison.ranking {
         case .success, .finalLoss: nil
-        case .validationLoss: "median final val_loss"
+        case .validationLoss: "median final validation \(comparison.lossName)"
         case .accuracy: "median final accuracy"
         case .validationAccuracy: "median final val_accuracy"
         }
@@ -119,10 +120,10 @@ enum SweepTables {
                          .number(PairedComparison.formatPValue(test.wilcoxon.pValue)),
                          .number(PairedComparison.formatPValue(test.signTest.pValue)),
                          .number(PairedComparison.formatR(test.rankBiserial))])
-            verdicts.append(test.verdict(first: a, second: b, quantity: "final loss") + ".")
+            verdicts.append(test.verdict(first: a, second: b, quantity: "final \(comparison.lossName)") + ".")
         }
         return [
-            .table(ReportTable(caption: "Paired comparisons of final training loss over the same seeds: how often the first variant ends lower, the median difference (first − second), the two-sided Wilcoxon signed-rank and sign-test p-values, and the matched-pairs rank-biserial correlation r = (W⁺ − W⁻)/(W⁺ + W⁻) of A − B (from −1 to 1; negative when A ends lower), the same signed value as in the sentence below. A diverged seed's final loss counts as +∞ (worse than any finite loss; two diverged seeds are equal). Zero differences are dropped; p-values are exact up to 50 pairs.",
+            .table(ReportTable(caption: "Paired comparisons of final training \(comparison.lossName) over the same seeds: how often the first variant ends lower, the median difference (first − second), the two-sided Wilcoxon signed-rank and sign-test p-values, and the matched-pairs rank-biserial correlation r = (W⁺ − W⁻)/(W⁺ + W⁻) of A − B (from −1 to 1; negative when A ends lower), the same signed value as in the sentence below. A diverged seed's final value counts as +∞ (worse than any finite loss; two diverged seeds are equal). Zero differences are dropped; p-values are exact up to 50 pairs.",
                                header: ["variant A", "variant B", "A lower", "median A − B", "Wilcoxon p", "sign test p", "effect r"], rows: rows)),
         ] + verdicts.map { ReportBlock.paragraph($0) }
     }

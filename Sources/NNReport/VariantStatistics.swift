@@ -11,7 +11,7 @@ struct VariantStatistics {
     let runs: Int
     /// The epoch each seed first reached the target, nil where it never did.
     let epochsToTarget: [Int?]
-    /// Final loss per seed: `+∞` where the run diverged, NaN where it failed.
+    /// Final loss (the data loss with regularizers, `Comparison.lossKey`) per seed: `+∞` where the run diverged, NaN where it failed.
     let finalLoss: [Double]
     let finalValidationLoss: [Double]?
     /// The final value of the target's metric (train) and of its validation twin, NaN for diverged seeds.
@@ -31,20 +31,21 @@ struct VariantStatistics {
             let values = results.map { r -> Double? in
                 if r.failure != nil { return .nan }
                 if r.history.divergence != nil { return divergedValue }
-                return r.history[key].map { $0.last ?? .nan }
+                return r.history.comparable(key).map { $0.last ?? .nan }
             }
             guard !values.isEmpty, values.allSatisfy({ $0 != nil }) else { return nil }
             return values.map { $0 ?? .nan }
         }
-        finalLoss = finals("loss", diverged: .infinity) ?? results.map { _ in .nan }
-        finalValidationLoss = finals("val_loss", diverged: .infinity)
+        // The data loss when the comparison has regularizers (Comparison.lossKey).
+        finalLoss = finals(comparison.lossKey, diverged: .infinity) ?? results.map { _ in .nan }
+        finalValidationLoss = finals("val_" + comparison.lossKey, diverged: .infinity)
         let metric = comparison.targetMetric.hasPrefix("val_") ? String(comparison.targetMetric.dropFirst(4)) : comparison.targetMetric
         finalMetric = finals(metric, diverged: .nan) ?? results.map { _ in .nan }
         finalValidationMetric = finals("val_" + metric, diverged: .nan)
         let rankKey: String? = switch comparison.ranking {
         case .success: nil
-        case .finalLoss: "loss"
-        case .validationLoss: "val_loss"
+        case .finalLoss: comparison.lossKey
+        case .validationLoss: "val_" + comparison.lossKey
         case .accuracy: "accuracy"
         case .validationAccuracy: "val_accuracy"
         }

@@ -44,10 +44,10 @@ public struct RunSpec: Sendable {
         if case .none = validation { false } else { true }
     }
 
-    /// The history keys the run records: loss, the metrics, and their `val_` twins with validation.
+    /// The history keys the run records (`History.keys`).
     public var historyKeys: [String] {
-        let keys = ["loss"] + metrics.map(\.name)
-        return validates ? keys + keys.map { "val_" + $0 } : keys
+        let penalty = model.layers.contains { if case .dense(let d) = $0 { d.regularizer != nil } else { false } }
+        return History.keys(metrics: metrics, validation: validates, penalty: penalty)
     }
 
     /// The run, with its data from `cache` (each source built once per cache) and every allocation

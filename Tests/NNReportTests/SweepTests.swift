@@ -324,7 +324,7 @@ struct SweepTests {
         """
         let (validated, validatedStats, _) = try Self.statistics(try ExperimentFile.experiment(from: yamlValidated, file: "v.yaml"))
         let ranking = SweepTables.ranking(validated, validatedStats)
-        #expect(ranking.header.last == "median final val_loss")
+        #expect(ranking.header.last == "median final validation loss")
         let shown = ranking.rows.map { Double(($0.last?.text ?? "").replacingOccurrences(of: "−", with: "-")) ?? .nan }
         #expect(shown == shown.sorted() && shown.allSatisfy(\.isFinite), "\(ranking.rows.map { $0.map(\.text) })")
     }
@@ -366,6 +366,21 @@ struct SweepTests {
         #expect(text.hasPrefix("In 2 of 4 seeds (0, 1) every training point is on the right side of 0"), "\(text)")
         let section = ExperimentSection.build(experiment.experiments, results: [results])
         #expect(section.blocks.contains { if case .figure(let f) = $0 { f.name == "experiment-1-seed-boundaries" } else { false } })
+    }
+
+    /// Regularizers are compared on the data loss (the total loss would make "none" look better by its
+    /// missing penalty); every regularized history records data_loss and penalty beside Keras's loss.
+    @Test func regularizersAreComparedOnTheDataLoss() throws {
+        let (comparison, stats, results) = try Self.statistics(try Self.sweep("  axes:\n    regularizer: [none, {l2: 0.5}]\n  seeds: 2\n"))
+        #expect(comparison.lossKey == "data_loss")
+        let strong = try #require(results[1].first?.history)
+        let (loss, data, penalty) = (try #require(strong["loss"]?.last), try #require(strong["data_loss"]?.last), try #require(strong["penalty"]?.last))
+        #expect(abs(loss - (data + penalty)) <= 1e-12 && penalty > 0)
+        #expect(stats[1].finalLoss[0] == data, "the statistic is the data loss, not the total")
+        #expect(stats[0].finalLoss[0] == results[0].first?.history["loss"]?.last, "without a regularizer the loss is the data loss")
+        #expect(SweepTables.statistics(comparison, stats).header[4] == "final data loss: median [IQR]")
+        let plain = try #require(try Self.sweep("  axes:\n    learning_rate: [0.1, 0.2]\n  seeds: 1\n").comparison)
+        #expect(plain.lossKey == "loss")
     }
 
     @Test func historyCSVNamesEachRunsVariant() throws {

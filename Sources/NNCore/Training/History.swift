@@ -58,6 +58,16 @@ public struct History: Sendable, Hashable {
         }
     }
 
+    /// The keys `fit` records: `loss` (Keras's total, data loss + penalty), the metrics, then
+    /// `data_loss` and `penalty` when a layer has a regularizer; with validation, `val_loss`, the
+    /// `val_` metrics, then `val_data_loss` with a regularizer.
+    public static func keys(metrics: [Metric], validation: Bool, penalty: Bool) -> [String] {
+        let base = ["loss"] + metrics.map(\.name)
+        var keys = base + (penalty ? ["data_loss", "penalty"] : [])
+        if validation { keys += base.map { "val_" + $0 } + (penalty ? ["val_data_loss"] : []) }
+        return keys
+    }
+
     /// The number of epochs recorded.
     public var epochCount: Int { values.first?.count ?? 0 }
 

@@ -40,6 +40,9 @@ final class Trainer {
     let order: UnsafeMutableBufferPointer<Int>
     let keys: [String]
     let epochValues: UnsafeMutableBufferPointer<Double>
+    /// Whether a layer has a regularizer: then the history records `data_loss` and `penalty` beside
+    /// `loss` (Keras's total), and `val_data_loss` beside `val_loss`.
+    let recordsPenalty: Bool
 
     init(network: Network, data: Dataset, validation: Dataset?, options: TrainingOptions) {
         template = network
@@ -66,9 +69,8 @@ final class Trainer {
         batchY = .allocate(capacity: batchSize * outputWidth)
         order = .allocate(capacity: sampleCount)
         for i in 0..<sampleCount { order[i] = i }
-        var keys = ["loss"] + options.metrics.map(\.name)
-        if validation != nil { keys += keys.map { "val_" + $0 } }
-        self.keys = keys
+        recordsPenalty = network.layers.contains { $0.dense?.regularizer != nil }
+        self.keys = History.keys(metrics: options.metrics, validation: validation != nil, penalty: recordsPenalty)
         epochValues = .allocate(capacity: keys.count)
         epochValues.initialize(repeating: 0)
     }
@@ -110,7 +112,7 @@ final class Trainer {
             state.epoch = epoch
             for callback in callbacks { callback.epochWillBegin(epoch, state: state) }
             if options.shuffle { generator.shuffle(order) }
-            var lossSum = 0.0
+            var lossSum = 0.0, dataSum = 0.0, penaltySum = 0.0
             var seen = 0
             for m in 0..<metricCount { epochValues[1 + m] = 0 }
             var diverged = false
@@ -122,8 +124,11 @@ final class Trainer {
                 let rows = min(batchSize, sampleCount - start)
                 let (input, targets) = batchPointers(start: start, rows: rows)
                 workspace.forward(input, rows: rows)
-                let batchLoss = workspace.dataLoss(targets: targets, rows: rows) + workspace.penalty()
+                let dataLoss = workspace.dataLoss(targets: targets, rows: rows), penalty = workspace.penalty()
+                let batchLoss = dataLoss + penalty
                 lossSum += batchLoss * Double(rows)
+                dataSum += dataLoss * Double(rows)
+                penaltySum += penalty * Double(rows)
                 seen += rows
                 for m in 0..<metricCount {
                     epochValues[1 + m] += metrics[m].sum(predictions: workspace.output, targets: targets, rows: rows, columns: outputWidth)
@@ -150,11 +155,17 @@ final class Trainer {
 
             epochValues[0] = lossSum / Double(seen)
             for m in 0..<metricCount { epochValues[1 + m] /= Double(seen) }
+            if recordsPenalty {
+                epochValues[1 + metricCount] = dataSum / Double(seen)
+                epochValues[2 + metricCount] = penaltySum / Double(seen)
+            }
             if let validationWorkspace, let validationX, let validationY {
                 validationWorkspace.parameters.update(from: workspace.parameters, count: workspace.parameterCount)
                 validationWorkspace.forward(validationX, rows: validationCount)
-                let offset = 1 + metricCount
-                epochValues[offset] = validationWorkspace.dataLoss(targets: validationY, rows: validationCount) + validationWorkspace.penalty()
+                let offset = 1 + metricCount + (recordsPenalty ? 2 : 0)
+                let validationData = validationWorkspace.dataLoss(targets: validationY, rows: validationCount)
+                epochValues[offset] = validationData + validationWorkspace.penalty()
+                if recordsPenalty { epochValues[offset + 1 + metricCount] = validationData }
                 for m in 0..<metricCount {
                     epochValues[offset + 1 + m] = metrics[m].sum(predictions: validationWorkspace.output, targets: validationY,
                                                                  rows: validationCount, columns: outputWidth) / Double(validationCount)
