@@ -10,21 +10,25 @@ extension Recorder {
         var biasNorms: [Double]
         var weightQuantiles: [[Double]]
         var gradientNorms: [Double]
+        var smallWeightShares: [Double]
     }
 
     /// The current epoch's sample from the state's parameters and this epoch's gradient-norm sums.
     func makeSample(state: TrainingState) -> Sample {
         let parameters = state.parameters
         var sample = Sample(parameters: keepsTrajectories ? Array(parameters) : [], weightNorms: [], biasNorms: [],
-                            weightQuantiles: [], gradientNorms: [])
+                            weightQuantiles: [], gradientNorms: [], smallWeightShares: [])
         for (slot, entry) in layout.enumerated() {
             var squares = 0.0
+            var small = 0
             sortScratch.removeAll(keepingCapacity: true)
             for i in entry.weights {
                 squares += parameters[i] * parameters[i]
+                if abs(parameters[i]) < LayerSamples.smallWeight { small += 1 }
                 sortScratch.append(parameters[i])
             }
             sample.weightNorms.append(squares.squareRoot())
+            sample.smallWeightShares.append(entry.weights.isEmpty ? .nan : Double(small) / Double(entry.weights.count))
             var biasSquares = 0.0
             for i in entry.bias { biasSquares += parameters[i] * parameters[i] }
             sample.biasNorms.append(biasSquares.squareRoot())
@@ -59,7 +63,8 @@ extension Recorder {
                          weightNorm: entries.map { $0.sample.weightNorms[slot] },
                          biasNorm: entries.map { $0.sample.biasNorms[slot] },
                          weightQuantiles: options.quantileLevels.indices.map { k in entries.map { $0.sample.weightQuantiles[slot][k] } },
-                         gradientNorm: entries.map { $0.sample.gradientNorms[slot] })
+                         gradientNorm: entries.map { $0.sample.gradientNorms[slot] },
+                         smallWeightShare: entries.map { $0.sample.smallWeightShares[slot] })
         }
         return ParameterSamples(epochs: entries.map(\.epoch), stride: sampler.stride, trajectories: trajectories,
                                 layers: layers, quantileLevels: options.quantileLevels)

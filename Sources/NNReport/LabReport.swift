@@ -58,7 +58,7 @@ public struct LabReport {
             for i in allRuns.indices where kinds[i] != "experiment" {
                 if let entry = resume.entries[fingerprints[i]] {
                     reused[i] = RunResult(network: entry.network, history: entry.history, seconds: 0, failure: nil, record: nil,
-                                          weightNorms: entry.weightNorms, resumed: true)
+                                          weightNorms: entry.weightNorms, smallWeightShare: entry.smallWeightShare, resumed: true)
                 }
             }
         }

@@ -15,6 +15,8 @@ public struct RunResult: Sendable {
     public var record: RunRecord?
     /// The total L2 norm of all weights at sampled epochs (from the record, or from runs.json on resume).
     public var weightNorms: (epochs: [Int], values: [Double])?
+    /// The share of all weights with |w| < 10⁻³ at the same sampled epochs (from the record, or runs.json on resume).
+    public var smallWeightShare: [Double]?
     /// Whether this result was read back from an earlier runs.json instead of trained.
     public var resumed = false
 }
@@ -48,7 +50,8 @@ public enum RunPool {
                 result = RunResult(network: network, history: history,
                                    seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, failure: nil,
                                    record: recording?(i)?.keepRecord == true ? recorder?.record?.withoutTiming : nil,
-                                   weightNorms: recorder?.record.map(RunPool.totalWeightNorms))
+                                   weightNorms: recorder?.record.map(RunPool.totalWeightNorms),
+                                   smallWeightShare: recorder?.record.map { RunPool.smallWeightShare($0, network: network) })
             } catch {
                 result = RunResult(network: runs[i].network, history: History(keys: ["loss"]),
                                    seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, failure: String(describing: error), record: nil, weightNorms: nil)
@@ -61,6 +64,16 @@ public enum RunPool {
 }
 
 extension RunPool {
+    /// The share of all dense weights with |w| < 10⁻³ at each sampled epoch (layers weighted by their weight counts).
+    static func smallWeightShare(_ record: RunRecord, network: Network) -> [Double] {
+        let counts = record.samples.layers.map { Double(network.layers.indices.contains($0.layer) ? network.layers[$0.layer].dense?.weights.elements.count ?? 0 : 0) }
+        let total = counts.reduce(0, +)
+        return record.samples.epochs.indices.map { i in
+            guard total > 0 else { return .nan }
+            return zip(record.samples.layers, counts).reduce(0) { $0 + ($1.0.smallWeightShare.indices.contains(i) ? $1.0.smallWeightShare[i] * $1.1 : 0) } / total
+        }
+    }
+
     /// √(Σ over layers of ‖W‖²) at each sampled epoch.
     static func totalWeightNorms(_ record: RunRecord) -> (epochs: [Int], values: [Double]) {
         let epochs = record.samples.epochs

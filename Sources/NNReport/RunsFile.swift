@@ -11,7 +11,7 @@ import NNFiles
 ///   "fingerprint": "…", "epochs": 300, "history": {"loss": […], …},
 ///   "divergence": {…}, "early_stop": {…}, "failure": "…",
 ///   "split": {"test_fraction": 0.2, "train": 1437, "test": 360}, "scaling": {"kind": "standardize", …},
-///   "weight_norm": {"epochs": […], "values": […]}, "model": {…}}]}
+///   "weight_norm": {"epochs": […], "values": […], "small_share": […]}, "model": {…}}]}
 /// ```
 /// Optional fields are written only when they hold something; non-finite numbers are `null` (and
 /// `nan` in history.csv).
@@ -32,6 +32,8 @@ enum RunsFile {
         var scaler: FittedScaler?
         /// The total L2 norm of the weights at sampled epochs (comparison runs).
         var weightNorms: (epochs: [Int], values: [Double])?
+        /// The share of weights with |w| < 10⁻³ at the same epochs (comparison runs).
+        var smallWeightShare: [Double]?
         /// The final network.
         var network: Network
 
@@ -47,6 +49,7 @@ enum RunsFile {
             self.init(section: section, experiment: experiment, variant: variant, seed: seed, fingerprint: fingerprint,
                       history: result.history, failure: result.failure, split: split, scaler: scaler,
                       weightNorms: section == "comparison" ? result.weightNorms : nil, network: result.network)
+            if section == "comparison" { smallWeightShare = result.smallWeightShare }
         }
 
         init(section: String, experiment: String, variant: String?, seed: UInt64, fingerprint: String?, history: History,
@@ -98,7 +101,8 @@ enum RunsFile {
             }
             if let scaler = entry.scaler { fields.append("\"scaling\": \(scaler.json)") }
             if let norms = entry.weightNorms {
-                fields.append("\"weight_norm\": {\"epochs\": [\(norms.epochs.map(String.init).joined(separator: ", "))], \"values\": \(JSONWriter.vector(norms.values))}")
+                let small = entry.smallWeightShare.map { ", \"small_share\": \(JSONWriter.vector($0))" } ?? ""
+                fields.append("\"weight_norm\": {\"epochs\": [\(norms.epochs.map(String.init).joined(separator: ", "))], \"values\": \(JSONWriter.vector(norms.values))\(small)}")
             }
             fields.append("\"model\": " + ModelFile.encode(entry.network).trimmingCharacters(in: .whitespacesAndNewlines))
             if index > 0 { out += ",\n" }
@@ -191,8 +195,9 @@ enum RunsFile {
                                 test: try v.required("test", "a count").integer(in: 0...Int(Int32.max)))
         }
         var norms: (epochs: [Int], values: [Double])?
+        var small: [Double]?
         if let w = o.optional("weight_norm") {
-            let v = try w.object(allowing: ["epochs", "values"])
+            let v = try w.object(allowing: ["epochs", "values", "small_share"])
             var sampled: [Int] = []
             for item in try v.required("epochs", "the sampled epochs").array() { sampled.append(try item.integer(in: 0...RunFile.maximumEpochs)) }
             let valuesField = try v.required("values", "one norm per sampled epoch")
@@ -201,8 +206,15 @@ enum RunsFile {
                 throw valuesField.error("expected \(sampled.count) values (one per epoch in \"epochs\"), received \(values.count)")
             }
             norms = (sampled, values)
+            if let smallField = v.optional("small_share") {
+                let shares = try nullableVector(smallField)
+                guard shares.count == sampled.count else {
+                    throw smallField.error("expected \(sampled.count) values (one per epoch in \"epochs\"), received \(shares.count)")
+                }
+                small = shares
+            }
         }
-        return Entry(section: try o.required("section", "the report section").string(),
+        var entry = Entry(section: try o.required("section", "the report section").string(),
                      experiment: try o.required("experiment", "the experiment's name").string(),
                      variant: try o.optional("variant")?.string(),
                      seed: UInt64(try o.required("seed", "the run's seed").integer(in: 0...Int(Int32.max))),
@@ -211,6 +223,8 @@ enum RunsFile {
                      scaler: try o.optional("scaling").map { (f: JSONField) throws(InputError) in try FittedScaler.read(f) },
                      weightNorms: norms,
                      network: try ModelFile.network(from: try o.required("model", "the final model"), seed: 0))
+        entry.smallWeightShare = small
+        return entry
     }
 
     /// Numbers with `null` read as NaN (non-finite values are written as null).

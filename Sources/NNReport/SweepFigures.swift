@@ -1,3 +1,4 @@
+import Foundation
 import NNCore
 import NNFigures
 import NNRecording
@@ -13,7 +14,7 @@ enum SweepFigures {
         blocks += lossFigures(comparison, results: results)
         if let lr = learningRateSensitivity(comparison, results: results) { blocks.append(lr) }
         if let table = statisticHeatmap(comparison, statistics) { blocks.append(table) }
-        if let norms = weightNorms(comparison, results: results) { blocks.append(norms) }
+        blocks += weightNorms(comparison, results: results)
         if let landscape = landscape(comparison) { blocks.append(landscape) }
         return blocks
     }
@@ -241,27 +242,100 @@ enum SweepFigures {
                                     alt: "A heatmap table of success rates"))
     }
 
-    /// The median total weight norm over epochs, one line per regularizer level.
-    static func weightNorms(_ comparison: Comparison, results: [[RunResult]]) -> ReportBlock? {
-        guard let axis = comparison.axes.firstIndex(where: { ["regularizer", "l1", "l2"].contains($0.name) }) else { return nil }
-        var layers: [Plot.Layer] = []
-        for (index, (variant, variantResults)) in zip(comparison.variants, results).enumerated() {
-            guard variant.levels.enumerated().allSatisfy({ $0.offset == axis || $0.element == 0 }) else { continue }
-            let series = variantResults.compactMap(\.weightNorms)
-            guard let epochs = series.first?.epochs, !epochs.isEmpty else { continue }
-            let norms = series.filter { $0.epochs == epochs }.map(\.values)
-            guard !norms.isEmpty else { continue }
-            let median = epochs.indices.map { i in SweepStatistics.median(norms.map { $0[i] }) }
-            let (color, dash) = style(comparison, index)
-            layers.append(.line(LineSeries(comparison.axes[axis].levels[variant.levels[axis]], x: epochs.map(Double.init), y: median,
-                                           color: color, dash: dash)))
+    /// Weight norms and sparsity per regularizer level: small multiples, one panel per combination of
+    /// the other axes' levels (every level, not only the first), and the final weights' distribution.
+    static func weightNorms(_ comparison: Comparison, results: [[RunResult]]) -> [ReportBlock] {
+        guard let axis = comparison.axes.firstIndex(where: { ["regularizer", "l1", "l2"].contains($0.name) }) else { return [] }
+        // Panels: the combinations of the other axes' levels, in the order the variants come.
+        var panelKeys: [[Int]] = []
+        var members: [[Int]] = []
+        for (index, variant) in comparison.variants.enumerated() {
+            let key = variant.levels.enumerated().filter { $0.offset != axis }.map(\.element)
+            if let p = panelKeys.firstIndex(of: key) { members[p].append(index) } else { panelKeys.append(key); members.append([index]) }
         }
-        guard !layers.isEmpty else { return nil }
-        return .figure(ReportFigure(name: "comparison-weight-norms",
-                                    figure: Figure(width: 900, height: 400, Chart(title: "Weight norm per regularizer", x: Axis("epoch"),
-                                                                                 y: Axis("‖W‖₂ (all layers)"), legend: .outsideRight, layers: layers)),
-                                    caption: "The median (across seeds) of the total L2 norm of all weights over the epochs, one line per regularizer: L2 shrinks all weights, L1 drives some to zero.",
-                                    alt: "Weight-norm trajectories per regularizer"))
+        let panelLimit = 12
+        let shown = Array(zip(panelKeys, members).prefix(panelLimit))
+        func title(_ key: [Int]) -> String {
+            let others = comparison.axes.indices.filter { $0 != axis }
+            return key.isEmpty ? "" : zip(others, key).map { comparison.axes[$0.0].levels[$0.1] }.joined(separator: ", ")
+        }
+        func medianSeries(_ series: [(epochs: [Int], values: [Double])]) -> (epochs: [Int], median: [Double])? {
+            guard let epochs = series.first?.epochs, !epochs.isEmpty else { return nil }
+            let aligned = series.filter { $0.epochs == epochs }.map(\.values)
+            return (epochs, epochs.indices.map { i in SweepStatistics.median(aligned.map { $0[i] }) })
+        }
+        var normPanels: [Panel] = [], sparsityPanels: [Panel] = []
+        for (key, indices) in shown {
+            var norms: [Plot.Layer] = [], shares: [Plot.Layer] = []
+            for index in indices {
+                let variant = comparison.variants[index]
+                let level = comparison.axes[axis].levels[variant.levels[axis]]
+                let color = Color.palette(variant.levels[axis])
+                let runs = results[index]
+                if let m = medianSeries(runs.compactMap(\.weightNorms)) {
+                    norms.append(.line(LineSeries(level, x: m.epochs.map(Double.init), y: m.median, color: color)))
+                }
+                let sparse = runs.compactMap { r -> (epochs: [Int], values: [Double])? in
+                    guard let epochs = r.weightNorms?.epochs, let share = r.smallWeightShare, share.count == epochs.count else { return nil }
+                    return (epochs, share)
+                }
+                if let m = medianSeries(sparse) {
+                    shares.append(.line(LineSeries(level, x: m.epochs.map(Double.init), y: m.median, color: color)))
+                }
+            }
+            let name = title(key)
+            if !norms.isEmpty {
+                normPanels.append(.chart(Chart(title: name.isEmpty ? nil : name, x: Axis("epoch"), y: Axis("‖W‖₂ (all layers)"),
+                                               legend: normPanels.isEmpty ? .outsideRight : .hidden, layers: norms)))
+            }
+            if !shares.isEmpty {
+                sparsityPanels.append(.chart(Chart(title: name.isEmpty ? nil : name, x: Axis("epoch"), y: Axis("share |w| < 10⁻³", range: .fixed(0, 1)),
+                                                   legend: sparsityPanels.isEmpty ? .outsideRight : .hidden, layers: shares)))
+            }
+        }
+        let more = panelKeys.count > panelLimit ? " (the first \(panelLimit) of \(panelKeys.count) combinations of the other axes)" : ""
+        let columns = min(3, max(1, normPanels.count))
+        func figure(_ title: String, _ panels: [Panel]) -> Figure {
+            let rows = (panels.count + columns - 1) / columns
+            return Figure(title: title, width: Double(columns) * 420 + 140, height: Double(rows) * 300 + 60, columns: columns, panels: panels)
+        }
+        var blocks: [ReportBlock] = []
+        let per = shown.count > 1 || !(shown.first?.0.isEmpty ?? true) ? ", one panel per level of the other axes\(more)" : ""
+        if !normPanels.isEmpty {
+            blocks.append(.figure(ReportFigure(name: "comparison-weight-norms", figure: figure("Weight norm per \(comparison.axes[axis].name) level", normPanels),
+                                               caption: "The median (across seeds) of the total L2 norm ‖W‖₂ of all weights over the epochs, one line per \(comparison.axes[axis].name) level\(per). A penalty shrinks the norm; how many weights it sets to zero is in the next figure.",
+                                               alt: "Weight-norm trajectories per regularizer level")))
+        }
+        if !sparsityPanels.isEmpty {
+            blocks.append(.figure(ReportFigure(name: "comparison-sparsity", figure: figure("Share of weights near zero", sparsityPanels),
+                                               caption: "The median (across seeds) share of weights with |w| < 10⁻³ over the epochs, one line per \(comparison.axes[axis].name) level\(per): L1 pulls weights to zero (the share rises), L2 shrinks every weight without zeroing it (the share stays low).",
+                                               alt: "Share of near-zero weights over epochs per regularizer level")))
+        }
+        // The final weights of every seed, pooled per level (the other axes at their first level), as a
+        // frequency polygon over log₁₀|w|; weights below 10⁻⁶ fall in the first bin.
+        let edges = stride(from: -6.0, through: 1.0, by: 0.25).map { $0 }
+        var histogram: [Plot.Layer] = []
+        for (index, variant) in comparison.variants.enumerated() where variant.levels.enumerated().allSatisfy({ $0.offset == axis || $0.element == 0 }) {
+            let weights = results[index].filter { $0.failure == nil && $0.history.divergence == nil }
+                .flatMap { $0.network.denseLayers.flatMap(\.layer.weights.elements) }
+            guard !weights.isEmpty else { continue }
+            var counts = [Double](repeating: 0, count: edges.count)
+            for w in weights {
+                let l = log10(max(abs(w), 1e-300))
+                let bin = l <= edges[0] ? 0 : min(edges.count - 1, Int(((l - edges[0]) / 0.25).rounded(.down)))
+                counts[bin] += 1
+            }
+            histogram.append(.line(LineSeries(comparison.axes[axis].levels[variant.levels[axis]], x: edges.map { $0 + 0.125 },
+                                              y: counts.map { $0 / Double(weights.count) }, color: Color.palette(variant.levels[axis]))))
+        }
+        if histogram.count > 1 {
+            blocks.append(.figure(ReportFigure(name: "comparison-weight-histogram",
+                                               figure: Figure(width: 900, height: 400, Chart(title: "Final weights (all seeds)", x: Axis("log₁₀ |w|"),
+                                                                                            y: Axis("share of weights"), legend: .outsideRight, layers: histogram)),
+                                               caption: "The distribution of the final weights' magnitudes (log₁₀|w|, bins of 0.25; below 10⁻⁶ in the first bin) over every seed that did not diverge, one line per \(comparison.axes[axis].name) level (the other axes at their first level).",
+                                               alt: "Frequency polygons of final weight magnitudes per regularizer level")))
+        }
+        return blocks
     }
 
     /// The loss surface around the first seed's final weights, in the plane of the two principal

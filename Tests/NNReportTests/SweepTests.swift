@@ -383,6 +383,21 @@ struct SweepTests {
         #expect(plain.lossKey == "loss")
     }
 
+    /// The weight figures show every level of the other axes (a panel each) and sparsity, not only the first level.
+    @Test func weightFiguresCoverEveryLevelAndShowSparsity() throws {
+        let experiment = try Self.sweep("  axes:\n    activation: [tanh, relu]\n    l1: [0, 0.05]\n  seeds: 2\n")
+        let comparison = try #require(experiment.comparison)
+        let recording = RunPool.Recording(options: LabReport.comparisonRecorderOptions, keepRecord: false)
+        let results = comparison.variants.map { RunPool.train($0.runs, recording: { _ in recording }) }
+        #expect(results.allSatisfy { $0.allSatisfy { $0.smallWeightShare?.count == $0.weightNorms?.epochs.count } })
+        let blocks = SweepFigures.weightNorms(comparison, results: results)
+        let figures = blocks.compactMap { if case .figure(let f) = $0 { f } else { nil } }
+        #expect(figures.map(\.name) == ["comparison-weight-norms", "comparison-sparsity", "comparison-weight-histogram"])
+        #expect(figures[0].figure.panels.count == 2, "one panel per activation level")
+        let titles = figures[0].figure.panels.compactMap { if case .chart(let c) = $0 { c.title } else { nil } }
+        #expect(titles == ["tanh", "relu"])
+    }
+
     @Test func historyCSVNamesEachRunsVariant() throws {
         let experiment = try Self.sweep("  axes:\n    learning_rate: [0.05, 0.1]\n  seeds: 2\n")
         let csv = LabReport(experiment: experiment, command: "c").build().historyCSV
