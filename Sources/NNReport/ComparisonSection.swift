@@ -30,7 +30,8 @@ enum ComparisonSection {
         let data = sameData ? "on the same data (\(comparison.dataName))" : "on the data each variant names (they differ between variants)"
         let seeds = comparison.seeds.count == 1 ? "the same seed (\(comparison.seeds[0]))"
             : "the same \(comparison.seeds.count) seeds (\(comparison.seeds.map(String.init).joined(separator: ", ")))"
-        return "\(comparison.name): \(design), each trained from \(seeds) \(data).\(shared(comparison)) A run succeeds when \(comparison.targetMetric) reaches \(readable(comparison.targetValue)); runs that never do count as failures, not as missing."
+        let split = comparison.imageSplit ? " As in the image problem, 20% of the images are held out as test data (stratified by class; the val_ columns are these test values) and the inputs are standardized with the training part's statistics only." : ""
+        return "\(comparison.name): \(design), each trained from \(seeds) \(data).\(split)\(shared(comparison)) A run succeeds when \(comparison.targetMetric) reaches \(readable(comparison.targetValue)); runs that never do count as failures, not as missing."
     }
 
     /// The training settings every variant shares, read from the runs (so a level that inherits the

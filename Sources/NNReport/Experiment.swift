@@ -78,6 +78,8 @@ public struct Comparison: Sendable {
     public var columnAxis: Int?
     /// The variant the best one is tested against by default (`baseline:`), else the runner-up.
     public var baseline: String?
+    /// Whether image data were split and scaled as the image problem does (20% test, standardized).
+    public var imageSplit = false
 }
 
 extension Comparison {

@@ -149,6 +149,23 @@ public enum ExperimentFile {
         return [UInt64(try object.optional("seed")?.integer(in: 0...Int(Int32.max)) ?? 0)]
     }
 
+    /// Image data (digits, IDX, CIFAR) in a comparison are split and scaled as the image problem does,
+    /// unless the entry (`written`) says how: 20% held out as test data (stratified, split seed 0) and the
+    /// inputs standardized with the training part's statistics. Returns whether it applied them.
+    static func imageDefaults(_ spec: inout RunSpec, written: JSONValue) -> Bool {
+        let images: Bool
+        switch spec.data {
+        case .builtin(let set, _): images = set == .digits
+        case .idx, .cifar: images = true
+        default: images = false
+        }
+        guard images, case .object(let members) = written.kind,
+              !members.contains(where: { ["validation", "validation_split", "scaling"].contains($0.key) }) else { return false }
+        spec.validation = .split(0.2, seed: 0)
+        spec.scaling = .standardize
+        return true
+    }
+
     /// The most runs (variants × seeds) one comparison may plan.
     public static let maximumRuns = 100_000
 
@@ -199,7 +216,10 @@ public enum ExperimentFile {
         let order = axes.indices.sorted { SweepAxis.rank(axes[$0].name) < SweepAxis.rank(axes[$1].name) }
         var variants: [Comparison.Variant] = []
         var dataName = ""
-        func makeVariant(label: String, levels: [Int], spec: RunSpec) throws(InputError) {
+        var imageSplit = false
+        func makeVariant(label: String, levels: [Int], spec written: RunSpec, object: JSONValue) throws(InputError) {
+            var spec = written
+            imageSplit = imageDefaults(&spec, written: object) || imageSplit
             let experiment = try runs(of: spec, name: label, seeds: seedsList, recording: LabReport.comparisonRecorderOptions,
                                       field: baseField, budget: &budget, cache: cache)
             dataName = experiment.dataName
@@ -219,7 +239,8 @@ public enum ExperimentFile {
                 var value = baseField.value
                 for member in members where member.key != "name" { value.set(member.key, member.value) }
                 try makeVariant(label: label, levels: [],
-                                spec: try RunFile.spec(from: JSONField(value, file: file, path: item.path), path: file, budget: budget, extra: ["seeds"]))
+                                spec: try RunFile.spec(from: JSONField(value, file: file, path: item.path), path: file, budget: budget, extra: ["seeds"]),
+                                object: value)
             }
         } else {
             guard !axes.isEmpty else { throw field.error("expected \"axes\" (or activations/regularizers) or \"variants\", received neither") }
@@ -247,10 +268,12 @@ public enum ExperimentFile {
                 var spec = base
                 for a in order { try edits[a][levels[a]].apply(&spec) }
                 let label = levels.enumerated().map { a, level in axes[a].levels[level] }.joined(separator: ", ")
-                try makeVariant(label: label, levels: levels, spec: spec)
+                try makeVariant(label: label, levels: levels, spec: spec, object: baseField.value)
             }
         }
-        let rankName = try object.optional("rank_by")?.string(oneOf: Comparison.Ranking.allCases.map(\.rawValue)) ?? "success"
+        // Image data are judged on their held-out part: ranked by test (validation) accuracy unless rank_by says otherwise.
+        let imageRanking = imageSplit && variants.allSatisfy { $0.runs.allSatisfy { $0.options.metrics.contains(.accuracy) } } ? "val_accuracy" : "success"
+        let rankName = try object.optional("rank_by")?.string(oneOf: Comparison.Ranking.allCases.map(\.rawValue)) ?? imageRanking
         // A target or a ranking on something the runs do not record would make every run "never" or rank
         // by another quantity under the stated one: refused, at the field that names it.
         func recorded(_ key: String) -> Bool {
@@ -308,6 +331,6 @@ public enum ExperimentFile {
         }
         return Comparison(name: name, axes: axes, seeds: seedsList, targetMetric: targetMetric, targetValue: targetValue,
                           variants: variants, dataName: dataName, ranking: Comparison.Ranking(rawValue: rankName) ?? .success,
-                          pairs: pairs, rowAxis: rowAxis, columnAxis: columnAxis, baseline: baseline)
+                          pairs: pairs, rowAxis: rowAxis, columnAxis: columnAxis, baseline: baseline, imageSplit: imageSplit)
     }
 }

@@ -398,6 +398,28 @@ struct SweepTests {
         #expect(titles == ["tanh", "relu"])
     }
 
+    /// Image data in a comparison are split and scaled as the image problem does, said so, and ranked by test accuracy.
+    @Test func imageDataInAComparisonAreSplitScaledAndJudgedOnTestData() throws {
+        let yaml = """
+        comparison:
+          base: {data: digits, model: {input: 64, loss: cce, layers: [{type: dense, units: 10, activation: softmax}]}, optimizer: {type: adam}, epochs: 2, metrics: [accuracy]}
+          axes:
+            learning_rate: [0.001, 0.01]
+          seeds: 1
+        """
+        let comparison = try #require(try ExperimentFile.experiment(from: yaml, file: "d.yaml").comparison)
+        #expect(comparison.imageSplit && comparison.ranking == .validationAccuracy)
+        let run = try #require(comparison.variants.first?.runs.first)
+        let held = Double(run.validation?.count ?? 0)
+        #expect(run.data.count + Int(held) == 1797 && abs(held / 1797 - 0.2) < 0.01, "\(held) held out")
+        let means = (0..<64).map { c in (0..<run.data.count).map { run.data.x[$0, c] }.reduce(0, +) / Double(run.data.count) }
+        #expect(means.allSatisfy { abs($0) < 1e-9 }, "standardized on the training part")
+        #expect(ComparisonSection.introduction(comparison).contains("20% of the images are held out as test data"))
+        // Said otherwise in the file: left as written.
+        let raw = try #require(try ExperimentFile.experiment(from: yaml.replacingOccurrences(of: "metrics: [accuracy]}", with: "metrics: [accuracy], scaling: none}"), file: "d.yaml").comparison)
+        #expect(!raw.imageSplit && raw.variants[0].runs[0].validation == nil)
+    }
+
     @Test func historyCSVNamesEachRunsVariant() throws {
         let experiment = try Self.sweep("  axes:\n    learning_rate: [0.05, 0.1]\n  seeds: 2\n")
         let csv = LabReport(experiment: experiment, command: "c").build().historyCSV
