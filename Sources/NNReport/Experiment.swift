@@ -33,6 +33,8 @@ public struct ExperimentRuns: Sendable {
     public var runs: [Run]
     /// The scaler fitted on each run's training part (nil without scaling).
     public var scalers: [FittedScaler?] = []
+    /// The data source with every setting that decides it (`DataSource.settings`), for runs.json.
+    public var dataSettings = ""
 }
 
 /// A sweep: variants of one base run — the full grid over the declared axes, or a list of named
@@ -54,6 +56,8 @@ public struct Comparison: Sendable {
         public var runs: [Run]
         /// The scaler fitted on each run's training part (nil without scaling).
         public var scalers: [FittedScaler?] = []
+        /// The data source with every setting that decides it, for runs.json.
+        public var dataSettings = ""
     }
 
     /// How the ranking table is sorted.

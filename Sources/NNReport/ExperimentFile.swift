@@ -124,6 +124,7 @@ public enum ExperimentFile {
         case .none: break
         }
         var experiment = ExperimentRuns(name: name, dataName: dataName, seeds: seeds, runs: [])
+        experiment.dataSettings = spec.data.settings
         for seed in seeds {
             var seeded = spec
             seeded.seed = seed
@@ -223,7 +224,8 @@ public enum ExperimentFile {
             let experiment = try runs(of: spec, name: label, seeds: seedsList, recording: LabReport.comparisonRecorderOptions,
                                       field: baseField, budget: &budget, cache: cache)
             dataName = experiment.dataName
-            variants.append(Comparison.Variant(label: label, levels: levels, runs: experiment.runs, scalers: experiment.scalers))
+            variants.append(Comparison.Variant(label: label, levels: levels, runs: experiment.runs, scalers: experiment.scalers,
+                                               dataSettings: experiment.dataSettings))
         }
         if let variantsField = object.optional("variants") {
             guard axes.isEmpty else { throw variantsField.error("expected either \"axes\" or \"variants\", received both") }

@@ -94,14 +94,16 @@ public struct LabReport {
             for (i, (seed, result)) in zip(experimentRun.seeds, runResults).enumerated() {
                 // Records are appended in run order, so a record's index is its run's index.
                 records.append(RunsFile.Entry(section: "experiments", experiment: experimentRun.name, variant: nil, seed: seed, result: result,
-                                              fingerprint: fingerprints[records.count], scaler: i < experimentRun.scalers.count ? experimentRun.scalers[i] : nil))
+                                              fingerprint: fingerprints[records.count], scaler: i < experimentRun.scalers.count ? experimentRun.scalers[i] : nil,
+                                              run: allRuns[records.count], data: experimentRun.dataSettings))
             }
         }
         if let comparison {
             for (variant, runResults) in zip(comparison.variants, comparisonResults) {
                 for (i, (seed, result)) in zip(comparison.seeds, runResults).enumerated() {
                     records.append(RunsFile.Entry(section: "comparison", experiment: comparison.name, variant: variant.label, seed: seed,
-                                                  result: result, fingerprint: fingerprints[records.count], scaler: i < variant.scalers.count ? variant.scalers[i] : nil))
+                                                  result: result, fingerprint: fingerprints[records.count], scaler: i < variant.scalers.count ? variant.scalers[i] : nil,
+                                                  run: allRuns[records.count], data: variant.dataSettings))
                 }
             }
         }
@@ -118,7 +120,8 @@ public struct LabReport {
                     sections.append(timed("image problem") { ImageSection.build(image, result: imageResult) })
                     let entry = RunsFile.Entry(section: "image", experiment: image.name, variant: nil, seed: image.run.options.seed,
                                                result: imageResult, fingerprint: fingerprints[allRuns.count - 1], scaler: image.scaler,
-                                               split: .init(testFraction: image.testFraction, train: image.split.train.count, test: image.split.test.count))
+                                               split: .init(testFraction: image.testFraction, train: image.split.train.count, test: image.split.test.count),
+                                               run: image.run, data: image.dataName)
                     records.append(entry)
                 }
             default:

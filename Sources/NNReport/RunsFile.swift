@@ -8,7 +8,8 @@ import NNFiles
 /// ```json
 /// {"nnlab": "0.4.0", "title": "…", "runs": [
 ///  {"section": "comparison", "experiment": "…", "variant": "tanh, L2 0.01", "seed": 0,
-///   "fingerprint": "…", "epochs": 300, "history": {"loss": […], …},
+///   "fingerprint": "…", "data": "circle (samples 300, noise 0.1, seed 1)", "optimizer": {"type": "sgd", …},
+///   "batch_size": 4, "epochs": 300, "history": {"loss": […], …},
 ///   "divergence": {…}, "early_stop": {…}, "failure": "…",
 ///   "split": {"test_fraction": 0.2, "train": 1437, "test": 360}, "scaling": {"kind": "standardize", …},
 ///   "weight_norm": {"epochs": […], "values": […], "small_share": […]}, "model": {…}}]}
@@ -36,6 +37,11 @@ enum RunsFile {
         var smallWeightShare: [Double]?
         /// The final network.
         var network: Network
+        /// What the run trained with, for reading a result without the experiment file: the data source
+        /// with its settings, the optimizer as configured (before its first step) and the batch size.
+        var data: String?
+        var optimizer: (any Optimizer)?
+        var batchSize: Int?
 
         struct Split: Sendable, Hashable {
             var testFraction: Double
@@ -45,11 +51,14 @@ enum RunsFile {
 
         /// A run's entry from its result; weight norms are kept for comparison runs.
         init(section: String, experiment: String, variant: String?, seed: UInt64, result: RunResult, fingerprint: String?,
-             scaler: FittedScaler? = nil, split: Split? = nil) {
+             scaler: FittedScaler? = nil, split: Split? = nil, run: Run? = nil, data: String? = nil) {
             self.init(section: section, experiment: experiment, variant: variant, seed: seed, fingerprint: fingerprint,
                       history: result.history, failure: result.failure, split: split, scaler: scaler,
                       weightNorms: section == "comparison" ? result.weightNorms : nil, network: result.network)
             if section == "comparison" { smallWeightShare = result.smallWeightShare }
+            self.data = data
+            optimizer = run?.optimizer
+            batchSize = run?.options.batchSize
         }
 
         init(section: String, experiment: String, variant: String?, seed: UInt64, fingerprint: String?, history: History,
@@ -69,7 +78,7 @@ enum RunsFile {
     }
 
     static let topFields = ["nnlab", "title", "runs"]
-    static let entryFields = ["section", "experiment", "variant", "seed", "fingerprint", "epochs", "history", "divergence",
+    static let entryFields = ["section", "experiment", "variant", "seed", "fingerprint", "data", "optimizer", "batch_size", "epochs", "history", "divergence",
                               "early_stop", "failure", "split", "scaling", "weight_norm", "model"]
 
     // MARK: Writing
@@ -87,6 +96,9 @@ enum RunsFile {
             if let variant = entry.variant { fields.append("\"variant\": \(JSONWriter.string(variant))") }
             fields.append("\"seed\": \(entry.seed)")
             if let fingerprint = entry.fingerprint { fields.append("\"fingerprint\": \(JSONWriter.string(fingerprint))") }
+            if let data = entry.data { fields.append("\"data\": \(JSONWriter.string(data))") }
+            if let optimizer = entry.optimizer { fields.append("\"optimizer\": " + OptimizerFile.encode(optimizer)) }
+            if let batchSize = entry.batchSize { fields.append("\"batch_size\": \(batchSize)") }
             fields.append("\"epochs\": \(entry.history.epochCount)")
             fields.append("\"history\": {\(history)}")
             if let d = entry.history.divergence {
@@ -224,6 +236,9 @@ enum RunsFile {
                      weightNorms: norms,
                      network: try ModelFile.network(from: try o.required("model", "the final model"), seed: 0))
         entry.smallWeightShare = small
+        entry.data = try o.optional("data")?.string()
+        entry.optimizer = try o.optional("optimizer").map { (f: JSONField) throws(InputError) in try OptimizerFile.optimizer(from: f) }
+        entry.batchSize = try o.optional("batch_size")?.integer(in: 1...Int(Int32.max))
         return entry
     }
 

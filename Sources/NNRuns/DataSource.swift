@@ -64,6 +64,32 @@ public enum DataSource: Sendable, Hashable {
         }
     }
 
+    /// The source with every setting that decides its data, for runs.json: "circle (samples 300,
+    /// noise 0.1, seed 1)", "house.csv (targets price, 0)", "a.npz (x, y)".
+    public var settings: String {
+        switch self {
+        case .builtin(let set, let p):
+            var parts: [String] = []
+            for key in set.parameterNames {
+                switch key {
+                case "samples": parts.append("samples \(p.samples)")
+                case "noise": parts.append("noise \(DisplayText.number(p.noise))")
+                case "seed": parts.append("seed \(p.seed)")
+                default: parts.append("inputs \(p.inputs)")
+                }
+            }
+            if let labels = p.labels { parts.append("labels \(labels.rawValue)") }
+            return set.rawValue + (parts.isEmpty ? "" : " (\(parts.joined(separator: ", ")))")
+        case .csv(let path, let label, let targets, _, let labels):
+            func text(_ c: CSVFile.Column) -> String { if case .name(let n) = c { n } else if case .index(let i) = c { String(i) } else { "" } }
+            let which = targets.map { "targets " + $0.map(text).joined(separator: ", ") } ?? "label " + (label.map(text) ?? "-1")
+            return "\(path) (\(which)\(labels.map { ", labels \($0.rawValue)" } ?? ""))"
+        case .npz(let path, let x, let y): return "\(path) (\(x), \(y))"
+        case .idx(_, _, let coding), .cifar(_, let coding): return name + (coding.map { " (labels \($0.rawValue))" } ?? "")
+        default: return name
+        }
+    }
+
     /// The file the targets come from, for messages about them (the y array of an NPY pair).
     public var targetsName: String {
         if case .npy(_, let y) = self { return y }
