@@ -35,6 +35,8 @@ public struct ExperimentRuns: Sendable {
     public var scalers: [FittedScaler?] = []
     /// The data source with every setting that decides it (`DataSource.settings`), for runs.json.
     public var dataSettings = ""
+    /// The fraction held out for validation by `validation_split` (or the image defaults), nil otherwise.
+    public var heldOut: Double?
 }
 
 /// A sweep: variants of one base run — the full grid over the declared axes, or a list of named
@@ -58,6 +60,8 @@ public struct Comparison: Sendable {
         public var scalers: [FittedScaler?] = []
         /// The data source with every setting that decides it, for runs.json.
         public var dataSettings = ""
+        /// The fraction held out for validation, nil without a split.
+        public var heldOut: Double?
     }
 
     /// How the ranking table is sorted.

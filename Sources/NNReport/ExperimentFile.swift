@@ -125,6 +125,7 @@ public enum ExperimentFile {
         }
         var experiment = ExperimentRuns(name: name, dataName: dataName, seeds: seeds, runs: [])
         experiment.dataSettings = spec.data.settings
+        if case .split(let fraction, _) = spec.validation { experiment.heldOut = fraction }
         for seed in seeds {
             var seeded = spec
             seeded.seed = seed
@@ -225,7 +226,7 @@ public enum ExperimentFile {
                                       field: baseField, budget: &budget, cache: cache)
             dataName = experiment.dataName
             variants.append(Comparison.Variant(label: label, levels: levels, runs: experiment.runs, scalers: experiment.scalers,
-                                               dataSettings: experiment.dataSettings))
+                                               dataSettings: experiment.dataSettings, heldOut: experiment.heldOut))
         }
         if let variantsField = object.optional("variants") {
             guard axes.isEmpty else { throw variantsField.error("expected either \"axes\" or \"variants\", received both") }

@@ -95,7 +95,7 @@ public struct LabReport {
                 // Records are appended in run order, so a record's index is its run's index.
                 records.append(RunsFile.Entry(section: "experiments", experiment: experimentRun.name, variant: nil, seed: seed, result: result,
                                               fingerprint: fingerprints[records.count], scaler: i < experimentRun.scalers.count ? experimentRun.scalers[i] : nil,
-                                              run: allRuns[records.count], data: experimentRun.dataSettings))
+                                              run: allRuns[records.count], data: experimentRun.dataSettings, heldOut: experimentRun.heldOut))
             }
         }
         if let comparison {
@@ -103,7 +103,7 @@ public struct LabReport {
                 for (i, (seed, result)) in zip(comparison.seeds, runResults).enumerated() {
                     records.append(RunsFile.Entry(section: "comparison", experiment: comparison.name, variant: variant.label, seed: seed,
                                                   result: result, fingerprint: fingerprints[records.count], scaler: i < variant.scalers.count ? variant.scalers[i] : nil,
-                                                  run: allRuns[records.count], data: variant.dataSettings))
+                                                  run: allRuns[records.count], data: variant.dataSettings, heldOut: variant.heldOut))
                 }
             }
         }

@@ -9,7 +9,7 @@ import NNFiles
 /// {"nnlab": "0.4.0", "title": "…", "runs": [
 ///  {"section": "comparison", "experiment": "…", "variant": "tanh, L2 0.01", "seed": 0,
 ///   "fingerprint": "…", "data": "circle (samples 300, noise 0.1, seed 1)", "optimizer": {"type": "sgd", …},
-///   "batch_size": 4, "epochs": 300, "history": {"loss": […], …},
+///   "batch_size": 4, "shuffle": true, "epochs": 300, "history": {"loss": […], …},
 ///   "divergence": {…}, "early_stop": {…}, "failure": "…",
 ///   "split": {"test_fraction": 0.2, "train": 1437, "test": 360}, "scaling": {"kind": "standardize", …},
 ///   "weight_norm": {"epochs": […], "values": […], "small_share": […]}, "model": {…}}]}
@@ -27,7 +27,7 @@ enum RunsFile {
         var fingerprint: String?
         var history: History
         var failure: String?
-        /// The image problem's train/test split.
+        /// The held-out part: the image problem's test split, or a `validation_split` (train and validation rows).
         var split: Split?
         /// The scaler fitted on the run's training part.
         var scaler: FittedScaler?
@@ -42,6 +42,7 @@ enum RunsFile {
         var data: String?
         var optimizer: (any Optimizer)?
         var batchSize: Int?
+        var shuffle: Bool?
 
         struct Split: Sendable, Hashable {
             var testFraction: Double
@@ -51,7 +52,7 @@ enum RunsFile {
 
         /// A run's entry from its result; weight norms are kept for comparison runs.
         init(section: String, experiment: String, variant: String?, seed: UInt64, result: RunResult, fingerprint: String?,
-             scaler: FittedScaler? = nil, split: Split? = nil, run: Run? = nil, data: String? = nil) {
+             scaler: FittedScaler? = nil, split: Split? = nil, run: Run? = nil, data: String? = nil, heldOut: Double? = nil) {
             self.init(section: section, experiment: experiment, variant: variant, seed: seed, fingerprint: fingerprint,
                       history: result.history, failure: result.failure, split: split, scaler: scaler,
                       weightNorms: section == "comparison" ? result.weightNorms : nil, network: result.network)
@@ -59,6 +60,10 @@ enum RunsFile {
             self.data = data
             optimizer = run?.optimizer
             batchSize = run?.options.batchSize
+            shuffle = run?.options.shuffle
+            if self.split == nil, let heldOut, let run, let validation = run.validation {
+                self.split = Split(testFraction: heldOut, train: run.data.count, test: validation.count)
+            }
         }
 
         init(section: String, experiment: String, variant: String?, seed: UInt64, fingerprint: String?, history: History,
@@ -78,7 +83,7 @@ enum RunsFile {
     }
 
     static let topFields = ["nnlab", "title", "runs"]
-    static let entryFields = ["section", "experiment", "variant", "seed", "fingerprint", "data", "optimizer", "batch_size", "epochs", "history", "divergence",
+    static let entryFields = ["section", "experiment", "variant", "seed", "fingerprint", "data", "optimizer", "batch_size", "shuffle", "epochs", "history", "divergence",
                               "early_stop", "failure", "split", "scaling", "weight_norm", "model"]
 
     // MARK: Writing
@@ -99,6 +104,7 @@ enum RunsFile {
             if let data = entry.data { fields.append("\"data\": \(JSONWriter.string(data))") }
             if let optimizer = entry.optimizer { fields.append("\"optimizer\": " + OptimizerFile.encode(optimizer)) }
             if let batchSize = entry.batchSize { fields.append("\"batch_size\": \(batchSize)") }
+            if let shuffle = entry.shuffle { fields.append("\"shuffle\": \(shuffle)") }
             fields.append("\"epochs\": \(entry.history.epochCount)")
             fields.append("\"history\": {\(history)}")
             if let d = entry.history.divergence {
@@ -239,6 +245,7 @@ enum RunsFile {
         entry.data = try o.optional("data")?.string()
         entry.optimizer = try o.optional("optimizer").map { (f: JSONField) throws(InputError) in try OptimizerFile.optimizer(from: f) }
         entry.batchSize = try o.optional("batch_size")?.integer(in: 1...Int(Int32.max))
+        entry.shuffle = try o.optional("shuffle")?.bool()
         return entry
     }
 

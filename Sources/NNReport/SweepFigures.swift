@@ -60,17 +60,26 @@ enum SweepFigures {
         var agreement: [Panel] = []
         for index in layout.cells {
             let title = comparison.variants[index].label
-            guard let first = results[index].first, first.failure == nil else { continue }
             // Each panel shows the data its own variant trained on (a data or noise axis changes them).
             let data = comparison.variants[index].runs.first?.data ?? run.data
             let xs = (0..<data.count).map { data.x[$0, 0] }, ys = (0..<data.count).map { data.x[$0, 1] }
             let classes = BoundaryFigures.classes(of: data.y, threshold: threshold)
-            var chart = BoundaryFigures.chart(first.network, data: data, threshold: threshold, range: range, title: title, resolution: 80)
-            if first.history.divergence != nil { chart.title = title + " (diverged)" }
+            // A diverged network's weights (1e150, NaN) classify nothing: boundaries and agreement come from the seeds that did not diverge.
+            let trained = results[index].filter { $0.failure == nil && $0.history.divergence == nil }
+            guard let first = trained.first else {
+                let empty = Panel.chart(Chart(title: title + " (every seed diverged)", x: Axis("x₁"), y: Axis("x₂"), legend: .hidden,
+                                              layers: [.scatter(ScatterSeries("data", x: xs, y: ys, classes: classes).thinned())]))
+                representative.append(empty)
+                agreement.append(empty)
+                continue
+            }
+            let firstSeed = comparison.seeds[results[index].firstIndex { $0.failure == nil && $0.history.divergence == nil } ?? 0]
+            let chart = BoundaryFigures.chart(first.network, data: data, threshold: threshold, range: range,
+                                              title: title + (firstSeed == comparison.seeds.first ? "" : " (seed \(firstSeed))"), resolution: 80)
             representative.append(.chart(chart))
             // The share of seeds whose final network puts each point on the positive side.
             let plane = BoundaryFigures.plane(of: data.x)
-            let grids = results[index].filter { $0.failure == nil }.map { BoundaryFigures.field($0.network, x: plane.x, y: plane.y, columns: 60, rows: 60) }
+            let grids = trained.map { BoundaryFigures.field($0.network, x: plane.x, y: plane.y, columns: 60, rows: 60) }
             if let model = grids.first {
                 var share = [Double](repeating: 0, count: model.values.count)
                 for g in grids { for i in g.values.indices where g.values[i] > threshold { share[i] += 1 / Double(grids.count) } }
@@ -90,27 +99,29 @@ enum SweepFigures {
             blocks.append(.figure(ReportFigure(name: "comparison-boundaries",
                                                figure: Figure(title: "Final decision boundaries (seed \(comparison.seeds.first ?? 0))", width: Double(columns) * 290 + 40,
                                                               height: Double(rows) * 260 + 60, columns: columns, panels: representative),
-                                               caption: "Small multiples of the final decision boundaries (\(axesText); other axes at their first level); one representative seed (the first) per cell.",
+                                               caption: "Small multiples of the final decision boundaries (\(axesText); other axes at their first level); one representative seed per cell: the first that did not diverge (named when it is not the first seed); a cell whose seeds all diverged shows only the data.",
                                                alt: "A grid of decision boundaries, one per variant")))
         }
-        if agreement.count == representative.count, !agreement.isEmpty, comparison.seeds.count > 1 {
+        if agreement.count == representative.count, !agreement.isEmpty, comparison.seeds.count > 1 {  // every cell has a map
             blocks.append(.figure(ReportFigure(name: "comparison-agreement",
                                                figure: Figure(title: "Share of seeds classifying each point as positive", width: Double(columns) * 290 + 40,
                                                               height: Double(rows) * 260 + 60, columns: columns, panels: agreement),
-                                               caption: "For each variant, the share of the \(comparison.seeds.count) seeds whose final network puts each point of the plane on the positive side: red where all agree on positive, blue where all agree on negative, white where seeds disagree.",
+                                               caption: "For each variant, the share of its seeds that did not diverge (all \(comparison.seeds.count) unless the tables say otherwise) whose final network puts each point of the plane on the positive side: red where all agree on positive, blue where all agree on negative, white where seeds disagree.",
                                                alt: "A grid of maps of the share of seeds classifying each point positively")))
         }
         return blocks
     }
 
     /// The colour and dash of variant `index`, distinguishable up to 32 series: a two-axis grid maps
-    /// its first axis to colour and its second to dash; otherwise colours cycle first, then dashes.
+    /// one axis to colour and the other to dash (the first to colour when both fit); otherwise colours
+    /// cycle first, then dashes.
     static func style(_ comparison: Comparison, _ index: Int) -> (color: Color, dash: Dash) {
         let dashes: [Dash] = [.solid, .dashed, .dotted, .dashDot]
         let variant = comparison.variants[index]
-        if comparison.axes.count == 2, comparison.axes[0].levels.count <= Color.okabeIto.count,
-           comparison.axes[1].levels.count <= dashes.count, variant.levels.count == 2 {
-            return (Color.palette(variant.levels[0]), dashes[variant.levels[1]])
+        if comparison.axes.count == 2, variant.levels.count == 2 {
+            let (first, second) = (comparison.axes[0].levels.count, comparison.axes[1].levels.count)
+            if first <= Color.okabeIto.count, second <= dashes.count { return (Color.palette(variant.levels[0]), dashes[variant.levels[1]]) }
+            if second <= Color.okabeIto.count, first <= dashes.count { return (Color.palette(variant.levels[1]), dashes[variant.levels[0]]) }
         }
         return (Color.palette(index), dashes[(index / Color.okabeIto.count) % dashes.count])
     }
@@ -160,6 +171,7 @@ enum SweepFigures {
         let finite = quantiles.flatMap { $0.median + $0.q1 }.filter { $0.isFinite && $0 > 0 }
         let top = 100 * (starts.max() ?? finite.max() ?? 1)
         let bottom = min(finite.min() ?? 1, top / 10) / 1.5
+        var lines: [Plot.Layer] = []
         for (index, (variant, variantResults)) in zip(comparison.variants, results).enumerated().prefix(maximumSeries) {
             let (color, dash) = style(comparison, index)
             let diverged = variantResults.filter { $0.history.divergence != nil }
@@ -169,13 +181,15 @@ enum SweepFigures {
             let positive = { (y: Double) -> Double in y > 0 ? y : .nan }
             let cut = { (y: Double) -> Double in y > top ? top : positive(y) }
             layers.append(.band(Band(name, x: x, lower: q.q1.map(cut), upper: q.q3.map(cut), color: color)))
-            layers.append(.line(LineSeries(name, x: x, y: q.median.map { $0 == .infinity ? .infinity : cut($0) }, color: color, dash: dash)))
+            lines.append(.line(LineSeries(name, x: x, y: q.median.map { $0 == .infinity ? .infinity : cut($0) }, color: color, dash: dash)))
             if !diverged.isEmpty, !q.median.contains(where: \.isFinite) {
                 // Every epoch's median diverged: a mark at the median divergence epoch, not an empty legend entry.
                 let epochs = diverged.compactMap { $0.history.divergence.map { Double($0.epoch) } }.sorted()
-                layers.append(.line(LineSeries(name, x: [quantile(epochs, 0.5)], y: [top], color: color, marker: MarkerStyle(.cross, size: 9))))
+                lines.append(.line(LineSeries(name, x: [quantile(epochs, 0.5)], y: [top], color: color, marker: MarkerStyle(.cross, size: 9))))
             }
         }
+        // Every band below every line, so no band tints another variant's line.
+        layers += lines
         let chart = Chart(title: "\(what) across seeds", x: Axis("epoch"),
                           y: Axis(comparison.lossName, scale: .log, range: .fixed(bottom, top)), legend: .outsideRight, layers: layers)
         let omitted = comparison.variants.count > maximumSeries ? " Only the first \(maximumSeries) of the \(comparison.variants.count) variants are drawn; the tables hold every variant." : ""
@@ -209,16 +223,18 @@ enum SweepFigures {
             // Only the rates whose median is a finite loss are on the line; the diverged ones get their own mark.
             let drawn = points.filter { $0.median.isFinite && $0.median > 0 }
             layers.append(.line(LineSeries(key, x: drawn.map(\.rate), y: drawn.map(\.median), color: color, dash: dash, marker: MarkerStyle(.circle))))
-            divergedRates += points.filter { $0.median == .infinity }.map(\.rate)
-        }
-        if !divergedRates.isEmpty {
-            layers.append(.scatter(ScatterSeries("median diverged", x: divergedRates, y: divergedRates.map { _ in top },
-                                                 color: Color(gray: 0.1), marker: MarkerStyle(.cross, size: 10))))
+            let diverged = points.filter { $0.median == .infinity }.map(\.rate)
+            divergedRates += diverged
+            if !diverged.isEmpty {
+                // In the line's own colour, so each × says which line's seeds diverged.
+                layers.append(.scatter(ScatterSeries(order.count == 1 ? "median diverged" : "\(key): median diverged", x: diverged,
+                                                     y: diverged.map { _ in top }, color: color, marker: MarkerStyle(.cross, size: 10))))
+            }
         }
         let chart = Chart(title: "Learning-rate sensitivity", x: Axis("learning rate", scale: .log), y: Axis("median final \(comparison.lossName)", scale: .log),
                           legend: .outsideRight, layers: layers)
         return .figure(ReportFigure(name: "comparison-learning-rate", figure: Figure(width: 900, height: 420, chart),
-                                    caption: "The median final training \(comparison.lossName) across all seeds against the learning rate (both on log axes), a diverged seed counting as +∞; a × at the top marks each rate at which half or more of a line's seeds diverged.",
+                                    caption: "The median final training \(comparison.lossName) across all seeds against the learning rate (both on log axes), a diverged seed counting as +∞; a × at the top, in the line's colour, marks each rate at which half or more of that line's seeds diverged.",
                                     alt: "Median final loss against learning rate on log axes, one line per variant, diverged rates marked"))
     }
 
@@ -308,7 +324,7 @@ enum SweepFigures {
         }
         if !sparsityPanels.isEmpty {
             blocks.append(.figure(ReportFigure(name: "comparison-sparsity", figure: figure("Share of weights near zero", sparsityPanels),
-                                               caption: "The median (across seeds) share of weights with |w| < 10⁻³ over the epochs, one line per \(comparison.axes[axis].name) level\(per): L1 pulls weights to zero (the share rises), L2 shrinks every weight without zeroing it (the share stays low).",
+                                               caption: "The median (across seeds) share of weights with |w| < 10⁻³ over the epochs, one line per \(comparison.axes[axis].name) level\(per): a rising line means the penalty (or the optimizer) drove weights to zero.",
                                                alt: "Share of near-zero weights over epochs per regularizer level")))
         }
         // The final weights of every seed, pooled per level (the other axes at their first level), as a

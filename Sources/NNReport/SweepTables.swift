@@ -64,9 +64,9 @@ enum SweepTables {
     static func rankedByColumn(_ comparison: Comparison) -> String? {
         switch comparison.ranking {
         case .success, .finalLoss: nil
-        case .validationLoss: "median final validation \(comparison.lossName)"
-        case .accuracy: "median final accuracy"
-        case .validationAccuracy: "median final val_accuracy"
+        case .validationLoss: "ranked by: median final validation \(comparison.lossName)"
+        case .accuracy: "ranked by: median final accuracy (a diverged seed the worst)"
+        case .validationAccuracy: "ranked by: median final val_accuracy (a diverged seed the worst)"
         }
     }
 
@@ -110,20 +110,28 @@ enum SweepTables {
             }
         }
         guard !pairs.isEmpty else { return [] }
+        // The quantity the ranking orders by (so the test argues about the ranking's winner), the final loss for the success ranking.
+        let quantity: String = switch comparison.ranking {
+        case .success, .finalLoss: "final training \(comparison.lossName)"
+        case .validationLoss: "final validation \(comparison.lossName)"
+        case .accuracy: "final accuracy"
+        case .validationAccuracy: "final validation accuracy"
+        }
+        let byRank = comparison.ranking != .success
         var rows: [[ReportTable.Cell]] = []
         var verdicts: [String] = []
         for (a, b) in pairs {
             guard let x = stats.first(where: { $0.label == a }), let y = stats.first(where: { $0.label == b }) else { continue }
-            let test = SweepStatistics.pairedTest(x.finalLoss, y.finalLoss)
+            let test = SweepStatistics.pairedTest(byRank ? x.rankValues : x.finalLoss, byRank ? y.rankValues : y.finalLoss)
             rows.append([ReportTable.Cell(a), ReportTable.Cell(b), .number("\(test.firstLower)/\(test.pairs)"),
                          .number(test.medianDifference.map { $0.isFinite ? Format.significant($0, 3) : ($0 > 0 ? "+∞ (A diverged)" : "−∞ (B diverged)") } ?? "—"),
                          .number(PairedComparison.formatPValue(test.wilcoxon.pValue)),
                          .number(PairedComparison.formatPValue(test.signTest.pValue)),
                          .number(PairedComparison.formatR(test.rankBiserial))])
-            verdicts.append(test.verdict(first: a, second: b, quantity: "final \(comparison.lossName)") + ".")
+            verdicts.append(test.verdict(first: a, second: b, quantity: quantity.replacingOccurrences(of: "final training ", with: "final ")) + ".")
         }
         return [
-            .table(ReportTable(caption: "Paired comparisons of final training \(comparison.lossName) over the same seeds: how often the first variant ends lower, the median difference (first − second), the two-sided Wilcoxon signed-rank and sign-test p-values, and the matched-pairs rank-biserial correlation r = (W⁺ − W⁻)/(W⁺ + W⁻) of A − B (from −1 to 1; negative when A ends lower), the same signed value as in the sentence below. A diverged seed's final value counts as +∞ (worse than any finite loss; two diverged seeds are equal). Zero differences are dropped; p-values are exact up to 50 pairs.",
+            .table(ReportTable(caption: "Paired comparisons of \(quantity) (what the ranking orders by) over the same seeds: how often the first variant ends lower, the median difference (first − second), the two-sided Wilcoxon signed-rank and sign-test p-values, and the matched-pairs rank-biserial correlation r = (W⁺ − W⁻)/(W⁺ + W⁻) of A − B (from −1 to 1; negative when A ends lower), the same signed value as in the sentence below. A diverged seed's final value counts as the worst (+∞ for a loss, −∞ for an accuracy; two diverged seeds are equal). Zero differences are dropped; p-values are exact up to 50 pairs.",
                                header: ["variant A", "variant B", "A lower", "median A − B", "Wilcoxon p", "sign test p", "effect r"], rows: rows)),
         ] + verdicts.map { ReportBlock.paragraph($0) }
     }

@@ -30,8 +30,9 @@ struct VariantStatistics {
         func finals(_ key: String, diverged divergedValue: Double) -> [Double]? {
             let values = results.map { r -> Double? in
                 if r.failure != nil { return .nan }
-                if r.history.divergence != nil { return divergedValue }
-                return r.history.comparable(key).map { $0.last ?? .nan }
+                // A key the run does not record (validation without validation data) is no value, diverged or not.
+                guard let series = r.history.comparable(key) else { return nil }
+                return r.history.divergence != nil ? divergedValue : (series.last ?? .nan)
             }
             guard !values.isEmpty, values.allSatisfy({ $0 != nil }) else { return nil }
             return values.map { $0 ?? .nan }

@@ -54,6 +54,11 @@ struct RunsFileTests {
         #expect(read.entries.filter { $0.section == "experiments" }.allSatisfy { if case .standardize? = $0.scaler { true } else { false } })
         #expect(read.entries.filter { $0.section == "comparison" }.allSatisfy { if case .minmax? = $0.scaler { true } else { false } })
         #expect(read.entries.contains { $0.history.divergence != nil }, "learning rate 1e6 diverges")
+        // What each run trained with: the held-out split and the shuffle setting too.
+        let scaled = try #require(read.entries.first)
+        #expect(scaled.split?.testFraction == 0.25 && scaled.split?.train == 45 && scaled.split?.test == 15)
+        #expect(scaled.shuffle == true && scaled.batchSize == 32 && scaled.data == "circle (samples 60, noise 0.1, seed 1)")
+        #expect(read.entries.filter { $0.section == "comparison" }.allSatisfy { $0.shuffle == true && $0.batchSize == 4 })
         let image = try #require(read.entries.last)
         #expect(image.section == "image" && image.split?.train == 120 && image.split?.test == 30)
     }

@@ -280,6 +280,8 @@ struct SweepTests {
         let wild = try #require(stats.first { $0.label != "lr 0.01" })
         #expect(wild.diverged == 3 && wild.finalLoss.allSatisfy { $0 == .infinity })
         let table = SweepTables.statistics(diverging, stats)
+        // No validation data: no validation column, even for the variant whose seeds all diverged.
+        #expect(!table.header.contains { $0.contains("validation") }, "\(table.header)")
         let wildRow = try #require(table.rows.first { $0[0].text == wild.label })
         #expect(wildRow[4].text == "diverged [diverged, diverged]")
         #expect(wildRow.contains { $0.text == "— (every seed diverged)" })
@@ -299,10 +301,18 @@ struct SweepTests {
         }
         let bands = try #require(chart(SweepFigures.lossBands(diverging, results: results)))
         let names = bands.layers.compactMap { if case .line(let l) = $0 { l.name } else { nil } }
+        // Bands are drawn below every line.
+        let kinds = bands.layers.map { if case .band = $0 { 0 } else { 1 } }
+        #expect(kinds == kinds.sorted())
         #expect(names.contains("\(wild.label) (3 of 3 diverged)"), "\(names)")
         let rates = try #require(chart(SweepFigures.learningRateSensitivity(diverging, results: results)))
         let marks = rates.layers.compactMap { if case .scatter(let s) = $0 { s } else { nil } }
         #expect(marks.map(\.name) == ["median diverged"] && marks.first?.x == [1e6])
+        // A variant whose seeds all diverged draws no boundary from its 1e150 weights: only its data, said in the title.
+        let boundaries = SweepFigures.boundaries(diverging, results: results)
+        guard case .figure(let grid)? = boundaries.first else { Issue.record("no boundaries"); return }
+        let panelTitles = grid.figure.panels.compactMap { if case .chart(let c) = $0 { c.title } else { nil } }
+        #expect(panelTitles.contains("\(wild.label) (every seed diverged)"), "\(panelTitles)")
         let line = rates.layers.compactMap { if case .line(let l) = $0 { l } else { nil } }.first
         #expect(line?.x == [0.01], "the line holds only the rate whose median is finite")
     }
@@ -324,7 +334,10 @@ struct SweepTests {
         """
         let (validated, validatedStats, _) = try Self.statistics(try ExperimentFile.experiment(from: yamlValidated, file: "v.yaml"))
         let ranking = SweepTables.ranking(validated, validatedStats)
-        #expect(ranking.header.last == "median final validation loss")
+        #expect(ranking.header.last == "ranked by: median final validation loss")
+        // The paired test is on what the ranking orders by (the validation loss), not the training loss.
+        guard case .paragraph(let sentence)? = SweepTables.pairedComparisons(validated, validatedStats).dropFirst().first else { Issue.record("no sentence"); return }
+        #expect(sentence.contains("final validation loss"), "\(sentence)")
         let shown = ranking.rows.map { Double(($0.last?.text ?? "").replacingOccurrences(of: "−", with: "-")) ?? .nan }
         #expect(shown == shown.sorted() && shown.allSatisfy(\.isFinite), "\(ranking.rows.map { $0.map(\.text) })")
     }
