@@ -7,7 +7,14 @@ public enum JSONWriter {
     }
 
     public static func vector(_ values: [Double]) -> String {
-        "[" + values.map(number).joined(separator: ", ") + "]"
+        // One string grown in place (a sweep's runs.json is millions of numbers).
+        var out = "["
+        out.reserveCapacity(values.count * 21 + 2)
+        for (i, x) in values.enumerated() {
+            if i > 0 { out += ", " }
+            out += x.isFinite ? x.description : "null"
+        }
+        return out + "]"
     }
 
     /// A JSON string literal with the required escapes.

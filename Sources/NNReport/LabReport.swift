@@ -145,7 +145,14 @@ public struct LabReport {
                                     + [String(s.diverged)])
             }
         }
-        return Built(document: document, runsJSON: RunsFile.json(records, title: experiment.title), historyCSV: RunsFile.csv(records),
+        // runs.json and history.csv are hundreds of megabytes of numbers for a large sweep: written on both cores.
+        let texts = TextSlots()
+        let title = experiment.title
+        let entries = records
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            texts.set(i, i == 0 ? RunsFile.json(entries, title: title) : RunsFile.csv(entries))
+        }
+        return Built(document: document, runsJSON: texts.get(0), historyCSV: texts.get(1),
                      trained: toTrain.count, resumed: reused.count, summary: summary)
     }
 
@@ -180,4 +187,13 @@ public struct LabReport {
         formatter.dateFormat = "yyyy-MM-dd"
         return formatter.string(from: Date())
     }
+}
+
+/// Two texts built on two threads, read after both are done.
+private final class TextSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var texts = ["", ""]
+
+    func set(_ i: Int, _ text: String) { lock.lock(); texts[i] = text; lock.unlock() }
+    func get(_ i: Int) -> String { lock.lock(); defer { lock.unlock() }; return texts[i] }
 }

@@ -35,7 +35,8 @@ enum ReportCost {
 
     /// The run's history, final network and sampled norms in runs.json, history.csv and the curves.
     static func reported(_ run: Run) -> Double {
-        let keys = Double((1 + run.options.metrics.count) * (run.validation == nil ? 1 : 2))
+        let penalty = run.network.layers.contains { $0.dense?.regularizer != nil }
+        let keys = Double(History.keys(metrics: run.options.metrics, validation: run.validation != nil, penalty: penalty).count)
         return Double(run.options.epochs) * keys * bytesPerReportedValue + Double(run.network.parameterCount) * 2 * word * 3
     }
 
