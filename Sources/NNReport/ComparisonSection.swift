@@ -8,7 +8,7 @@ enum ComparisonSection {
     static func build(_ comparison: Comparison, results: [[RunResult]]) -> ReportSection {
         let stats = zip(comparison.variants, results).map { VariantStatistics(variant: $0, results: $1, comparison: comparison) }
         var blocks: [ReportBlock] = [.paragraph(introduction(comparison))]
-        blocks.append(.table(SweepTables.statistics(comparison, stats)))
+        blocks += SweepTables.statistics(comparison, stats).map(ReportBlock.table)
         blocks.append(.table(SweepTables.ranking(comparison, stats)))
         if let sharing = SweepTables.sharedInitialWeights(comparison) { blocks.append(sharing) }
         blocks += SweepTables.pairedComparisons(comparison, stats)

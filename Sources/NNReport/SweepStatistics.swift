@@ -13,10 +13,11 @@ enum SweepStatistics {
         Summary(values)?.median ?? .nan
     }
 
-    /// "0.0123 [0.0101, 0.0188]" over the finite values.
+    /// "0.0123 [0.0101, 0.0188]" over the finite values; the quartiles are joined by a no-break space, so
+    /// a narrow column wraps the cell between the median and its interval, never inside the interval.
     static func medianIQR(_ values: [Double]) -> String {
         guard let s = Summary(values) else { return "—" }
-        return "\(Format.significant(s.median, 3)) [\(Format.significant(s.q1, 3)), \(Format.significant(s.q3, 3))]"
+        return "\(Format.significant(s.median, 3)) [\(Format.significant(s.q1, 3)),\u{00A0}\(Format.significant(s.q3, 3))]"
     }
 
     /// A loss outcome: `+∞` (a diverged seed) reads "diverged"; NaN is "—".
@@ -27,7 +28,7 @@ enum SweepStatistics {
     /// "0.0123 [0.0101, diverged]": median and quartiles with every seed counted, diverged ones as +∞.
     static func outcomeIQR(_ values: [Double]) -> String {
         guard let s = OutcomeSummary(values) else { return "—" }
-        return "\(outcome(s.median)) [\(outcome(s.q1)), \(outcome(s.q3))]"
+        return "\(outcome(s.median)) [\(outcome(s.q1)),\u{00A0}\(outcome(s.q3))]"
     }
 
     /// The median with every seed counted ("diverged" when at least half diverged).
@@ -45,7 +46,7 @@ enum SweepStatistics {
     /// Epochs to the target with never-reached runs as +∞: "120 [95, never]".
     static func censoredDescription(_ epochs: [Int?]) -> String {
         guard let s = CensoredSummary(epochs: epochs) else { return "—" }
-        return "\(text(s.median)) [\(text(s.q1)), \(text(s.q3))]"
+        return "\(text(s.median)) [\(text(s.q1)),\u{00A0}\(text(s.q3))]"
     }
 
     static func censoredMedianText(_ epochs: [Int?]) -> String {

@@ -4,36 +4,39 @@ import NNStatistics
 
 /// The comparison's tables: statistics per variant, the ranking, shared initial weights, paired tests.
 enum SweepTables {
-    static func statistics(_ comparison: Comparison, _ stats: [VariantStatistics]) -> ReportTable {
+    /// Two tables, so each fits the text column on screen and on A4: success and divergence, then the
+    /// final values (median [interquartile range]).
+    static func statistics(_ comparison: Comparison, _ stats: [VariantStatistics]) -> [ReportTable] {
+        let successRows: [[ReportTable.Cell]] = stats.map { s in
+            let interval = SweepStatistics.wilson(successes: s.successes, trials: s.runs)
+            return [ReportTable.Cell(s.label), .number("\(s.successes)/\(s.runs)"),
+                    .number(interval.map { "\(Format.percent($0.lower))–\(Format.percent($0.upper))" } ?? "—"),
+                    .number(SweepStatistics.censoredDescription(s.epochsToTarget)), .number(String(s.diverged))]
+        }
+        let success = ReportTable(caption: "Success per variant across \(comparison.seeds.count) seed\(comparison.seeds.count == 1 ? "" : "s"): runs that reach the target, with a Wilson 95% interval; epochs to reach it (median [interquartile range], a run that never does counting as “never”, i.e. +∞); runs that diverged.",
+                                  header: ["variant", "success", "95% interval (Wilson)", "epochs to target: median [IQR]", "diverged"], rows: successRows)
         let hasValidation = stats.contains { $0.finalValidationLoss != nil }
         let metric = comparison.targetMetric.hasPrefix("val_") ? String(comparison.targetMetric.dropFirst(4)) : comparison.targetMetric
         let loss = comparison.lossName
-        var header = ["variant", "success", "95% interval (Wilson)", "epochs to target: median [IQR]", "final \(loss): median [IQR]"]
-        if hasValidation { header.append("final validation \(loss): median [IQR]") }
+        var header = ["variant", "final \(loss)"]
+        if hasValidation { header.append("final validation \(loss)") }
+        let validationMetric = stats.contains { $0.finalValidationMetric != nil }
         if metric != "loss" {
-            header.append("final \(metric): median [IQR]")
-            if stats.contains(where: { $0.finalValidationMetric != nil }) { header.append("final val_\(metric): median [IQR]") }
+            header.append("final \(metric)")
+            if validationMetric { header.append("final val_\(metric)") }
         }
-        header.append("diverged")
         let rows: [[ReportTable.Cell]] = stats.map { s in
-            let interval = SweepStatistics.wilson(successes: s.successes, trials: s.runs)
-            var cells: [ReportTable.Cell] = [
-                ReportTable.Cell(s.label),
-                .number("\(s.successes)/\(s.runs)"),
-                .number(interval.map { "\(Format.percent($0.lower))–\(Format.percent($0.upper))" } ?? "—"),
-                .number(SweepStatistics.censoredDescription(s.epochsToTarget)),
-                .number(SweepStatistics.outcomeIQR(s.finalLoss)),
-            ]
+            var cells: [ReportTable.Cell] = [ReportTable.Cell(s.label), .number(SweepStatistics.outcomeIQR(s.finalLoss))]
             if hasValidation { cells.append(.number(s.finalValidationLoss.map(SweepStatistics.outcomeIQR) ?? "—")) }
             if metric != "loss" {
                 cells.append(.number(SweepStatistics.metricIQR(s.finalMetric)))
-                if stats.contains(where: { $0.finalValidationMetric != nil }) { cells.append(.number(s.finalValidationMetric.map(SweepStatistics.metricIQR) ?? "—")) }
+                if validationMetric { cells.append(.number(s.finalValidationMetric.map(SweepStatistics.metricIQR) ?? "—")) }
             }
-            cells.append(.number(String(s.diverged)))
             return cells
         }
-        return ReportTable(caption: "Per variant across \(comparison.seeds.count) seeds: successes with a Wilson 95% interval; epochs to reach the target (median and interquartile range, counting runs that never reach it as “never”, i.e. +∞); final \(comparison.lossName == "loss" ? "loss" : "data loss (the loss without the regularization penalty, so that regularizers are compared on the fit to the data)") for training (and validation when given) as median [interquartile range] over every seed, a diverged seed counting as +∞ (“diverged”); the final metric as median [interquartile range] over the seeds that did not diverge; divergences.",
-                           header: header, rows: rows)
+        let finals = ReportTable(caption: "Final values per variant, as median [interquartile range]: the \(comparison.lossName == "loss" ? "loss" : "data loss (the loss without the regularization penalty, so that regularizers are compared on the fit to the data)") for training (and validation when given) over every seed, a diverged seed counting as +∞ (“diverged”); the metric over the seeds that did not diverge.",
+                                 header: header, rows: rows)
+        return [success, finals]
     }
 
     static func ranking(_ comparison: Comparison, _ stats: [VariantStatistics]) -> ReportTable {

@@ -68,7 +68,7 @@ struct ComparisonAuditTests {
 
     /// "m [q1, q3]" → (m, q1, q3).
     static func triple(_ text: String) -> [Double]? {
-        let parts = text.replacingOccurrences(of: "[", with: " ").replacingOccurrences(of: "]", with: " ").replacingOccurrences(of: ",", with: " ")
+        let parts = text.replacingOccurrences(of: "\u{00A0}", with: " ").replacingOccurrences(of: "[", with: " ").replacingOccurrences(of: "]", with: " ").replacingOccurrences(of: ",", with: " ")
             .split(separator: " ").map(String.init)
         let numbers = parts.compactMap(number)
         return numbers.count == 3 ? numbers : nil
@@ -127,7 +127,8 @@ struct ComparisonAuditTests {
         let runs = try #require(root["runs"] as? [[String: Any]])
         let html = try String(contentsOfFile: directory.path + "/out/index.html", encoding: .utf8)
         let pageTables = Self.tables(html)
-        let statistics = try #require(pageTables.first), ranking = try #require(pageTables.dropFirst().first)
+        let success = try #require(pageTables.first), finals = try #require(pageTables.dropFirst().first)
+        let ranking = try #require(pageTables.dropFirst(2).first)
 
         // The comparison's own rules, read from the file: target, and data loss when any run is regularized.
         let (metric, value): (String, Double) = name == "learning-rate" ? ("loss", 1.0) : (yaml.contains("sign_accuracy") ? "sign_accuracy" : "xor_accuracy", 1)
@@ -148,8 +149,9 @@ struct ComparisonAuditTests {
         }
 
         var derived: [(label: String, successes: Int, epochs: Double, loss: Double)] = []
-        for row in statistics.rows {
+        for (row, finalRow) in zip(success.rows, finals.rows) {
             let label = row[0]
+            #expect(finalRow[0] == label, "the two tables list the variants in the same order")
             let own = runs.filter { $0["variant"] as? String == label }
             #expect(!own.isEmpty, "\(label) has runs")
             // Successes, divergences, and the final loss over every seed (diverged = +∞).
@@ -158,7 +160,7 @@ struct ComparisonAuditTests {
             #expect(row[1] == "\(successes)/\(own.count)", "\(name) \(label): success")
             #expect(row.last == String(own.filter { $0["divergence"] != nil }.count), "\(name) \(label): diverged")
             let losses = own.map(finalLoss).filter { !$0.isNaN }.sorted()
-            let shown = try #require(Self.triple(row[4]), "\(row[4])")
+            let shown = try #require(Self.triple(finalRow[1]), "\(finalRow[1])")
             for (q, s) in zip([0.5, 0.25, 0.75], shown) {
                 #expect(Self.close(Self.quantile(losses, q), s), "\(name) \(label): final \(lossKey) Q\(q) \(Self.quantile(losses, q)) vs shown \(s)")
             }
@@ -214,7 +216,7 @@ struct ComparisonAuditTests {
         #expect(ranking.rows.map { $0[1] } == expected, "\(name): ranking order")
 
         // The paired sentence: its seed count and signed r are those of the runs (and of the table).
-        guard let paired = pageTables.dropFirst(2).first(where: { $0.header.first == "variant A" }), let row = paired.rows.first else { return }
+        guard let paired = pageTables.dropFirst(3).first(where: { $0.header.first == "variant A" }), let row = paired.rows.first else { return }
         let a = row[0], b = row[1]
         let x = runs.filter { $0["variant"] as? String == a }.map(finalLoss), y = runs.filter { $0["variant"] as? String == b }.map(finalLoss)
         let differences = zip(x, y).map { $0 == $1 ? 0 : $0 - $1 }
