@@ -118,7 +118,7 @@ struct ReportCommand: ParsableCommand {
         let (_, built) = try report.write(to: destination, selfContained: options.selfContained, page: page, progress: progress)
         // The whole wall time, loading and preparing the data included.
         let seconds = Date().timeIntervalSince(ProcessStart.date)
-        let resumed = built.resumed > 0 ? " (\(built.resumed) runs resumed, \(built.trained) trained)" : ""
+        let resumed = built.resumed > 0 ? " (\(built.resumed) run\(built.resumed == 1 ? "" : "s") resumed, \(built.trained) trained)" : ""
         print("wrote \(Terminal.path(folder))/index.html in \(String(format: "%.1f", seconds)) s\(resumed)")
         return built
     }

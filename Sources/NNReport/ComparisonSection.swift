@@ -46,7 +46,7 @@ enum ComparisonSection {
         } else if runs.allSatisfy({ $0.optimizer.learningRate == first.optimizer.learningRate }) {
             parts.append("learning rate \(readable(first.optimizer.learningRate))")
         }
-        if runs.allSatisfy({ $0.options.epochs == first.options.epochs }) { parts.append("\(first.options.epochs) epochs") }
+        if runs.allSatisfy({ $0.options.epochs == first.options.epochs }) { parts.append(Format.count(first.options.epochs, "epoch")) }
         if runs.allSatisfy({ $0.options.batchSize == first.options.batchSize }) { parts.append("batch size \(first.options.batchSize)") }
         return parts.isEmpty ? "" : " Every variant uses " + parts.joined(separator: ", ") + "."
     }

@@ -36,7 +36,7 @@ enum ExperimentSection {
                 let threshold = threshold(for: run.data.y)
                 let range: ClosedRange<Double> = threshold == 0 ? -1...1 : 0...1
                 let chart = BoundaryFigures.chart(network, data: run.data, threshold: threshold, range: range,
-                                                  title: "seed \(experiment.seeds.first ?? 0), after \(first.history.epochCount) epochs")
+                                                  title: "seed \(experiment.seeds.first ?? 0), after \(Format.count(first.history.epochCount, "epoch"))")
                 blocks.append(.figure(ReportFigure(name: key + "-boundary", figure: Figure(width: 640, height: 520, chart),
                                                    caption: "The trained network's output over the input plane (first seed), its decision boundary at \(readable(threshold)) and the training data\(Self.pointsNote(run.data.count)).",
                                                    alt: "Decision boundary of the trained network with the training points")))
@@ -73,7 +73,7 @@ enum ExperimentSection {
                 let trajectories = Figure(width: 960, height: 420, columns: 2,
                                           panels: [.chart(RecordFigures.trajectories(record)), .chart(RecordFigures.gradientNorms(record))])
                 blocks.append(.figure(ReportFigure(name: key + "-weights", figure: trajectories,
-                                                   caption: "Left: every weight (solid) and bias (dashed) over the epochs (first seed, sampled \(record.samples.epochs.count) epochs)\(crossings > 0 ? "; crosses mark the \(crossings) times an L1-regularized weight crossed zero" : ""). Right: the mean gradient norm of each layer per epoch.",
+                                                   caption: "Left: every weight (solid) and bias (dashed) over the epochs (first seed, sampled \(Format.count(record.samples.epochs.count, "epoch")))\(crossings > 0 ? "; crosses mark the \(crossings) times an L1-regularized weight crossed zero" : ""). Right: the mean gradient norm of each layer per epoch.",
                                                    alt: "Weight trajectories over epochs and per-layer gradient norms")))
             }
             // Weight labels help on small networks and only clutter large ones.
@@ -135,7 +135,7 @@ enum ExperimentSection {
         }
         let optimizer = describe(run.optimizer)
         let samples = run.validation.map { "\(run.data.count) training and \($0.count) \(heldOut) samples" } ?? "\(run.data.count) samples"
-        return [.paragraph("Data: \(experiment.dataName) (\(samples)). Model: \(run.network.inputWidth) inputs → \(layers.joined(separator: " → ")), loss \(run.network.loss.name). Optimizer: \(optimizer); \(run.options.epochs) epochs, batch size \(run.options.batchSize), \(run.options.shuffle ? "shuffled" : "not shuffled"); seeds \(experiment.seeds.map(String.init).joined(separator: ", ")).")]
+        return [.paragraph("Data: \(experiment.dataName) (\(samples)). Model: \(run.network.inputWidth) inputs → \(layers.joined(separator: " → ")), loss \(run.network.loss.name). Optimizer: \(optimizer); \(Format.count(run.options.epochs, "epoch")), batch size \(run.options.batchSize), \(run.options.shuffle ? "shuffled" : "not shuffled"); seeds \(experiment.seeds.map(String.init).joined(separator: ", ")).")]
     }
 
     static func summaryTable(_ experiment: ExperimentRuns, _ results: [RunResult]) -> ReportBlock {

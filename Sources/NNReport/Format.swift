@@ -39,4 +39,9 @@ public enum Format {
         for (scale, name) in units where x >= scale { return String(format: "%.1f", x / scale) + " " + name }
         return String(format: "%.0f FLOP", x)
     }
+
+    /// "1 epoch", "2 epochs": a count with its noun in the right number (`plural` for irregular ones).
+    static func count(_ n: Int, _ noun: String, plural: String? = nil) -> String {
+        "\(n) \(n == 1 ? noun : plural ?? noun + "s")"
+    }
 }

@@ -63,7 +63,7 @@ public struct LabReport {
             }
         }
         let toTrain = allRuns.indices.filter { reused[$0] == nil }
-        let results = timed("training (\(toTrain.count) runs\(reused.isEmpty ? "" : ", \(reused.count) resumed"))") { () -> [RunResult] in
+        let results = timed("training (\(Format.count(toTrain.count, "run"))\(reused.isEmpty ? "" : ", \(reused.count) resumed"))") { () -> [RunResult] in
             progress.begin("training", total: toTrain.count)
             defer { progress.end() }
             let options = RunPool.Recording(options: LabReport.recorderOptions, keepRecord: true)

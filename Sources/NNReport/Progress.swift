@@ -32,7 +32,7 @@ public final class Progress: @unchecked Sendable {
         start = DispatchTime.now().uptimeNanoseconds
         lastPrinted = -1
         lock.unlock()
-        if style == .lines { line("\(label): \(total) runs") }
+        if style == .lines { line("\(label): \(Format.count(total, "run"))") }
     }
 
     func advance(to done: Int) {

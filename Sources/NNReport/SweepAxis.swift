@@ -160,7 +160,7 @@ enum SweepAxis {
             return ("batch \(n)", { spec throws(InputError) in spec.batchSize = n })
         case "epochs":
             let n = try level.integer(in: 1...RunFile.maximumEpochs)
-            return ("\(n) epochs", { spec throws(InputError) in
+            return (Format.count(n, "epoch"), { spec throws(InputError) in
                 spec.epochs = n
                 spec.epochsLocation = level.location
             })

@@ -5,7 +5,11 @@ extension Chart {
         let L = layout(in: rect, domains: domains, renderer: r, theme: theme)
         let plot = L.plot
         if let title {
-            r.draw(text: title, at: Point(plot.midX, rect.minY + theme.padding / 2), style: theme.text(theme.panelTitleFont, .topCenter))
+            // Centred over the plot when it fits there, else over the whole panel, shrunk or shortened to fit.
+            let overPlot = 2 * min(plot.midX - rect.minX, rect.maxX - plot.midX) - theme.padding
+            let fitsOverPlot = r.measure(title, font: theme.panelTitleFont).width <= overPlot
+            let fit = fitsOverPlot ? (text: title, font: theme.panelTitleFont) : r.fitted(title, font: theme.panelTitleFont, width: rect.width - theme.padding)
+            r.draw(text: fit.text, at: Point(fitsOverPlot ? plot.midX : rect.midX, rect.minY + theme.padding / 2), style: theme.text(fit.font, .topCenter))
         }
         // Grid lines.
         var grid = Path()

@@ -101,7 +101,8 @@ public struct Figure: Sendable {
         try validate()
         r.fill(.rect(Rect(x: 0, y: 0, width: width, height: height)), color: theme.background)
         if let title {
-            r.draw(text: title, at: Point(width / 2, theme.padding), style: theme.text(theme.figureTitleFont, .topCenter))
+            let fit = r.fitted(title, font: theme.figureTitleFont, width: width - 2 * theme.padding)
+            r.draw(text: fit.text, at: Point(width / 2, theme.padding), style: theme.text(fit.font, .topCenter))
         }
         let shared = sharedDomains()
         for (i, (panel, rect)) in zip(panels, panelRects(renderer: r)).enumerated() {

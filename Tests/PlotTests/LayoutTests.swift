@@ -117,4 +117,19 @@ import Testing
         let gap = Rect(x: plots[0].maxX + 1, y: 0, width: plots[1].minX - plots[0].maxX - 2, height: fig.height)
         #expect(!r.texts.contains { gap.contains($0.box) })
     }
+
+    /// A title longer than its figure or panel shrinks, then is shortened with "…": it never runs off the edge.
+    @Test func titlesNeverRunOffTheirFigureOrPanel() throws {
+        let long = "The decision boundary as training goes on, at log-spaced epochs of the first seed"
+        let chart = Chart(title: long, x: Axis("x"), y: Axis("y"), layers: [.line(LineSeries("a", x: [0, 1], y: [0, 1]))])
+        let figure = Figure(title: long, width: 240, height: 220, columns: 1, panels: [.chart(chart)])
+        let r = try RecordingRenderer()
+        try figure.draw(in: r)
+        let titles = r.texts.filter { $0.text.hasPrefix("The decision") }
+        #expect(titles.count == 2)
+        for t in titles {
+            #expect(t.box.minX >= 0 && t.box.maxX <= 240, "\(t.text) at \(t.box)")
+            #expect(t.text.hasSuffix("…"))
+        }
+    }
 }
