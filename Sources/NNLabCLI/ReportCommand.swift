@@ -12,6 +12,10 @@ struct ReportOptions: ParsableArguments {
     @Flag(help: "Embed every figure in index.html, so the page can be handed in alone.")
     var selfContained = false
 
+    @Option(help: "The files written for each figure: png (always: the page shows it) and any of svg, pdf, e.g. png,svg,pdf (default: png,svg).",
+            transform: FigureFormats.parse)
+    var figures: FigureFormats = FigureFormats()
+
     @Option(help: "A folder with report.mustache, section.mustache and style.css to use instead of the built-in ones.")
     var templates: String?
 
@@ -27,6 +31,29 @@ struct ReportOptions: ParsableArguments {
 
     /// Progress on stderr: a bar on a terminal, lines otherwise, nothing with --quiet.
     var progress: NNReport.Progress { quiet ? NNReport.Progress(style: .silent) : NNReport.Progress.automatic() }
+}
+
+/// `--figures png,svg,pdf`: the page's PNG and the vector files beside it.
+struct FigureFormats {
+    var vector: [ReportWriter.VectorFormat] = [.svg]
+
+    init() {}
+
+    static func parse(_ argument: String) throws -> FigureFormats {
+        let names = argument.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        var formats = FigureFormats()
+        formats.vector = []
+        for name in names where name != "png" {
+            guard let format = ReportWriter.VectorFormat(rawValue: name) else {
+                throw ValidationError("expected a comma-separated list of png, svg, pdf, received \(DisplayText.line(argument, limit: 60))")
+            }
+            if !formats.vector.contains(format) { formats.vector.append(format) }
+        }
+        guard names.contains("png") else {
+            throw ValidationError("expected png in the list (the page shows each figure as a PNG), received \(DisplayText.line(argument, limit: 60))")
+        }
+        return formats
+    }
 }
 
 /// `--memory-limit 8G`: a size with an optional K, M, G or T suffix (powers of 1024), 1M to 1024T.
@@ -107,6 +134,7 @@ struct ReportCommand: ParsableCommand {
                       budget: MemoryBudget, progress: NNReport.Progress) throws -> LabReport.Built {
         var command = base + (file.map { " " + $0 } ?? "")
         if options.selfContained { command += " --self-contained" }
+        if options.figures.vector != [.svg] { command += " --figures " + (["png"] + options.figures.vector.map(\.rawValue)).joined(separator: ",") }
         let inputs = [file, options.templates].compactMap { $0 } + experiment.dataFiles
         let destination = try OwnedFolder.check(folder, inputs: inputs)  // before training, not after
         let page = try options.templates.map { (directory: String) throws -> HTMLPage in try HTMLPage(directory: directory) }
@@ -115,7 +143,8 @@ struct ReportCommand: ParsableCommand {
             report.resume = try ResumeStore.load(folder + "/runs.json", budget: budget)
         }
         progress.line(Terminal.plan(budget))
-        let (_, built) = try report.write(to: destination, selfContained: options.selfContained, page: page, progress: progress)
+        let (_, built) = try report.write(to: destination, selfContained: options.selfContained, page: page,
+                                          vectorFormats: options.figures.vector, progress: progress)
         // The whole wall time, loading and preparing the data included.
         let seconds = Date().timeIntervalSince(ProcessStart.date)
         let resumed = built.resumed > 0 ? " (\(built.resumed) run\(built.resumed == 1 ? "" : "s") resumed, \(built.trained) trained)" : ""

@@ -168,12 +168,15 @@ public struct LabReport {
     /// - Returns: the written files, relative to `destination`.
     @discardableResult
     /// - Parameter page: the templates (checked before training by the caller); the built-in ones when nil.
+    /// - Parameter vectorFormats: the files written beside each figure's PNG (`--figures`).
     public func write(to destination: OwnedFolder, selfContained: Bool, page: HTMLPage? = nil,
+                      vectorFormats: [ReportWriter.VectorFormat] = [.svg],
                       progress: Progress = Progress(style: .silent)) throws -> (files: [String], built: Built) {
         let page = try page ?? HTMLPage()
         let built = build(progress: progress)
         progress.line("rendering figures and writing \(DisplayText.line(destination.path, limit: 200))")
-        let writer = ReportWriter(destination: destination, selfContained: selfContained)
+        var writer = ReportWriter(destination: destination, selfContained: selfContained)
+        writer.vectorFormats = vectorFormats
         let files = try writer.write(built.document, page: page,
                                      extraFiles: [("runs.json", built.runsJSON), ("history.csv", built.historyCSV)],
                                      date: Self.today())

@@ -14,6 +14,13 @@ public struct ReportWriter {
     public var selfContained: Bool
     /// PNG pixel scale (HiDPI).
     public var pngScale: Double = 1.5
+    /// The files written for each figure beside the page's PNG (`--figures`): SVG and/or PDF.
+    public var vectorFormats: [VectorFormat] = [.svg]
+
+    /// A figure file written beside the PNG the page shows.
+    public enum VectorFormat: String, Sendable, CaseIterable {
+        case svg, pdf
+    }
 
     public init(destination: OwnedFolder, selfContained: Bool) {
         self.destination = destination
@@ -73,6 +80,7 @@ public struct ReportWriter {
         let results = RenderResults(count: figures.count)
         let scale = pngScale
         let selfContained = self.selfContained
+        let formats = vectorFormats
         DispatchQueue.concurrentPerform(iterations: figures.count) { i in
             let figure = figures[i]
             do {
@@ -82,7 +90,10 @@ public struct ReportWriter {
                 } else {
                     let stem = folder.appendingPathComponent("figures/\(figure.name)")
                     try Data(png).write(to: stem.appendingPathExtension("png"))
-                    try Data(try figure.figure.svgData(idPrefix: figure.name)).write(to: stem.appendingPathExtension("svg"))
+                    for format in formats {
+                        let bytes = format == .svg ? try figure.figure.svgData(idPrefix: figure.name) : try figure.figure.pdfData()
+                        try Data(bytes).write(to: stem.appendingPathExtension(format.rawValue))
+                    }
                     results.set(i, .success("figures/\(figure.name).png"))
                 }
             } catch let error as InputError {
@@ -99,8 +110,9 @@ public struct ReportWriter {
             switch results.get(i) {
             case .success(let source):
                 sources[figure.name] = source
-                links[figure.name] = selfContained ? source : "figures/\(figure.name).svg"
-                if !selfContained { written += ["figures/\(figure.name).png", "figures/\(figure.name).svg"] }
+                // The figure links to its first vector file (for print), else to its PNG.
+                links[figure.name] = selfContained ? source : "figures/\(figure.name).\(vectorFormats.first?.rawValue ?? "png")"
+                if !selfContained { written += ["figures/\(figure.name).png"] + vectorFormats.map { "figures/\(figure.name).\($0.rawValue)" } }
             case .failure(let error):
                 throw error
             case nil:

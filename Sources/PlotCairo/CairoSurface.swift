@@ -73,8 +73,11 @@ final class CairoSurface {
     /// A one-page PDF surface (sizes in points) streaming into memory.
     static func pdf(width: Double, height: Double) throws -> CairoSurface {
         let sink = ByteSink()
-        return try CairoSurface(cairo_pdf_surface_create_for_stream(appendToSink, Unmanaged.passUnretained(sink).toOpaque(), width, height),
-                                sink: sink, operation: "PDF surface \(width)×\(height)")
+        let surface = try CairoSurface(cairo_pdf_surface_create_for_stream(appendToSink, Unmanaged.passUnretained(sink).toOpaque(), width, height),
+                                       sink: sink, operation: "PDF surface \(width)×\(height)")
+        // A fixed creation date: the same figure gives the same bytes (cairo writes the clock's otherwise).
+        cairo_pdf_surface_set_metadata(surface.pointer, CAIRO_PDF_METADATA_CREATE_DATE, "2000-01-01T00:00:00Z")
+        return surface
     }
 
     func check(_ operation: String) throws {
