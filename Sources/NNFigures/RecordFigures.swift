@@ -22,21 +22,51 @@ public enum RecordFigures {
             }
             return Chart(title: title ?? "Weight norms per layer", x: Axis("epoch"), y: Axis("‖W‖₂"), legend: .outsideRight, layers: layers)
         }
-        for trajectory in record.samples.trajectories {
-            let label = trajectory.parameter.label(denseNumber: denseNumbers[trajectory.parameter.layer] ?? 0)
-            layers.append(.line(LineSeries(label, x: epochs, y: trajectory.values, dash: trajectory.parameter.isBias ? .dashed : .solid)))
+        let trajectories = record.samples.trajectories
+        if trajectories.count <= maximumTrajectories {
+            for trajectory in trajectories {
+                let label = trajectory.parameter.label(denseNumber: denseNumbers[trajectory.parameter.layer] ?? 0)
+                layers.append(.line(LineSeries(label, x: epochs, y: trajectory.values, dash: trajectory.parameter.isBias ? .dashed : .solid)))
+            }
+        } else {
+            // Too many lines to follow: each layer's weights as a band (5%–95%) around their median, and the few
+            // weights largest at the end drawn whole.
+            let levels = record.samples.quantileLevels
+            for (i, layer) in record.samples.layers.enumerated() {
+                guard let low = levels.firstIndex(of: 0.05), let mid = levels.firstIndex(of: 0.5), let high = levels.firstIndex(of: 0.95) else { break }
+                let name = "layer \(denseNumbers[layer.layer] ?? i + 1): median, 5–95%"
+                let color = Color.palette(i)
+                layers.append(.band(Band(name, x: epochs, lower: layer.weightQuantiles[low], upper: layer.weightQuantiles[high], color: color)))
+                layers.append(.line(LineSeries(name, x: epochs, y: layer.weightQuantiles[mid], color: color)))
+            }
+            let largest = trajectories.filter { !$0.parameter.isBias }
+                .sorted { abs($0.values.last ?? 0) > abs($1.values.last ?? 0) }.prefix(largestTrajectories)
+            for trajectory in largest {
+                // One legend row for all of them (rows of one name merge).
+                layers.append(.line(LineSeries("the \(largest.count) largest weights", x: epochs, y: trajectory.values, color: Color(gray: 0.35), width: 1)))
+            }
         }
-        let crossings = record.events.signCrossings
+        var crossings = record.events.signCrossings
         if !crossings.isEmpty {
-            layers.append(.scatter(ScatterSeries("L1 weight crosses 0", x: crossings.map { Double($0.epoch) },
+            // A weight that chatters around zero crosses it hundreds of times: its first crossing is marked, the rest counted.
+            let all = crossings.count + record.events.omittedSignCrossings
+            var seen = Set<Int>()
+            crossings = crossings.filter { seen.insert($0.parameter.index).inserted }
+            let name = crossings.count == all ? "L1 weight crosses 0" : "L1 weight: first crossing"
+            layers.append(.scatter(ScatterSeries(name, x: crossings.map { Double($0.epoch) },
                                                  y: crossings.map(\.value), color: Color(gray: 0.1),
                                                  marker: MarkerStyle(.cross, size: 9))))
         }
         // Past a couple of dozen lines a legend lists names nobody can match to colours.
-        let legend: LegendPlacement = record.samples.trajectories.count <= 24 ? .outsideRight : .hidden
-        return Chart(title: title ?? "Weights (solid) and biases (dashed)", x: Axis("epoch"), y: Axis("value"),
-                     legend: legend, layers: layers)
+        let summarized = trajectories.count > maximumTrajectories
+        let legend: LegendPlacement = layers.count > 24 ? .hidden : (summarized ? .best : .outsideRight)
+        return Chart(title: title ?? (summarized ? "Weights per layer (median, 5–95%) and the \(largestTrajectories) largest" : "Weights (solid) and biases (dashed)"),
+                     x: Axis("epoch"), y: Axis("value"), legend: legend, layers: layers)
     }
+
+    /// The most parameters drawn one line each; beyond, per-layer bands and the largest few.
+    public static let maximumTrajectories = 40
+    public static let largestTrajectories = 5
 
     /// The mean L2 norm of each dense layer's gradient per sampled epoch (log scale).
     public static func gradientNorms(_ record: RunRecord) -> Chart {

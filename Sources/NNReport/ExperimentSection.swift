@@ -73,7 +73,7 @@ enum ExperimentSection {
                 let trajectories = Figure(width: 960, height: 420, columns: 2,
                                           panels: [.chart(RecordFigures.trajectories(record)), .chart(RecordFigures.gradientNorms(record))])
                 blocks.append(.figure(ReportFigure(name: key + "-weights", figure: trajectories,
-                                                   caption: "Left: every weight (solid) and bias (dashed) over the epochs (first seed, sampled \(Format.count(record.samples.epochs.count, "epoch")))\(crossings > 0 ? "; crosses mark the \(crossings) times an L1-regularized weight crossed zero" : ""). Right: the mean gradient norm of each layer per epoch.",
+                                                   caption: "Left: \(record.samples.trajectories.count > RecordFigures.maximumTrajectories ? "each layer's weights as a band from their 5% to their 95% quantile around the median, and the \(RecordFigures.largestTrajectories) weights largest at the end (grey), as \(record.samples.trajectories.count) lines would hide each other" : "every weight (solid) and bias (dashed)") over the epochs (first seed, sampled \(Format.count(record.samples.epochs.count, "epoch")))\(crossings > 0 ? "; crosses mark where each L1-regularized weight first crossed zero (\(Format.count(crossings, "crossing")) in all)" : ""). Right: the mean gradient norm of each layer per epoch.",
                                                    alt: "Weight trajectories over epochs and per-layer gradient norms")))
             }
             // Weight labels help on small networks and only clutter large ones.

@@ -2,6 +2,8 @@ import Foundation
 import NNCore
 @testable import NNReport
 import NNStatistics
+import NNRecording
+import NNFigures
 import Testing
 import Plot
 import NNFiles
@@ -433,6 +435,27 @@ struct SweepTests {
         // Said otherwise in the file: left as written.
         let raw = try #require(try ExperimentFile.experiment(from: yaml.replacingOccurrences(of: "metrics: [accuracy]}", with: "metrics: [accuracy], scaling: none}"), file: "d.yaml").comparison)
         #expect(!raw.imageSplit && raw.variants[0].runs[0].validation == nil)
+    }
+
+    /// A 2-16-16-1 network's 337 weight lines become per-layer bands and the 5 largest; a chattering L1
+    /// weight is marked at its first zero crossing only.
+    @Test func largeNetworksDrawWeightSummaries() throws {
+        let yaml = """
+        experiments:
+          - data: {name: spiral, samples: 100}
+            model: {input: 2, loss: mse, layers: [{type: dense, units: 16, activation: tanh, regularizer: {l1: 0.01}}, {type: dense, units: 16, activation: tanh, regularizer: {l1: 0.01}}, {type: dense, units: 1, activation: tanh}]}
+            optimizer: {type: sgd, learning_rate: 0.05}
+            epochs: 60
+            batch_size: 16
+        """
+        let run = try #require(try ExperimentFile.experiment(from: yaml, file: "big.yaml").experiments.first?.runs.first)
+        let (_, record) = try Recorder.record(run: run, options: RecorderOptions())
+        let chart = RecordFigures.trajectories(record)
+        let lines = chart.layers.compactMap { if case .line(let l) = $0 { l } else { nil } }
+        #expect(lines.count == 3 + 5, "\(lines.count) lines")
+        let crossings = chart.layers.compactMap { if case .scatter(let s) = $0 { s } else { nil } }.first
+        let distinct = Set(record.events.signCrossings.map(\.parameter.index)).count
+        #expect(crossings?.x.count == distinct && record.events.signCrossings.count > distinct)
     }
 
     @Test func historyCSVNamesEachRunsVariant() throws {
