@@ -107,7 +107,12 @@ public enum RecordFigures {
         let shown = record.unitMaps.prefix(64)
         let panels: [Panel] = shown.map { map in
             let activation = activations[map.layer] ?? .linear
-            return .chart(Chart(title: "layer \(numbers[map.layer] ?? map.layer + 1), unit \(map.unit + 1)",
+            // A unit whose output is the same everywhere on the plane (a dead ReLU) says so instead of a ±1e-9 colour bar.
+            let finite = map.grid.values.filter(\.isFinite)
+            let constant = (finite.max() ?? 0) - (finite.min() ?? 0) <= 1e-12 * max(1, abs(finite.first ?? 0))
+            let name = "layer \(numbers[map.layer] ?? map.layer + 1), unit \(map.unit + 1)"
+            let state = constant ? ((finite.first ?? 0) == 0 ? ": dead (constant 0)" : ": constant \(Ticks.label(finite.first ?? 0))") : ""
+            return .chart(Chart(title: name + state,
                                 x: Axis("x₁", range: .fixed(map.grid.x.lowerBound, map.grid.x.upperBound)),
                                 y: Axis("x₂", range: .fixed(map.grid.y.lowerBound, map.grid.y.upperBound)), legend: .hidden,
                                 layers: [.heatmap(Heatmap(field(map.grid), colors: colorScale(activation, values: map.grid.values)))]))

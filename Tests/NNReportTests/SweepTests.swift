@@ -458,6 +458,24 @@ struct SweepTests {
         #expect(crossings?.x.count == distinct && record.events.signCrossings.count > distinct)
     }
 
+    /// A dead ReLU unit (zero weights, negative bias: 0 everywhere) is named so, not drawn with a ±1e-9 colour bar.
+    @Test func aDeadUnitIsNamed() throws {
+        let yaml = """
+        experiments:
+          - data: xor
+            model: {input: 2, loss: mse, layers: [{type: dense, units: 2, activation: relu, weights: [[1, 0], [1, 0]], bias: [0, -5]}, {type: dense, units: 1, activation: tanh}]}
+            optimizer: {type: sgd, learning_rate: 0.01}
+            epochs: 5
+            batch_size: 4
+        """
+        let run = try #require(try ExperimentFile.experiment(from: yaml, file: "dead.yaml").experiments.first?.runs.first)
+        let (network, record) = try Recorder.record(run: run, options: RecorderOptions())
+        let activations = Dictionary(uniqueKeysWithValues: network.denseLayers.map { ($0.index, $0.layer.activation) })
+        let figure = try #require(RecordFigures.unitMaps(record, activations: activations))
+        let titles = figure.panels.compactMap { if case .chart(let c) = $0 { c.title } else { nil } }
+        #expect(titles == ["layer 1, unit 1", "layer 1, unit 2: dead (constant 0)"], "\(titles)")
+    }
+
     @Test func historyCSVNamesEachRunsVariant() throws {
         let experiment = try Self.sweep("  axes:\n    learning_rate: [0.05, 0.1]\n  seeds: 2\n")
         let csv = LabReport(experiment: experiment, command: "c").build().historyCSV
