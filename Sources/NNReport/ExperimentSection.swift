@@ -27,9 +27,14 @@ enum ExperimentSection {
             if let metric = experiment.runs.first?.options.metrics.first {
                 panels.append(.chart(HistoryFigures.curves(named, key: metric.name, title: HistoryFigures.label(metric.name))))
             }
+            // Seeds that diverged in their first epoch leave no finite value to draw: said, instead of an empty chart.
+            if !runResults.contains(where: { ($0.history["loss"] ?? []).contains(where: \.isFinite) }) {
+                blocks.append(.note("No curve to draw: every seed's loss was non-finite from its first epoch (see the divergence above).", kind: "warning"))
+            } else {
             blocks.append(.figure(ReportFigure(name: key + "-curves", figure: Figure(width: 960, height: 380, columns: panels.count, panels: panels),
                                                caption: "Training\(experiment.runs.first?.validation != nil ? " (solid) and validation (dashed)" : "") loss and metric per epoch for \(named.count == 1 ? "the run" : "each seed").",
                                                alt: "Loss and metric curves over epochs for \(experiment.name)")))
+            }
             guard let first = runResults.first, first.failure == nil, let run = experiment.runs.first else { continue }
             let network = first.network
             if network.inputWidth == 2 {
