@@ -86,15 +86,31 @@ enum SweepTables {
         let first = comparison.variants.first?.runs.first
         let sameData = comparison.variants.allSatisfy { $0.runs.allSatisfy { $0.data == first?.data && $0.validation == first?.validation } }
         let text: String
-        if groups.count == 1 {
-            text = "All \(comparison.variants.count) variants start from the same initial weights for each seed"
-                + (sameData ? " and train on the same data, so only the swept setting differs between them."
-                            : "; their data differ (a data or noise axis), so a difference between them is the data's as much as the setting's.")
-        } else {
+        if groups.count == 1 && sameData {
+            text = "All \(comparison.variants.count) variants start from the same initial weights for each seed and train on the same data, so only the swept setting differs between them."
+        } else if sameData {
             let shared = groups.filter { $0.count > 1 }
             text = "Initial weights are shared, for each seed, within these groups (variants whose layers have the same shapes): "
                 + (shared.isEmpty ? "none — every variant's shapes differ." : shared.map { "{" + $0.joined(separator: "; ") + "}" }.joined(separator: ", "))
-                + (sameData ? ". Every variant trains on the same data." : ". The data differ between variants.")
+                + ". Every variant trains on the same data."
+        } else {
+            // Pairs that are a controlled comparison share both: the groups by initial weights and data together.
+            var controlled: [[String]] = []
+            var controlledKeys: [([[UInt64]], Int)] = []
+            for variant in comparison.variants {
+                let weights = variant.runs.map { $0.network.parameterVector.map(\.bitPattern) }
+                let data = comparison.variants.firstIndex { other in
+                    zip(other.runs, variant.runs).allSatisfy { $0.data == $1.data && $0.validation == $1.validation }
+                } ?? 0
+                if let i = controlledKeys.firstIndex(where: { $0.0 == weights && $0.1 == data }) { controlled[i].append(variant.label) } else {
+                    controlledKeys.append((weights, data)); controlled.append([variant.label])
+                }
+            }
+            let shared = controlled.filter { $0.count > 1 }
+            text = "The data differ between variants (a data or noise axis), so a difference across them is the data's as much as the setting's. "
+                + (groups.count == 1 ? "All start from the same initial weights for each seed; " : "")
+                + "initial weights and data are both shared, for each seed, within these groups: "
+                + (shared.isEmpty ? "none — no two variants are a controlled comparison." : shared.map { "{" + $0.joined(separator: "; ") + "}" }.joined(separator: ", ") + ".")
         }
         return .note(text, kind: "info")
     }

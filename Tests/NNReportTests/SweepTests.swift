@@ -268,7 +268,12 @@ struct SweepTests {
         // A data axis: the sentence about shared weights does not claim shared data.
         let sharing = try #require(SweepTables.sharedInitialWeights(tied))
         guard case .note(let text, _) = sharing else { Issue.record("not a note"); return }
-        #expect(text.contains("their data differ") && !text.contains("same data"), "\(text)")
+        #expect(text.hasPrefix("The data differ between variants") && !text.contains("same data"), "\(text)")
+        // Per pair: the variants that share both weights and data are named (none here: each data level is one variant).
+        #expect(text.hasSuffix("within these groups: none — no two variants are a controlled comparison."), "\(text)")
+        let (paired, _, _) = try Self.statistics(try Self.sweep("  axes:\n    activation: [tanh, relu]\n    data: [xor, {name: circle, samples: 40}]\n  seeds: 1\n"))
+        guard case .note(let groups, _)? = SweepTables.sharedInitialWeights(paired) else { Issue.record("no note"); return }
+        #expect(groups.contains("{tanh, xor; relu, xor}, {tanh, circle (samples 40); relu, circle (samples 40)}"), "\(groups)")
         // Divergence: every seed of lr 1e6 diverges; its final loss counts as +∞ ("diverged"), in the tables and the ranking.
         let linear = """
         comparison:
