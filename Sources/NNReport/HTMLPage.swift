@@ -118,5 +118,5 @@ public struct HTMLPage {
 
 /// NNLab's version, for reports and the CLI.
 public enum NNLabInfo {
-    public static let version = "0.3.0"
+    public static let version = "0.4.0"
 }
