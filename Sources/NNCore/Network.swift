@@ -37,6 +37,9 @@ public struct Network: Sendable, Hashable {
     /// The width of the network's output.
     public var outputWidth: Int { outputWidth(ofLayer: layers.count - 1) }
 
+    /// Whether a layer has a regularizer (then `fit` records `data_loss` and `penalty`, `History.keys`).
+    public var hasRegularizer: Bool { layers.contains { $0.dense?.regularizer != nil } }
+
     /// Appends a layer, checking that a dense layer's weights fit what comes in.
     public mutating func add(_ layer: Layer) throws(NetworkError) {
         if case .dense(let dense) = layer {

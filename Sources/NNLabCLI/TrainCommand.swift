@@ -59,7 +59,7 @@ struct TrainCommand: ParsableCommand {
             }
             if json {
                 // The printed history: about 25 characters per value.
-                let penalty = loaded.network.layers.contains { $0.dense?.regularizer != nil }
+                let penalty = loaded.network.hasRegularizer
                 let keys = History.keys(metrics: loaded.options.metrics, validation: loaded.validation != nil, penalty: penalty).count
                 let values = Double(loaded.options.epochs) * Double(keys)
                 try budget.charge(values * 25 * 2, for: "the --json output of \(loaded.options.epochs) epochs",

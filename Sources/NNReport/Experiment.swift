@@ -95,7 +95,7 @@ extension Comparison {
     /// any run is regularized — a total loss would make "no regularizer" look better by its missing
     /// penalty — else the loss.
     public var lossKey: String {
-        variants.contains { $0.runs.contains { $0.network.layers.contains { $0.dense?.regularizer != nil } } } ? "data_loss" : "loss"
+        variants.contains { $0.runs.contains(where: \.network.hasRegularizer) } ? "data_loss" : "loss"
     }
 
     /// "data loss" or "loss", for headers and sentences.

@@ -69,7 +69,7 @@ final class Trainer {
         batchY = .allocate(capacity: batchSize * outputWidth)
         order = .allocate(capacity: sampleCount)
         for i in 0..<sampleCount { order[i] = i }
-        recordsPenalty = network.layers.contains { $0.dense?.regularizer != nil }
+        recordsPenalty = network.hasRegularizer
         self.keys = History.keys(metrics: options.metrics, validation: validation != nil, penalty: recordsPenalty)
         epochValues = .allocate(capacity: keys.count)
         epochValues.initialize(repeating: 0)
