@@ -43,12 +43,21 @@ public enum BoundaryFigures {
                              title: String? = nil, resolution: Int = 200, classNames: [String]? = nil) -> Chart {
         let plane = plane(of: data.x)
         let f = field(network, x: plane.x, y: plane.y, columns: resolution, rows: resolution)
-        return Chart(title: title, x: Axis("x₁", range: .fixed(plane.x.lowerBound, plane.x.upperBound)),
-                     y: Axis("x₂", range: .fixed(plane.y.lowerBound, plane.y.upperBound)), legend: .hidden,
-                     layers: Plot.Layer.decisionBoundary(f, threshold: threshold, range: range,
-                                                    x: (0..<data.count).map { data.x[$0, 0] },
-                                                    y: (0..<data.count).map { data.x[$0, 1] },
-                                                    classes: classes(of: data.y, threshold: threshold),
-                                                    classNames: classNames, colorbarLabel: "output"))
+        var layers = Plot.Layer.decisionBoundary(f, threshold: threshold, range: range,
+                                                 x: (0..<data.count).map { data.x[$0, 0] },
+                                                 y: (0..<data.count).map { data.x[$0, 1] },
+                                                 classes: classes(of: data.y, threshold: threshold),
+                                                 classNames: classNames, colorbarLabel: "output")
+        // An output that does not vary over the plane has no boundary: rounding noise would draw a maze of contours.
+        let finite = f.values.filter(\.isFinite)
+        let spread = (finite.max() ?? 0) - (finite.min() ?? 0)
+        var shown = title
+        if spread <= 1e-9 * max(1, abs(finite.first ?? 0)) {
+            layers.removeAll { if case .contour = $0 { true } else { false } }
+            let value = finite.first ?? .nan
+            shown = (title.map { $0 + " " } ?? "") + "(constant output \(abs(value) < 1e-9 ? "0" : Ticks.label(value)))"
+        }
+        return Chart(title: shown, x: Axis("x₁", range: .fixed(plane.x.lowerBound, plane.x.upperBound)),
+                     y: Axis("x₂", range: .fixed(plane.y.lowerBound, plane.y.upperBound)), legend: .hidden, layers: layers)
     }
 }

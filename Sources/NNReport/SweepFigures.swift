@@ -48,7 +48,10 @@ enum SweepFigures {
         guard let run = comparison.variants.first?.runs.first, run.network.inputWidth == 2, run.network.outputWidth == 1,
               let layout = grid(comparison) else { return [] }
         // Beyond the writer's figure size limit the panels are not even computed.
-        let gridColumns = Double(max(1, layout.columns.count)), gridRows = (Double(layout.cells.count) / gridColumns).rounded(.up)
+        // One axis (or named variants) wraps into rows of up to 4 panels instead of one tall column.
+        let wraps = layout.columns.count <= 1 || layout.rows == [""]
+        let panelColumns = wraps ? min(4, max(1, layout.cells.count)) : layout.columns.count
+        let gridColumns = Double(panelColumns), gridRows = (Double(layout.cells.count) / gridColumns).rounded(.up)
         let pixels = (gridColumns * 290 + 40) * (gridRows * 260 + 60) * 2.25
         let side = max(gridColumns * 290 + 40, gridRows * 260 + 60) * 1.5
         guard pixels <= ReportWriter.maximumFigurePixels, side <= ReportWriter.maximumFigureSide else {
@@ -91,9 +94,11 @@ enum SweepFigures {
                                                        .scatter(ScatterSeries("data", x: xs, y: ys, classes: classes).thinned())])))
             }
         }
-        let columns = max(1, layout.columns.count)
+        let columns = panelColumns
         let rows = (representative.count + columns - 1) / columns
-        let axesText = layout.rows == [""] ? "one panel per variant" : "rows are \(comparison.rowAxis.map { comparison.axes[$0].name } ?? "") levels" + (comparison.columnAxis.map { ", columns \(comparison.axes[$0].name) levels" } ?? "")
+        let axesText = layout.rows == [""] ? "one panel per variant"
+            : wraps ? "one panel per \(comparison.rowAxis.map { comparison.axes[$0].name } ?? "") level, in reading order"
+            : "rows are \(comparison.rowAxis.map { comparison.axes[$0].name } ?? "") levels" + (comparison.columnAxis.map { ", columns \(comparison.axes[$0].name) levels" } ?? "")
         var blocks: [ReportBlock] = []
         if !representative.isEmpty {
             blocks.append(.figure(ReportFigure(name: "comparison-boundaries",

@@ -60,9 +60,10 @@ struct MemoryBudgetTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         var yaml = "comparison:\n  base: {data: {name: spiral, samples: 20000}, model: \(Self.model.replacingOccurrences(of: "UNITS", with: "2")), optimizer: {type: sgd}, epochs: 1, metrics: [sign_accuracy]}\n  seeds: 1\n  variants:\n"
-        for i in 0..<80 { yaml += "    - {name: v\(i), optimizer: {type: sgd, learning_rate: \(0.001 * Double(i + 1))}}\n" }
+        // 600 panels in rows of 4 make a figure taller than the 30,000-pixel side limit.
+        for i in 0..<600 { yaml += "    - {name: v\(i), optimizer: {type: sgd, learning_rate: \(0.0001 * Double(i + 1))}}\n" }
         try directory.write("wide.yaml", yaml)
-        let result = try CommandRunner.run(["compare", "wide.yaml", "--quiet", "--output", "out", "--memory-limit", "256M"], in: directory.path)
+        let result = try CommandRunner.run(["compare", "wide.yaml", "--quiet", "--output", "out", "--memory-limit", "2G"], in: directory.path)
         #expect(result.status == 0, "\(result.standardError)")
         let html = try String(contentsOfFile: directory.path + "/out/index.html", encoding: .utf8)
         #expect(html.contains("final decision boundaries are not drawn"))
