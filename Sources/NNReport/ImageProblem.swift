@@ -40,39 +40,27 @@ extension ExperimentFile {
         // Each pixel is held as a Double four times (as loaded, split, scaled, and as the run's one-hot
         // data set) beside its byte; the loaders refuse files with more pixels than that leaves room for.
         let bytesPerPixel = 4 * 8.0 + 1
-        let maximumPixels = Int(min(budget.remaining / bytesPerPixel, Double(TextFile.maximumSize)))
         let object = try field.object(allowing: imageFields)
         let name = try object.optional("name")?.string() ?? "Image problem"
-        let data: ClassificationData
         let dataName: String
-        /// The file the images came from, when they came from files (errors about their shape name it).
-        var sourceFile: String?
-        var sourceFiles: [String] = []
-        /// The data source the images came from (the run's data, split below).
+        /// The data source the images come from (the run's data, split below), read by `DataCache.classData`.
         let source: DataSource
         let sourceLocation: FieldLocation
         if let images = object.optional("images") {
             let labels = try object.required("labels", "an IDX label file beside \"images\"")
-            let imagesPath = try images.filePath(relativeTo: file)
-            let labelsPath = try labels.filePath(relativeTo: file)
-            data = try IDXFile.loadClassification(images: imagesPath, labels: labelsPath, maximumPixels: maximumPixels)
+            source = .idx(images: try images.filePath(relativeTo: file), labels: try labels.filePath(relativeTo: file), coding: nil)
             dataName = try images.string()
-            source = .idx(images: imagesPath, labels: labelsPath, coding: nil)
             sourceLocation = images.location
-            sourceFile = imagesPath
-            sourceFiles = [imagesPath, labelsPath]
         } else if let cifar = object.optional("cifar") {
-            var names: [String] = []
+            var names: [String] = [], paths: [String] = []
             for item in try cifar.array() {
-                sourceFiles.append(try item.filePath(relativeTo: file))
+                paths.append(try item.filePath(relativeTo: file))
                 names.append(try item.string())
             }
             guard !names.isEmpty else { throw cifar.error("expected at least one CIFAR-10 batch file, received none") }
-            data = try CIFARFile.load(sourceFiles, maximumPixels: maximumPixels)
+            source = .cifar(paths, coding: nil)
             dataName = names.joined(separator: ", ")
-            source = .cifar(sourceFiles, coding: nil)
             sourceLocation = cifar.location
-            sourceFile = TextFile.resolve(names[0], relativeTo: file)
         } else {
             // Any class data source, in the vocabulary of data: ({idx: …}, {cifar: […]}, {csv: …, label: …}, a built-in class set).
             let dataField = try object.required("data", "digits, iris, a class data source such as {idx: …} or {cifar: […]}, or \"images\"/\"labels\" IDX files, or \"cifar\" batches")
@@ -80,12 +68,13 @@ extension ExperimentFile {
             guard source.holdsClasses else {
                 throw dataField.error("expected class data for the image problem (digits, iris, {idx: …}, {cifar: […]}, {csv: …, label: …}), received \(source.name), which holds numeric targets")
             }
-            data = try DataCache().classData(source, at: dataField.location, budget: &budget)
             dataName = (try? dataField.string()) ?? source.name
             sourceLocation = dataField.location
-            sourceFiles = source.files
-            sourceFile = source.files.first
         }
+        let data = try DataCache().classData(source, at: sourceLocation, budget: &budget, bytesPerPixel: bytesPerPixel)
+        let sourceFiles = source.files
+        /// The file the images came from, when they came from files (errors about their shape name it).
+        let sourceFile = sourceFiles.first
         if !sourceFiles.isEmpty {
             log?("read \(dataName): \(data.count) images of \(data.featureCount) values in \(String(format: "%.1f", Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9)) s")
         }

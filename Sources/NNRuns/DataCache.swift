@@ -199,10 +199,12 @@ public final class DataCache {
 
     /// The class data of `source` (a built-in class set, CSV with a label column, IDX or CIFAR),
     /// read once and kept (for stratified splits and for the image problem).
-    public func classData(_ source: DataSource, at field: FieldLocation, budget: inout MemoryBudget) throws(InputError) -> ClassificationData {
+    /// - Parameter bytesPerPixel: what each pixel will cost the caller (by default a byte and twice a
+    ///   Double); image loaders refuse files with more pixels than the budget leaves room for.
+    public func classData(_ source: DataSource, at field: FieldLocation, budget: inout MemoryBudget,
+                          bytesPerPixel: Double = 17) throws(InputError) -> ClassificationData {
         if let known = classes[source] { return known }
-        // Image loaders refuse files with more pixels than the budget leaves room for (each held as a byte and twice as a Double).
-        let pixelLimit = Int(min(budget.remaining / 17, Double(TextFile.maximumSize)))
+        let pixelLimit = Int(min(budget.remaining / bytesPerPixel, Double(TextFile.maximumSize)))
         let data: ClassificationData
         switch source {
         case .builtin(let set, let parameters):

@@ -28,6 +28,11 @@ public struct ModelSpec: Sendable {
     public var layers: [LayerSpec]
     public var location: FieldLocation
 
+    /// Whether a layer has a regularizer, as `Network.hasRegularizer` says of the built network.
+    public var hasRegularizer: Bool {
+        layers.contains { if case .dense(let d) = $0 { d.regularizer != nil } else { false } }
+    }
+
     /// The indices of the dense layers, in order.
     public var denseIndices: [Int] {
         layers.indices.filter { if case .dense = layers[$0] { true } else { false } }

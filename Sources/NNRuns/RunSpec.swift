@@ -46,8 +46,7 @@ public struct RunSpec: Sendable {
 
     /// The history keys the run records (`History.keys`).
     public var historyKeys: [String] {
-        let penalty = model.layers.contains { if case .dense(let d) = $0 { d.regularizer != nil } else { false } }
-        return History.keys(metrics: metrics, validation: validates, penalty: penalty)
+        History.keys(metrics: metrics, validation: validates, penalty: model.hasRegularizer)
     }
 
     /// The run, with its data from `cache` (each source built once per cache) and every allocation
