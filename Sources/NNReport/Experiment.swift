@@ -100,6 +100,28 @@ extension Comparison {
 
     /// "data loss" or "loss", for headers and sentences.
     public var lossName: String { lossKey == "data_loss" ? "data loss" : "loss" }
+
+    /// The history key the ranking orders by; nil for the success ranking (success, epochs, then final loss).
+    var rankKey: String? {
+        switch ranking {
+        case .success: nil
+        case .finalLoss: lossKey
+        case .validationLoss: "val_" + lossKey
+        case .accuracy: "accuracy"
+        case .validationAccuracy: "val_accuracy"
+        }
+    }
+
+    /// What the ranking's final values are, for captions, columns and the paired test ("validation data
+    /// loss", "accuracy"); the training loss for the success ranking.
+    var rankedQuantity: String {
+        switch ranking {
+        case .success, .finalLoss: "training \(lossName)"
+        case .validationLoss: "validation \(lossName)"
+        case .accuracy: "accuracy"
+        case .validationAccuracy: "validation accuracy"
+        }
+    }
 }
 
 extension History {

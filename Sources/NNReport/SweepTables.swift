@@ -50,14 +50,9 @@ enum SweepTables {
             if rankedBy != nil { cells.append(.number(SweepStatistics.outcomeMedian(s.rankValues))) }
             return cells
         }
-        let criterion: String
-        switch comparison.ranking {
-        case .success: criterion = "success rate, then median epochs to the target, then median final \(comparison.lossName)"
-        case .finalLoss: criterion = "median final training \(comparison.lossName)"
-        case .validationLoss: criterion = "median final validation \(comparison.lossName)"
-        case .accuracy: criterion = "median final accuracy"
-        case .validationAccuracy: criterion = "median final validation accuracy"
-        }
+        let criterion = comparison.ranking == .success
+            ? "success rate, then median epochs to the target, then median final \(comparison.lossName)"
+            : "median final \(comparison.rankedQuantity)"
         return ReportTable(caption: "Ranking by \(criterion) (a diverged seed counts as the worst value; remaining ties broken by name).",
                            header: ["rank", "variant", "success", "median epochs to target", "median final \(comparison.lossName)"] + (rankedBy.map { [$0] } ?? []),
                            rows: rows)
@@ -65,12 +60,8 @@ enum SweepTables {
 
     /// The value ranked by, as its own column (the success ranking's are the success, epochs and final loss columns).
     static func rankedByColumn(_ comparison: Comparison) -> String? {
-        switch comparison.ranking {
-        case .success, .finalLoss: nil
-        case .validationLoss: "ranked by: median final validation \(comparison.lossName)"
-        case .accuracy: "ranked by: median final accuracy (a diverged seed the worst)"
-        case .validationAccuracy: "ranked by: median final val_accuracy (a diverged seed the worst)"
-        }
+        guard let key = comparison.rankKey, comparison.ranking != .finalLoss else { return nil }
+        return "ranked by: median final \(comparison.rankedQuantity)" + (key.hasSuffix("loss") ? "" : " (a diverged seed the worst)")
     }
 
     /// Which variants start from the same initial weights for each seed (a controlled A/B).
@@ -130,12 +121,7 @@ enum SweepTables {
         }
         guard !pairs.isEmpty else { return [] }
         // The quantity the ranking orders by (so the test argues about the ranking's winner), the final loss for the success ranking.
-        let quantity: String = switch comparison.ranking {
-        case .success, .finalLoss: "final training \(comparison.lossName)"
-        case .validationLoss: "final validation \(comparison.lossName)"
-        case .accuracy: "final accuracy"
-        case .validationAccuracy: "final validation accuracy"
-        }
+        let quantity = "final " + comparison.rankedQuantity
         let byRank = comparison.ranking != .success
         var rows: [[ReportTable.Cell]] = []
         var verdicts: [String] = []

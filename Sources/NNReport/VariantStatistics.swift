@@ -43,13 +43,7 @@ struct VariantStatistics {
         let metric = comparison.targetMetric.hasPrefix("val_") ? String(comparison.targetMetric.dropFirst(4)) : comparison.targetMetric
         finalMetric = finals(metric, diverged: .nan) ?? results.map { _ in .nan }
         finalValidationMetric = finals("val_" + metric, diverged: .nan)
-        let rankKey: String? = switch comparison.ranking {
-        case .success: nil
-        case .finalLoss: comparison.lossKey
-        case .validationLoss: "val_" + comparison.lossKey
-        case .accuracy: "accuracy"
-        case .validationAccuracy: "val_accuracy"
-        }
+        let rankKey = comparison.rankKey
         let lowerIsBetter = rankKey?.hasSuffix("loss") ?? true
         rankValues = rankKey.flatMap { finals($0, diverged: lowerIsBetter ? .infinity : -.infinity) } ?? []
         diverged = results.filter { $0.history.divergence != nil }.count
