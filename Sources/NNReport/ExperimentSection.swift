@@ -157,7 +157,9 @@ enum ExperimentSection {
             cells.append(status)
             rows.append(cells)
         }
-        return .table(ReportTable(caption: "Final values per seed.", header: ["seed", "epochs"] + keys.map { "final " + $0 } + ["status"], rows: rows))
+        return .table(ReportTable(caption: "Final values per seed: the last epoch's value of every history series\(keys.contains("penalty") ? " (loss = data_loss + penalty)" : "").",
+                                  // A zero-width space after each "_" lets "val_sign_accuracy" wrap in a narrow column.
+                                  header: ["seed", "epochs"] + keys.map { $0.replacingOccurrences(of: "_", with: "_\u{200B}") } + ["status"], rows: rows))
     }
 
     /// "sgd(learning_rate=0.1, momentum=0, nesterov=false)": the type and every hyperparameter.
