@@ -49,10 +49,21 @@ public struct LabReport {
         // What each run records decides its fingerprint (and whether it may be resumed).
         let experimentCount = experimentRuns.reduce(0) { $0 + $1.runs.count }
         let comparisonEnd = experimentCount + (comparison?.variants.reduce(0) { $0 + $1.runs.count } ?? 0)
+        // The runs whose every weight the comparison's loss landscape draws (each chosen variant's first seed).
+        var landscapeRuns = Set<Int>()
+        if let comparison {
+            let chosen = Set(SweepFigures.landscapeVariants(comparison))
+            var start = experimentCount
+            for (v, variant) in comparison.variants.enumerated() {
+                if chosen.contains(v) { landscapeRuns.insert(start) }
+                start += variant.runs.count
+            }
+        }
         let kinds = allRuns.indices.map { $0 < experimentCount ? "experiment" : ($0 < comparisonEnd ? "comparison" : "image") }
         var memo = RunFingerprint.DataMemo()
         let fingerprints = allRuns.indices.map { RunFingerprint.of(allRuns[$0], recording: kinds[$0], memo: &memo) }
         // Experiment runs are always retrained: their recordings (trajectories, snapshots) are not in runs.json.
+        // (A resumed landscape run has no trajectories either: the landscape records it again, SweepFigures.landscape.)
         var reused: [Int: RunResult] = [:]
         if let resume {
             for i in allRuns.indices where kinds[i] != "experiment" {
@@ -68,10 +79,13 @@ public struct LabReport {
             defer { progress.end() }
             let options = RunPool.Recording(options: LabReport.recorderOptions, keepRecord: true)
             let light = RunPool.Recording(options: LabReport.comparisonRecorderOptions, keepRecord: false)
+            // The comparison's landscape needs every weight of its variants' first seed: recorded here, once.
+            let full = RunPool.Recording(options: LabReport.landscapeRecorderOptions, keepRecord: true)
+            let landscapeRuns = landscapeRuns
             let trained = RunPool.train(toTrain.map { allRuns[$0] }, recording: { j in
                 switch kinds[toTrain[j]] {
                 case "experiment": options
-                case "comparison": light
+                case "comparison": landscapeRuns.contains(toTrain[j]) ? full : light
                 default: nil
                 }
             }) { done, _ in progress.advance(to: done) }
@@ -163,6 +177,10 @@ public struct LabReport {
     /// no zero-crossing events (which would add epochs and misalign the seeds' samples).
     static let comparisonRecorderOptions = RecorderOptions(gridColumns: 1, gridRows: 1, snapshotCount: 1,
                                                            trajectoryParameterLimit: 0, maxSampledEpochs: 200, maxSignCrossings: 0)
+    /// The landscape's runs: as the other comparison runs (the same sampled epochs, so their weight norms align
+    /// with the other seeds'), with every weight's trajectory kept.
+    static let landscapeRecorderOptions = RecorderOptions(gridColumns: 1, gridRows: 1, snapshotCount: 1,
+                                                          maxSampledEpochs: 200, maxSignCrossings: 0)
 
     /// Builds and writes the report to `destination`.
     /// - Returns: the written files, relative to `destination`.

@@ -15,7 +15,7 @@ enum SweepFigures {
         if let lr = learningRateSensitivity(comparison, results: results) { blocks.append(lr) }
         if let table = statisticHeatmap(comparison, statistics) { blocks.append(table) }
         blocks += weightNorms(comparison, results: results)
-        if let landscape = landscape(comparison) { blocks.append(landscape) }
+        if let landscape = landscape(comparison, results: results) { blocks.append(landscape) }
         return blocks
     }
 
@@ -360,24 +360,36 @@ enum SweepFigures {
     }
 
     /// The loss surface around the first seed's final weights, in the plane of the two principal
-    /// directions of the optimizers' paths, with each path drawn on it. The paths are retrained
-    /// here with every weight recorded (a few small runs; deterministic).
-    static func landscape(_ comparison: Comparison) -> ReportBlock? {
-        var chosen: [Comparison.Variant] = []
+    /// directions of the optimizers' paths, with each path drawn on it, from the records the report
+    /// kept for `landscapeVariants`.
+    /// The variants whose first seed the landscape draws (the optimizer levels, other axes at their first
+    /// level; or every named variant): at most 8 sharing their initial weights, ≤ 500 parameters. The report
+    /// records these runs with every weight (`LabReport.landscapeRecorderOptions`), so the landscape retrains nothing.
+    static func landscapeVariants(_ comparison: Comparison) -> [Int] {
+        var chosen: [Int] = []
         if let axis = comparison.axes.firstIndex(where: { $0.name == "optimizer" }) {
-            chosen = comparison.variants.filter { v in v.levels.enumerated().allSatisfy { $0.offset == axis || $0.element == 0 } }
+            chosen = comparison.variants.indices.filter { i in
+                comparison.variants[i].levels.enumerated().allSatisfy { $0.offset == axis || $0.element == 0 }
+            }
         } else if comparison.axes.isEmpty {
-            chosen = comparison.variants
+            chosen = Array(comparison.variants.indices)
         }
-        guard chosen.count >= 2, chosen.count <= 8, let first = chosen.first?.runs.first, first.network.parameterCount <= 500 else { return nil }
+        guard chosen.count >= 2, chosen.count <= 8, let first = comparison.variants[chosen[0]].runs.first,
+              first.network.parameterCount <= 500 else { return [] }
         let initial = first.network.parameterVector
-        guard chosen.allSatisfy({ $0.runs.first?.network.parameterVector == initial }) else { return nil }
+        return chosen.allSatisfy({ comparison.variants[$0].runs.first?.network.parameterVector == initial }) ? chosen : []
+    }
+
+    static func landscape(_ comparison: Comparison, results: [[RunResult]]) -> ReportBlock? {
+        let chosen = landscapeVariants(comparison)
+        guard let firstIndex = chosen.first, let first = comparison.variants[firstIndex].runs.first else { return nil }
+        let initial = first.network.parameterVector
         var paths: [LossLandscape.Path] = []
-        for variant in chosen {
-            guard let run = variant.runs.first,
-                  let (_, record) = try? Recorder.record(run: run, options: RecorderOptions(gridColumns: 1, gridRows: 1, snapshotCount: 1,
-                                                                                            maxSampledEpochs: 400)),
-                  let path = LossLandscape.Path(name: variant.label, record: record, initial: initial) else { return nil }
+        for index in chosen {
+            // The report recorded every weight of these runs; one resumed from runs.json has no trajectories and is recorded again.
+            guard let run = comparison.variants[index].runs.first,
+                  let record = results[index].first?.record ?? (try? Recorder.record(run: run, options: LabReport.landscapeRecorderOptions))?.1,
+                  let path = LossLandscape.Path(name: comparison.variants[index].label, record: record, initial: initial) else { return nil }
             paths.append(path)
         }
         let landscape = LossLandscape(network: first.network, data: first.data, paths: paths)
