@@ -9,12 +9,16 @@ struct ReportOptions: ParsableArguments {
     @Option(help: "The report folder (default: output/<experiment name>, or output/lab-report).")
     var output: String?
 
-    @Flag(help: "Embed every figure in index.html, so the page can be handed in alone.")
+    @Flag(help: "Embed every figure in index.html, so the page can be handed in alone (also report: {self_contained: true}).")
     var selfContained = false
 
-    @Option(help: "The files written for each figure: png (always: the page shows it) and any of svg, pdf, e.g. png,svg,pdf (default: png,svg).",
+    @Option(help: "The files written for each figure: png (always: the page shows it) and any of svg, pdf, e.g. png,svg,pdf (default: png,svg; also report: {figures: [...]}).",
             transform: FigureFormats.parse)
-    var figures: FigureFormats = FigureFormats()
+    var figures: FigureFormats?
+
+    @Option(help: "Documents to write beside the page: latex (latex/report.tex, a file per section, figures as PDF) and/or markdown (report.md), e.g. latex,markdown (also report: {export: [...]}).",
+            transform: ExportList.parse)
+    var export: ExportList?
 
     @Option(help: "A folder with report.mustache, section.mustache and style.css to use instead of the built-in ones.")
     var templates: String?
@@ -29,30 +33,38 @@ struct ReportOptions: ParsableArguments {
             transform: MemoryLimit.parse)
     var memoryLimit: MemoryLimit = MemoryLimit()
 
+    /// What the command line sets of how the report is written (the experiment file's `report:` block gives the rest).
+    var settings: ReportSettings {
+        ReportSettings(figures: figures?.vector, exports: export?.exports, selfContained: selfContained ? true : nil)
+    }
+
     /// Progress on stderr: a bar on a terminal, lines otherwise, nothing with --quiet.
     var progress: NNReport.Progress { quiet ? NNReport.Progress(style: .silent) : NNReport.Progress.automatic() }
 }
 
 /// `--figures png,svg,pdf`: the page's PNG and the vector files beside it.
 struct FigureFormats {
-    var vector: [ReportWriter.VectorFormat] = [.svg]
-
-    init() {}
+    var vector: [ReportWriter.VectorFormat]
 
     static func parse(_ argument: String) throws -> FigureFormats {
-        let names = argument.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        var formats = FigureFormats()
-        formats.vector = []
-        for name in names where name != "png" {
-            guard let format = ReportWriter.VectorFormat(rawValue: name) else {
-                throw ValidationError("expected a comma-separated list of png, svg, pdf, received \(DisplayText.line(argument, limit: 60))")
-            }
-            if !formats.vector.contains(format) { formats.vector.append(format) }
+        let names = argument.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        switch ReportSettings.figureFormats(names) {
+        case .success(let formats): return FigureFormats(vector: formats)
+        case .failure(let error): throw ValidationError(error.message)
         }
-        guard names.contains("png") else {
-            throw ValidationError("expected png in the list (the page shows each figure as a PNG), received \(DisplayText.line(argument, limit: 60))")
+    }
+}
+
+/// `--export latex,markdown`: the documents written beside the page.
+struct ExportList {
+    var exports: [ReportWriter.Export]
+
+    static func parse(_ argument: String) throws -> ExportList {
+        let names = argument.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        switch ReportSettings.exports(names) {
+        case .success(let exports): return ExportList(exports: exports)
+        case .failure(let error): throw ValidationError(error.message)
         }
-        return formats
     }
 }
 
@@ -88,6 +100,8 @@ struct ReportCommand: ParsableCommand {
               output/xor-experiment/index.html
           nnlab report --self-contained
               one HTML file with every figure inside, to hand in alone
+          nnlab report --export latex,markdown
+              also latex/report.tex (pdflatex), one .tex per section, and report.md
           nnlab report --print-default > mine.yaml
               start your own experiment from the default one
         """
@@ -134,7 +148,9 @@ struct ReportCommand: ParsableCommand {
                       budget: MemoryBudget, progress: NNReport.Progress) throws -> LabReport.Built {
         var command = base + (file.map { " " + $0 } ?? "")
         if options.selfContained { command += " --self-contained" }
-        if options.figures.vector != [.svg] { command += " --figures " + (["png"] + options.figures.vector.map(\.rawValue)).joined(separator: ",") }
+        if let figures = options.figures { command += " --figures " + (["png"] + figures.vector.map(\.rawValue)).joined(separator: ",") }
+        if let export = options.export { command += " --export " + export.exports.map(\.rawValue).joined(separator: ",") }
+        let settings = experiment.report.overridden(by: options.settings).resolved
         let inputs = [file, options.templates].compactMap { $0 } + experiment.dataFiles
         let destination = try OwnedFolder.check(folder, inputs: inputs)  // before training, not after
         let page = try options.templates.map { (directory: String) throws -> HTMLPage in try HTMLPage(directory: directory) }
@@ -143,8 +159,8 @@ struct ReportCommand: ParsableCommand {
             report.resume = try ResumeStore.load(folder + "/runs.json", budget: budget)
         }
         progress.line(Terminal.plan(budget))
-        let (_, built) = try report.write(to: destination, selfContained: options.selfContained, page: page,
-                                          vectorFormats: options.figures.vector, progress: progress)
+        let (_, built) = try report.write(to: destination, selfContained: settings.selfContained, page: page,
+                                          vectorFormats: settings.figures, exports: settings.exports, progress: progress)
         // The whole wall time, loading and preparing the data included.
         let seconds = Date().timeIntervalSince(ProcessStart.date)
         let resumed = built.resumed > 0 ? " (\(built.resumed) run\(built.resumed == 1 ? "" : "s") resumed, \(built.trained) trained)" : ""

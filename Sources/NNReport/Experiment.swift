@@ -22,6 +22,8 @@ public struct Experiment: Sendable {
     public var file: String?
     /// Every data file the plan reads (a report folder may not hold them: it is replaced whole).
     public var dataFiles: [String] = []
+    /// The `report:` block: figure formats, exports, self-contained (the command line overrides it).
+    public var report = ReportSettings()
 }
 
 /// One named experiment: the same run for each seed.

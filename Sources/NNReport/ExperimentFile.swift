@@ -30,7 +30,7 @@ import NNFiles
 /// ```
 public enum ExperimentFile {
 
-    static let topFields = ["title", "author", "sections", "experiments", "comparison", "image"]
+    static let topFields = ["title", "author", "sections", "experiments", "comparison", "image", "report"]
     static let runFields = ["name", "model", "data", "validation", "validation_split", "split_seed", "scaling", "optimizer", "epochs",
                             "batch_size", "shuffle", "seed", "seeds", "metrics", "early_stopping"]
 
@@ -61,6 +61,7 @@ public enum ExperimentFile {
         // One cache per report: every run that names the same data shares one copy of it.
         let cache = DataCache(log: log)
         let object = try root.object(allowing: topFields)
+        let report = try object.optional("report").map { (field: JSONField) throws(InputError) in try ReportSettings.read(field) } ?? ReportSettings()
         let title = try object.optional("title")?.string() ?? "NNLab lab report"
         let author = try object.optional("author")?.string()
         var sections = Experiment.Section.allCases
@@ -97,6 +98,7 @@ public enum ExperimentFile {
         var experiment = Experiment(title: title, author: author, sections: sections, experiments: experiments, comparison: comparison,
                           image: image, source: text, file: file)
         experiment.dataFiles = cache.files + (image?.sourceFiles ?? [])
+        experiment.report = report
         return experiment
     }
 

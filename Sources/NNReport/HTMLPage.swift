@@ -52,9 +52,10 @@ public struct HTMLPage {
     }
 
     /// The page for `document`; figures are referenced by `figureSources` (file paths or data URIs)
-    /// and linked to `figureLinks` (the SVG beside each PNG, or the image itself).
+    /// and linked to `figureLinks` (the SVG beside each PNG, or the image itself); table N links to
+    /// `tableLinks[N - 1]` (its CSV file) when given.
     public func render(_ document: ReportDocument, figureSources: [String: String], figureLinks: [String: String],
-                       date: String) -> String {
+                       tableLinks: [String] = [], date: String) -> String {
         var figureNumber = 0
         var tableNumber = 0
         // Headings that slug alike ("A!" and "A?") get -2, -3, … so every id on the page is distinct.
@@ -85,10 +86,12 @@ public struct HTMLPage {
                     ] as [String: Any]]
                 case .table(let t):
                     tableNumber += 1
-                    return ["table": [
+                    var table: [String: Any] = [
                         "number": tableNumber, "caption": t.caption, "header": t.header,
                         "rows": t.rows.map { ["cells": $0.map { ["text": $0.text, "kind": $0.kind] }] },
-                    ] as [String: Any]]
+                    ]
+                    if tableNumber <= tableLinks.count { table["csv"] = tableLinks[tableNumber - 1] }
+                    return ["table": table]
                 }
             }
             return ["id": section.id, "number": index + 1, "title": section.title, "blocks": blocks]

@@ -187,14 +187,16 @@ public struct LabReport {
     @discardableResult
     /// - Parameter page: the templates (checked before training by the caller); the built-in ones when nil.
     /// - Parameter vectorFormats: the files written beside each figure's PNG (`--figures`).
+    /// - Parameter exports: the documents written beside the page (`--export`).
     public func write(to destination: OwnedFolder, selfContained: Bool, page: HTMLPage? = nil,
-                      vectorFormats: [ReportWriter.VectorFormat] = [.svg],
+                      vectorFormats: [ReportWriter.VectorFormat] = [.svg], exports: [ReportWriter.Export] = [],
                       progress: Progress = Progress(style: .silent)) throws -> (files: [String], built: Built) {
         let page = try page ?? HTMLPage()
         let built = build(progress: progress)
         progress.line("rendering figures and writing \(DisplayText.line(destination.path, limit: 200))")
         var writer = ReportWriter(destination: destination, selfContained: selfContained)
         writer.vectorFormats = vectorFormats
+        writer.exports = exports
         let files = try writer.write(built.document, page: page,
                                      extraFiles: [("runs.json", built.runsJSON), ("history.csv", built.historyCSV)],
                                      date: Self.today())

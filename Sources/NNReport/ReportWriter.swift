@@ -17,9 +17,18 @@ public struct ReportWriter {
     /// The files written for each figure beside the page's PNG (`--figures`): SVG and/or PDF.
     public var vectorFormats: [VectorFormat] = [.svg]
 
+    /// The documents written beside the page (`--export`): `latex/` and `report.md`.
+    public var exports: [Export] = []
+
     /// A figure file written beside the PNG the page shows.
     public enum VectorFormat: String, Sendable, CaseIterable {
         case svg, pdf
+    }
+
+    /// A document written beside the page: LaTeX (`latex/report.tex`, a file per section, figures as
+    /// PDF) or Markdown (`report.md`, figures as the PNGs in `figures/`).
+    public enum Export: String, Sendable, CaseIterable {
+        case latex, markdown
     }
 
     public init(destination: OwnedFolder, selfContained: Bool) {
@@ -73,27 +82,38 @@ public struct ReportWriter {
         for figure in figures {
             precondition(names.insert(figure.name).inserted, "figure names must be unique in a report, received \(figure.name) twice")
         }
-        if !selfContained {
-            try FileManager.default.createDirectory(at: folder.appendingPathComponent("figures"), withIntermediateDirectories: false)
+        // The Markdown export shows the PNGs in figures/, so a self-contained page with it still writes them.
+        let pngFiles = !selfContained || exports.contains(.markdown)
+        let latex = exports.contains(.latex)
+        var folders = pngFiles ? ["figures"] : []
+        if latex { folders += ["latex", "latex/sections", "latex/figures"] }
+        if !document.tables.isEmpty { folders.append("tables") }
+        for name in folders {
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent(name), withIntermediateDirectories: false)
         }
         // Render every figure in parallel: one surface per task, results by index.
         let results = RenderResults(count: figures.count)
         let scale = pngScale
         let selfContained = self.selfContained
-        let formats = vectorFormats
+        let formats = selfContained ? [] : vectorFormats
         DispatchQueue.concurrentPerform(iterations: figures.count) { i in
             let figure = figures[i]
             do {
                 let png = try figure.figure.pngData(scale: scale)
+                let stem = folder.appendingPathComponent("figures/\(figure.name)")
+                if pngFiles { try Data(png).write(to: stem.appendingPathExtension("png")) }
+                var pdf: [UInt8]?
+                for format in formats {
+                    let bytes = format == .svg ? try figure.figure.svgData(idPrefix: figure.name) : try figure.figure.pdfData()
+                    if format == .pdf { pdf = bytes }
+                    try Data(bytes).write(to: stem.appendingPathExtension(format.rawValue))
+                }
+                if latex {
+                    try Data(try pdf ?? figure.figure.pdfData()).write(to: folder.appendingPathComponent(LaTeXExport.figurePath(figure.name)))
+                }
                 if selfContained {
                     results.set(i, .success("data:image/png;base64," + Data(png).base64EncodedString()))
                 } else {
-                    let stem = folder.appendingPathComponent("figures/\(figure.name)")
-                    try Data(png).write(to: stem.appendingPathExtension("png"))
-                    for format in formats {
-                        let bytes = format == .svg ? try figure.figure.svgData(idPrefix: figure.name) : try figure.figure.pdfData()
-                        try Data(bytes).write(to: stem.appendingPathExtension(format.rawValue))
-                    }
                     results.set(i, .success("figures/\(figure.name).png"))
                 }
             } catch let error as InputError {
@@ -112,7 +132,9 @@ public struct ReportWriter {
                 sources[figure.name] = source
                 // The figure links to its first vector file (for print), else to its PNG.
                 links[figure.name] = selfContained ? source : "figures/\(figure.name).\(vectorFormats.first?.rawValue ?? "png")"
-                if !selfContained { written += ["figures/\(figure.name).png"] + vectorFormats.map { "figures/\(figure.name).\($0.rawValue)" } }
+                if pngFiles { written.append("figures/\(figure.name).png") }
+                if !selfContained { written += vectorFormats.map { "figures/\(figure.name).\($0.rawValue)" } }
+                if latex { written.append(LaTeXExport.figurePath(figure.name)) }
             case .failure(let error):
                 throw error
             case nil:
@@ -120,10 +142,15 @@ public struct ReportWriter {
             }
         }
         try afterWritingFile?("figures")
-        let html = page.render(document, figureSources: sources, figureLinks: links, date: date)
+        let tables = TableCSV.files(document)
+        let html = page.render(document, figureSources: sources, figureLinks: links,
+                               tableLinks: selfContained ? [] : tables.map(\.name), date: date)
         try write(html, to: folder.appendingPathComponent("index.html"))
         written.append("index.html")
-        for file in extraFiles {
+        var documents = tables
+        if latex { documents += LaTeXExport.files(document, date: date) }
+        if exports.contains(.markdown) { documents.append((MarkdownExport.fileName, MarkdownExport.text(document, date: date))) }
+        for file in documents + extraFiles {
             try write(file.contents, to: folder.appendingPathComponent(file.name))
             written.append(file.name)
         }
