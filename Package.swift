@@ -36,7 +36,7 @@ let package = Package(
         // MARK: - Recording
 
         /// Records a training run (history, sampled weights, decision grids, events) as plain values.
-        .target(name: "NNRecording", dependencies: ["NNCore"]),
+        .target(name: "NNRecording", dependencies: ["NNCore", "NNStatistics"]),
         // MARK: - Data sets (built-in sets, file loaders, preprocessing)
 
         /// zlib's inflate, for the embedded digits and gzip-compressed MNIST files.
@@ -60,7 +60,7 @@ let package = Package(
             pkgConfig: "cairo",
             providers: [.apt(["libcairo2-dev"])]
         ),
-        .target(name: "Plot"),
+        .target(name: "Plot", dependencies: ["NNStatistics"]),
         .target(name: "PlotCairo", dependencies: ["Plot", "CCairo"]),
 
         // MARK: - Statistics

@@ -43,7 +43,7 @@ public enum BoundaryFigures {
                              title: String? = nil, resolution: Int = 200, classNames: [String]? = nil) -> Chart {
         let plane = plane(of: data.x)
         let f = field(network, x: plane.x, y: plane.y, columns: resolution, rows: resolution)
-        var layers = Plot.Layer.decisionBoundary(f, threshold: threshold, range: range,
+        var layers = Marks.decisionBoundary(f, threshold: threshold, range: range,
                                                  x: (0..<data.count).map { data.x[$0, 0] },
                                                  y: (0..<data.count).map { data.x[$0, 1] },
                                                  classes: classes(of: data.y, threshold: threshold),
@@ -53,11 +53,11 @@ public enum BoundaryFigures {
         let spread = (finite.max() ?? 0) - (finite.min() ?? 0)
         var shown = title
         if spread <= 1e-9 * max(1, abs(finite.first ?? 0)) {
-            layers.removeAll { if case .contour = $0 { true } else { false } }
+            layers.removeAll { $0 is Contour }
             let value = finite.first ?? .nan
             shown = (title.map { $0 + " " } ?? "") + "(constant output \(abs(value) < 1e-9 ? "0" : Ticks.label(value)))"
         }
         return Chart(title: shown, x: Axis("x₁", range: .fixed(plane.x.lowerBound, plane.x.upperBound)),
-                     y: Axis("x₂", range: .fixed(plane.y.lowerBound, plane.y.upperBound)), legend: .hidden, layers: layers)
+                     y: Axis("x₂", range: .fixed(plane.y.lowerBound, plane.y.upperBound)), legend: .hidden, marks: layers)
     }
 }

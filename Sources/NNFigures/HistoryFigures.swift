@@ -6,34 +6,34 @@ public enum HistoryFigures {
     /// One line per history for `key` (and a dashed `val_` line when present), against epochs from 1.
     public static func curves(_ runs: [(name: String, history: History)], key: String, title: String? = nil,
                               logScale: Bool = false) -> Chart {
-        var layers: [Plot.Layer] = []
+        var layers: [any Mark] = []
         for (i, run) in runs.enumerated() {
             let color = Color.palette(i)
             if let values = run.history[key] {
-                layers.append(.line(LineSeries(runs.count == 1 ? "train" : run.name, x: epochs(values.count),
-                                               y: logScale ? values.map(positive) : values, color: color)))
+                layers.append(LineSeries(runs.count == 1 ? "train" : run.name, x: epochs(values.count),
+                                               y: logScale ? values.map(positive) : values, color: color))
             }
             if let values = run.history["val_" + key] {
-                layers.append(.line(LineSeries((runs.count == 1 ? "validation" : run.name + " (val)"), x: epochs(values.count),
-                                               y: logScale ? values.map(positive) : values, color: color, dash: .dashed)))
+                layers.append(LineSeries((runs.count == 1 ? "validation" : run.name + " (val)"), x: epochs(values.count),
+                                               y: logScale ? values.map(positive) : values, color: color, dash: .dashed))
             }
         }
-        return Chart(title: title, x: Axis("epoch"), y: Axis(label(key), scale: logScale ? .log : .linear), layers: layers)
+        return Chart(title: title, x: Axis("epoch"), y: Axis(label(key), scale: logScale ? .log : .linear), marks: layers)
     }
 
     /// Median line over an interquartile band across seeds, one per variant.
     public static func seedBands(_ variants: [(name: String, runs: [[Double]])], key: String, title: String? = nil,
                                  logScale: Bool = true) -> Chart {
-        var layers: [Plot.Layer] = []
+        var layers: [any Mark] = []
         for (i, variant) in variants.enumerated() {
             let length = variant.runs.map(\.count).max() ?? 0
             // Runs that stopped early hold their last value, so the band keeps its meaning.
             let padded = variant.runs.map { run in run + Array(repeating: run.last ?? .nan, count: length - run.count) }
-            layers += Plot.Layer.seedSummary(variant.name, x: epochs(length),
+            layers += Marks.seedSummary(variant.name, x: epochs(length),
                                         runs: logScale ? padded.map { $0.map(positive) } : padded, color: Color.palette(i))
         }
         return Chart(title: title, x: Axis("epoch"), y: Axis(label(key), scale: logScale ? .log : .linear),
-                     legend: .outsideRight, layers: layers)
+                     legend: .outsideRight, marks: layers)
     }
 
     static func epochs(_ count: Int) -> [Double] { (0..<count).map { Double($0 + 1) } }

@@ -22,34 +22,34 @@ public enum LandscapeFigures {
         let finite = logLoss.filter(\.isFinite).sorted()
         let low = finite.first ?? 0
         let high = finite.isEmpty ? 1 : max(finite[Int((Double(finite.count - 1) * 0.98).rounded())], low + 1e-9)
-        var layers: [Plot.Layer] = [
-            .heatmap(Heatmap(field, colors: ColorScale(.viridis, lower: low, upper: high), colorbar: ColorbarStyle(label: "log₁₀ loss")))
+        var layers: [any Mark] = [
+            Heatmap(field, colors: ColorScale(.viridis, lower: low, upper: high), colorbar: ColorbarStyle(label: "log₁₀ loss"))
         ]
         for k in stride(from: 1, through: contourLevels, by: 1) {
             let level = low + (high - low) * Double(k) / Double(contourLevels + 1)
-            layers.append(.contour(Contour(field: field, level: level, color: Color(gray: 1, alpha: 0.45), width: 0.8)))
+            layers.append(Contour(field: field, level: level, color: Color(gray: 1, alpha: 0.45), width: 0.8))
         }
         var starts: (x: [Double], y: [Double]) = ([], [])
         for (i, path) in landscape.paths.enumerated() {
             let color = pathColor(i)
             let x = path.alpha.map { $0 + origin.x }, y = path.beta.map { $0 + origin.y }
-            layers.append(.line(LineSeries(path.name, x: x, y: y, color: color, width: 2)))
+            layers.append(LineSeries(path.name, x: x, y: y, color: color, width: 2))
             // A diverged path ends in NaN: mark its last finite point (LineSeries adds its own × there).
             let drawn = x.indices.filter { x[$0].isFinite && y[$0].isFinite }
             if let first = drawn.first, let last = drawn.last {
                 starts.x.append(x[first]); starts.y.append(y[first])
                 // Named like the line so its legend entry shows the end marker; later paths get smaller
                 // diamonds so ends that coincide (optimizers reaching the same minimum) stay visible.
-                layers.append(.scatter(ScatterSeries(path.name, x: [x[last]], y: [y[last]], color: color,
-                                                     marker: MarkerStyle(.diamond, size: max(6, 13 - 2.5 * Double(i))))))
+                layers.append(ScatterSeries(path.name, x: [x[last]], y: [y[last]], color: color,
+                                                     marker: MarkerStyle(.diamond, size: max(6, 13 - 2.5 * Double(i)))))
             }
         }
-        layers.append(.scatter(ScatterSeries("start", x: starts.x, y: starts.y, color: .white, marker: MarkerStyle(.circle, size: 8))))
+        layers.append(ScatterSeries("start", x: starts.x, y: starts.y, color: .white, marker: MarkerStyle(.circle, size: 8)))
         let names = axisLabels(landscape)
         let chart = Chart(title: title ?? defaultTitle(landscape),
                           x: Axis(names[0], range: .fixed(xRange.lowerBound, xRange.upperBound), grid: false),
                           y: Axis(names[1], range: .fixed(yRange.lowerBound, yRange.upperBound), grid: false),
-                          legend: .outsideRight, layers: layers)
+                          legend: .outsideRight, marks: layers)
         return Figure(width: 820, height: 600, chart)
     }
 

@@ -14,19 +14,19 @@ public enum RecordFigures {
     /// L1-regularized weight crossed zero marked; per-layer weight norms for larger networks.
     public static func trajectories(_ record: RunRecord, title: String? = nil) -> Chart {
         let epochs = record.samples.epochs.map(Double.init)
-        var layers: [Plot.Layer] = []
+        var layers: [any Mark] = []
         let denseNumbers = denseNumbering(record)
         if record.samples.trajectories.isEmpty {
             for (i, layer) in record.samples.layers.enumerated() {
-                layers.append(.line(LineSeries("‖W\(denseNumbers[layer.layer] ?? i + 1)‖", x: epochs, y: layer.weightNorm)))
+                layers.append(LineSeries("‖W\(denseNumbers[layer.layer] ?? i + 1)‖", x: epochs, y: layer.weightNorm))
             }
-            return Chart(title: title ?? "Weight norms per layer", x: Axis("epoch"), y: Axis("‖W‖₂"), legend: .outsideRight, layers: layers)
+            return Chart(title: title ?? "Weight norms per layer", x: Axis("epoch"), y: Axis("‖W‖₂"), legend: .outsideRight, marks: layers)
         }
         let trajectories = record.samples.trajectories
         if trajectories.count <= maximumTrajectories {
             for trajectory in trajectories {
                 let label = trajectory.parameter.label(denseNumber: denseNumbers[trajectory.parameter.layer] ?? 0)
-                layers.append(.line(LineSeries(label, x: epochs, y: trajectory.values, dash: trajectory.parameter.isBias ? .dashed : .solid)))
+                layers.append(LineSeries(label, x: epochs, y: trajectory.values, dash: trajectory.parameter.isBias ? .dashed : .solid))
             }
         } else {
             // Too many lines to follow: each layer's weights as a band (5%–95%) around their median, and the few
@@ -36,14 +36,14 @@ public enum RecordFigures {
                 guard let low = levels.firstIndex(of: 0.05), let mid = levels.firstIndex(of: 0.5), let high = levels.firstIndex(of: 0.95) else { break }
                 let name = "layer \(denseNumbers[layer.layer] ?? i + 1): median, 5–95%"
                 let color = Color.palette(i)
-                layers.append(.band(Band(name, x: epochs, lower: layer.weightQuantiles[low], upper: layer.weightQuantiles[high], color: color)))
-                layers.append(.line(LineSeries(name, x: epochs, y: layer.weightQuantiles[mid], color: color)))
+                layers.append(Band(name, x: epochs, lower: layer.weightQuantiles[low], upper: layer.weightQuantiles[high], color: color))
+                layers.append(LineSeries(name, x: epochs, y: layer.weightQuantiles[mid], color: color))
             }
             let largest = trajectories.filter { !$0.parameter.isBias }
                 .sorted { abs($0.values.last ?? 0) > abs($1.values.last ?? 0) }.prefix(largestTrajectories)
             for trajectory in largest {
                 // One legend row for all of them (rows of one name merge).
-                layers.append(.line(LineSeries("the \(largest.count) largest weights", x: epochs, y: trajectory.values, color: Color(gray: 0.35), width: 1)))
+                layers.append(LineSeries("the \(largest.count) largest weights", x: epochs, y: trajectory.values, color: Color(gray: 0.35), width: 1))
             }
         }
         var crossings = record.events.signCrossings
@@ -53,15 +53,15 @@ public enum RecordFigures {
             var seen = Set<Int>()
             crossings = crossings.filter { seen.insert($0.parameter.index).inserted }
             let name = crossings.count == all ? "L1 weight crosses 0" : "L1 weight: first crossing"
-            layers.append(.scatter(ScatterSeries(name, x: crossings.map { Double($0.epoch) },
+            layers.append(ScatterSeries(name, x: crossings.map { Double($0.epoch) },
                                                  y: crossings.map(\.value), color: Color(gray: 0.1),
-                                                 marker: MarkerStyle(.cross, size: 9))))
+                                                 marker: MarkerStyle(.cross, size: 9)))
         }
         // Past a couple of dozen lines a legend lists names nobody can match to colours.
         let summarized = trajectories.count > maximumTrajectories
         let legend: LegendPlacement = layers.count > 24 ? .hidden : (summarized ? .best : .outsideRight)
         return Chart(title: title ?? (summarized ? "Weights per layer (median, 5–95%) and the \(largestTrajectories) largest" : "Weights (solid) and biases (dashed)"),
-                     x: Axis("epoch"), y: Axis("value"), legend: legend, layers: layers)
+                     x: Axis("epoch"), y: Axis("value"), legend: legend, marks: layers)
     }
 
     /// The most parameters drawn one line each; beyond, per-layer bands and the largest few.
@@ -72,10 +72,10 @@ public enum RecordFigures {
     public static func gradientNorms(_ record: RunRecord) -> Chart {
         let epochs = record.samples.epochs.map(Double.init)
         let numbers = denseNumbering(record)
-        let layers: [Plot.Layer] = record.samples.layers.enumerated().map { i, layer in
-            .line(LineSeries("layer \(numbers[layer.layer] ?? i + 1)", x: epochs, y: layer.gradientNorm.map { $0 > 0 ? $0 : .nan }))
+        let layers: [any Mark] = record.samples.layers.enumerated().map { i, layer in
+            LineSeries("layer \(numbers[layer.layer] ?? i + 1)", x: epochs, y: layer.gradientNorm.map { $0 > 0 ? $0 : .nan })
         }
-        return Chart(title: "Gradient norm per layer", x: Axis("epoch"), y: Axis("‖∂L/∂θ‖₂", scale: .log), layers: layers)
+        return Chart(title: "Gradient norm per layer", x: Axis("epoch"), y: Axis("‖∂L/∂θ‖₂", scale: .log), marks: layers)
     }
 
     /// The decision boundary at each snapshot epoch, as a filmstrip of small charts with the data on top.
@@ -87,11 +87,11 @@ public enum RecordFigures {
         let classes = BoundaryFigures.classes(of: data.y, threshold: threshold)
         let panels: [Panel] = snapshots.map { snapshot in
             let grid = snapshot.outputs[0]
-            var layers = Plot.Layer.decisionBoundary(field(grid), threshold: threshold, range: range, x: xs, y: ys, classes: classes)
+            var layers = Marks.decisionBoundary(field(grid), threshold: threshold, range: range, x: xs, y: ys, classes: classes)
             // One shared colour key is enough for a filmstrip: drop the per-panel colorbars.
-            for i in layers.indices { if case .heatmap(var h) = layers[i] { h.colorbar = nil; layers[i] = .heatmap(h) } }
+            for i in layers.indices { if var h = layers[i] as? Heatmap { h.colorbar = nil; layers[i] = h } }
             return .chart(Chart(title: "epoch \(snapshot.epoch)", x: Axis("x₁", range: .fixed(grid.x.lowerBound, grid.x.upperBound)),
-                                y: Axis("x₂", range: .fixed(grid.y.lowerBound, grid.y.upperBound)), legend: .hidden, layers: layers))
+                                y: Axis("x₂", range: .fixed(grid.y.lowerBound, grid.y.upperBound)), legend: .hidden, marks: layers))
         }
         let count = min(columns, panels.count)
         let rows = (panels.count + count - 1) / count
@@ -115,7 +115,7 @@ public enum RecordFigures {
             return .chart(Chart(title: name + state,
                                 x: Axis("x₁", range: .fixed(map.grid.x.lowerBound, map.grid.x.upperBound)),
                                 y: Axis("x₂", range: .fixed(map.grid.y.lowerBound, map.grid.y.upperBound)), legend: .hidden,
-                                layers: [.heatmap(Heatmap(field(map.grid), colors: colorScale(activation, values: map.grid.values)))]))
+                                marks: [Heatmap(field(map.grid), colors: colorScale(activation, values: map.grid.values))]))
         }
         let columns = min(panels.count, 4)
         let rows = (panels.count + columns - 1) / columns

@@ -1,3 +1,4 @@
+import NNStatistics
 import NNCore
 
 extension Recorder {
@@ -40,16 +41,11 @@ extension Recorder {
         return sample
     }
 
-    /// The quantile at `level` of ascending `sorted` values by linear interpolation at position
-    /// level·(n − 1) (numpy's default); NaN for no values.
+    /// The quantile at `level` of ascending `sorted` values (NaNs last, and ignored): NNStatistics's
+    /// method 7 (NumPy's default); NaN when every value is NaN.
     static func quantile(sorted: [Double], level: Double) -> Double {
-        guard !sorted.isEmpty else { return .nan }
-        let position = level * Double(sorted.count - 1)
-        let lower = Int(position.rounded(.down))
-        let upper = min(lower + 1, sorted.count - 1)
-        let fraction = position - Double(lower)
-        guard fraction > 0 else { return sorted[lower] }
-        return sorted[lower] + fraction * (sorted[upper] - sorted[lower])
+        let numbers = sorted.prefix { !$0.isNaN }
+        return numbers.isEmpty ? .nan : NNStatistics.quantile(numbers, level)
     }
 
     /// The sampled epochs turned into per-parameter and per-layer series.

@@ -137,8 +137,8 @@ enum BackpropSection {
         let worst = zip(losses, published).map { abs($0 - $1) }.max() ?? .nan
         let steps = (0..<losses.count).map(Double.init)
         let chart = Chart(title: "Loss before each SGD step, learning rate 0.1", x: Axis("step"), y: Axis("MSE"),
-                          layers: [.line(LineSeries("NNLab", x: steps, y: losses)),
-                                   .scatter(ScatterSeries("lab (published)", x: steps, y: published))])
+                          marks: [LineSeries("NNLab", x: steps, y: losses),
+                                   ScatterSeries("lab (published)", x: steps, y: published)])
         return [
             .figure(ReportFigure(name: "backprop-sgd", figure: Figure(width: 760, height: 380, chart),
                                  caption: "The loss before each of 50 plain gradient-descent steps (η = 0.1) on the lab's sample: NNLab's line through the lab's published values (points). Largest difference: \(Format.error(worst)).",

@@ -71,7 +71,7 @@ enum SweepFigures {
             let trained = results[index].filter { $0.failure == nil && $0.history.divergence == nil }
             guard let first = trained.first else {
                 let empty = Panel.chart(Chart(title: title + " (every seed diverged)", x: Axis("x₁"), y: Axis("x₂"), legend: .hidden,
-                                              layers: [.scatter(ScatterSeries("data", x: xs, y: ys, classes: classes).thinned())]))
+                                              marks: [ScatterSeries("data", x: xs, y: ys, classes: classes).thinned()]))
                 representative.append(empty)
                 agreement.append(empty)
                 continue
@@ -89,9 +89,9 @@ enum SweepFigures {
                 let field = Field(x: model.x, y: model.y, columns: model.columns, rows: model.rows, values: share)
                 agreement.append(.chart(Chart(title: title, x: Axis("x₁", range: .fixed(model.x.lowerBound, model.x.upperBound)),
                                               y: Axis("x₂", range: .fixed(model.y.lowerBound, model.y.upperBound)), legend: .hidden,
-                                              layers: [.heatmap(Heatmap(field, colors: ColorScale(.blueRed, lower: 0, upper: 1, center: 0.5),
-                                                                        colorbar: ColorbarStyle(label: "share of seeds"))),
-                                                       .scatter(ScatterSeries("data", x: xs, y: ys, classes: classes).thinned())])))
+                                              marks: [Heatmap(field, colors: ColorScale(.blueRed, lower: 0, upper: 1, center: 0.5),
+                                                                        colorbar: ColorbarStyle(label: "share of seeds")),
+                                                       ScatterSeries("data", x: xs, y: ys, classes: classes).thinned()])))
             }
         }
         let columns = panelColumns
@@ -166,7 +166,7 @@ enum SweepFigures {
     static func lossBands(_ comparison: Comparison, results: [[RunResult]], validation: Bool = false) -> ReportBlock {
         let key = (validation ? "val_" : "") + comparison.lossKey
         let what = (validation ? "Validation " : "Training ") + comparison.lossName
-        var layers: [Plot.Layer] = []
+        var layers: [any Mark] = []
         // The top of the finite values: where a band whose upper quartile diverged is cut, and where an
         // all-diverged variant's mark sits.
         let quantiles = results.map { seedQuantiles($0, key: key) }
@@ -176,7 +176,7 @@ enum SweepFigures {
         let finite = quantiles.flatMap { $0.median + $0.q1 }.filter { $0.isFinite && $0 > 0 }
         let top = 100 * (starts.max() ?? finite.max() ?? 1)
         let bottom = min(finite.min() ?? 1, top / 10) / 1.5
-        var lines: [Plot.Layer] = []
+        var lines: [any Mark] = []
         for (index, (variant, variantResults)) in zip(comparison.variants, results).enumerated().prefix(maximumSeries) {
             let (color, dash) = style(comparison, index)
             let diverged = variantResults.filter { $0.history.divergence != nil }
@@ -185,18 +185,18 @@ enum SweepFigures {
             let x = (0..<q.median.count).map { Double($0 + 1) }
             let positive = { (y: Double) -> Double in y > 0 ? y : .nan }
             let cut = { (y: Double) -> Double in y > top ? top : positive(y) }
-            layers.append(.band(Band(name, x: x, lower: q.q1.map(cut), upper: q.q3.map(cut), color: color)))
-            lines.append(.line(LineSeries(name, x: x, y: q.median.map { $0 == .infinity ? .infinity : cut($0) }, color: color, dash: dash)))
+            layers.append(Band(name, x: x, lower: q.q1.map(cut), upper: q.q3.map(cut), color: color))
+            lines.append(LineSeries(name, x: x, y: q.median.map { $0 == .infinity ? .infinity : cut($0) }, color: color, dash: dash))
             if !diverged.isEmpty, !q.median.contains(where: \.isFinite) {
                 // Every epoch's median diverged: a mark at the median divergence epoch, not an empty legend entry.
                 let epochs = diverged.compactMap { $0.history.divergence.map { Double($0.epoch) } }.sorted()
-                lines.append(.line(LineSeries(name, x: [quantile(epochs, 0.5)], y: [top], color: color, marker: MarkerStyle(.cross, size: 9))))
+                lines.append(LineSeries(name, x: [quantile(epochs, 0.5)], y: [top], color: color, marker: MarkerStyle(.cross, size: 9)))
             }
         }
         // Every band below every line, so no band tints another variant's line.
         layers += lines
         let chart = Chart(title: "\(what) across seeds", x: Axis("epoch"),
-                          y: Axis(comparison.lossName, scale: .log, range: .fixed(bottom, top)), legend: .outsideRight, layers: layers)
+                          y: Axis(comparison.lossName, scale: .log, range: .fixed(bottom, top)), legend: .outsideRight, marks: layers)
         let omitted = comparison.variants.count > maximumSeries ? " Only the first \(maximumSeries) of the \(comparison.variants.count) variants are drawn; the tables hold every variant." : ""
         let penalty = comparison.lossKey == "data_loss" ? " (the data loss: the loss without the regularization penalty)" : ""
         return .figure(ReportFigure(name: validation ? "comparison-validation-loss" : "comparison-loss", figure: Figure(width: 1000, height: 440, chart),
@@ -220,24 +220,24 @@ enum SweepFigures {
         }
         let finite = lines.values.flatMap { $0.map(\.median) }.filter { $0.isFinite && $0 > 0 }
         let top = finite.max() ?? 1
-        var layers: [Plot.Layer] = []
+        var layers: [any Mark] = []
         var divergedRates: [Double] = []
         for (key, variant) in order.prefix(maximumSeries) {
             let points = (lines[key] ?? []).sorted { $0.rate < $1.rate }
             let (color, dash) = style(comparison, variant)
             // Only the rates whose median is a finite loss are on the line; the diverged ones get their own mark.
             let drawn = points.filter { $0.median.isFinite && $0.median > 0 }
-            layers.append(.line(LineSeries(key, x: drawn.map(\.rate), y: drawn.map(\.median), color: color, dash: dash, marker: MarkerStyle(.circle))))
+            layers.append(LineSeries(key, x: drawn.map(\.rate), y: drawn.map(\.median), color: color, dash: dash, marker: MarkerStyle(.circle)))
             let diverged = points.filter { $0.median == .infinity }.map(\.rate)
             divergedRates += diverged
             if !diverged.isEmpty {
                 // In the line's own colour, so each × says which line's seeds diverged.
-                layers.append(.scatter(ScatterSeries(order.count == 1 ? "median diverged" : "\(key): median diverged", x: diverged,
-                                                     y: diverged.map { _ in top }, color: color, marker: MarkerStyle(.cross, size: 10))))
+                layers.append(ScatterSeries(order.count == 1 ? "median diverged" : "\(key): median diverged", x: diverged,
+                                                     y: diverged.map { _ in top }, color: color, marker: MarkerStyle(.cross, size: 10)))
             }
         }
         let chart = Chart(title: "Learning-rate sensitivity", x: Axis("learning rate", scale: .log), y: Axis("median final \(comparison.lossName)", scale: .log),
-                          legend: .outsideRight, layers: layers)
+                          legend: .outsideRight, marks: layers)
         return .figure(ReportFigure(name: "comparison-learning-rate", figure: Figure(width: 900, height: 420, chart),
                                     caption: "The median final training \(comparison.lossName) across all seeds against the learning rate (both on log axes), a diverged seed counting as +∞; a × at the top, in the line's colour, marks each rate at which half or more of that line's seeds diverged.",
                                     alt: "Median final loss against learning rate on log axes, one line per variant, diverged rates marked"))
@@ -287,31 +287,31 @@ enum SweepFigures {
         }
         var normPanels: [Panel] = [], sparsityPanels: [Panel] = []
         for (key, indices) in shown {
-            var norms: [Plot.Layer] = [], shares: [Plot.Layer] = []
+            var norms: [any Mark] = [], shares: [any Mark] = []
             for index in indices {
                 let variant = comparison.variants[index]
                 let level = comparison.axes[axis].levels[variant.levels[axis]]
                 let color = Color.palette(variant.levels[axis])
                 let runs = results[index]
                 if let m = medianSeries(runs.compactMap(\.weightNorms)) {
-                    norms.append(.line(LineSeries(level, x: m.epochs.map(Double.init), y: m.median, color: color)))
+                    norms.append(LineSeries(level, x: m.epochs.map(Double.init), y: m.median, color: color))
                 }
                 let sparse = runs.compactMap { r -> (epochs: [Int], values: [Double])? in
                     guard let epochs = r.weightNorms?.epochs, let share = r.smallWeightShare, share.count == epochs.count else { return nil }
                     return (epochs, share)
                 }
                 if let m = medianSeries(sparse) {
-                    shares.append(.line(LineSeries(level, x: m.epochs.map(Double.init), y: m.median, color: color)))
+                    shares.append(LineSeries(level, x: m.epochs.map(Double.init), y: m.median, color: color))
                 }
             }
             let name = title(key)
             if !norms.isEmpty {
                 normPanels.append(.chart(Chart(title: name.isEmpty ? nil : name, x: Axis("epoch"), y: Axis("‖W‖₂ (all layers)"),
-                                               legend: normPanels.isEmpty ? .outsideRight : .hidden, layers: norms)))
+                                               legend: normPanels.isEmpty ? .outsideRight : .hidden, marks: norms)))
             }
             if !shares.isEmpty {
                 sparsityPanels.append(.chart(Chart(title: name.isEmpty ? nil : name, x: Axis("epoch"), y: Axis("share |w| < 10⁻³", range: .fixed(0, 1)),
-                                                   legend: sparsityPanels.isEmpty ? .outsideRight : .hidden, layers: shares)))
+                                                   legend: sparsityPanels.isEmpty ? .outsideRight : .hidden, marks: shares)))
             }
         }
         let more = panelKeys.count > panelLimit ? " (the first \(panelLimit) of \(panelKeys.count) combinations of the other axes)" : ""
@@ -335,7 +335,7 @@ enum SweepFigures {
         // The final weights of every seed, pooled per level (the other axes at their first level), as a
         // frequency polygon over log₁₀|w|; weights below 10⁻⁶ fall in the first bin.
         let edges = stride(from: -6.0, through: 1.0, by: 0.25).map { $0 }
-        var histogram: [Plot.Layer] = []
+        var histogram: [any Mark] = []
         for (index, variant) in comparison.variants.enumerated() where variant.levels.enumerated().allSatisfy({ $0.offset == axis || $0.element == 0 }) {
             let weights = results[index].filter { $0.failure == nil && $0.history.divergence == nil }
                 .flatMap { $0.network.denseLayers.flatMap(\.layer.weights.elements) }
@@ -346,13 +346,13 @@ enum SweepFigures {
                 let bin = l <= edges[0] ? 0 : min(edges.count - 1, Int(((l - edges[0]) / 0.25).rounded(.down)))
                 counts[bin] += 1
             }
-            histogram.append(.line(LineSeries(comparison.axes[axis].levels[variant.levels[axis]], x: edges.map { $0 + 0.125 },
-                                              y: counts.map { $0 / Double(weights.count) }, color: Color.palette(variant.levels[axis]))))
+            histogram.append(LineSeries(comparison.axes[axis].levels[variant.levels[axis]], x: edges.map { $0 + 0.125 },
+                                              y: counts.map { $0 / Double(weights.count) }, color: Color.palette(variant.levels[axis])))
         }
         if histogram.count > 1 {
             blocks.append(.figure(ReportFigure(name: "comparison-weight-histogram",
                                                figure: Figure(width: 900, height: 400, Chart(title: "Final weights (all seeds)", x: Axis("log₁₀ |w|"),
-                                                                                            y: Axis("share of weights"), legend: .outsideRight, layers: histogram)),
+                                                                                            y: Axis("share of weights"), legend: .outsideRight, marks: histogram)),
                                                caption: "The distribution of the final weights' magnitudes (log₁₀|w|, bins of 0.25; below 10⁻⁶ in the first bin) over every seed that did not diverge, one line per \(comparison.axes[axis].name) level (the other axes at their first level).",
                                                alt: "Frequency polygons of final weight magnitudes per regularizer level")))
         }

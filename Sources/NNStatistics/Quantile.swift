@@ -14,7 +14,7 @@
 /// - Parameters:
 ///   - sorted: values in non-decreasing order, not empty, no NaN.
 ///   - q: the probability, in `[0, 1]`.
-public func quantile(_ sorted: [Double], _ q: Double) -> Double {
+public func quantile<Values: RandomAccessCollection<Double>>(_ sorted: Values, _ q: Double) -> Double {
     precondition(!sorted.isEmpty, "quantile of an empty array is undefined")
     precondition(q >= 0 && q <= 1, "quantile level must lie in [0, 1], received \(q)")
     precondition(!sorted.contains(where: \.isNaN), "quantile takes no NaN; filter non-finite values first")
@@ -22,9 +22,9 @@ public func quantile(_ sorted: [Double], _ q: Double) -> Double {
     let h = Double(sorted.count - 1) * q
     let j = Int(h.rounded(.down))
     let g = h - Double(j)
-    let lower = sorted[j]
+    let lower = sorted[sorted.index(sorted.startIndex, offsetBy: j)]
     if g == 0 || j + 1 >= sorted.count { return lower }
-    let upper = sorted[j + 1]
+    let upper = sorted[sorted.index(sorted.startIndex, offsetBy: j + 1)]
     if lower == upper { return lower }
     if upper == .infinity { return .infinity }
     if lower == -.infinity { return -.infinity }

@@ -54,35 +54,26 @@ extension Chart {
         legend.draw(at: Point(best.x, best.y), renderer: r, theme: theme)
     }
 
-    /// Projected data points used to score legend positions (lines are densified so segments count).
+    /// Projected data points used to score legend positions (every mark's `obstacles`).
     func dataPoints(_ L: ChartLayout) -> [Point] {
+        marks.flatMap { $0.obstacles(x: L.x, y: L.y, on: self) }
+    }
+}
+
+extension Marks {
+    /// The points of a polyline in plot coordinates, with segments densified every 8 units (at most 20
+    /// per segment), so a legend over a line's middle counts as covering it.
+    public static func densified(_ xs: [Double], _ ys: [Double], x: Scale, y: Scale) -> [Point] {
         var pts: [Point] = []
-        func add(_ xs: [Double], _ ys: [Double]) {
-            var prev: Point?
-            for i in xs.indices {
-                let p = Point(L.x(xs[i]), L.y(ys[i]))
-                guard p.x.isFinite, p.y.isFinite else { prev = nil; continue }
-                if let q = prev {
-                    let steps = min(20, Int(max(abs(p.x - q.x), abs(p.y - q.y)) / 8))
-                    if steps > 1 { for k in 1..<steps { let t = Double(k) / Double(steps); pts.append(Point(q.x + t * (p.x - q.x), q.y + t * (p.y - q.y))) } }
-                }
-                pts.append(p); prev = p
+        var prev: Point?
+        for i in xs.indices {
+            let p = Point(x(xs[i]), y(ys[i]))
+            guard p.x.isFinite, p.y.isFinite else { prev = nil; continue }
+            if let q = prev {
+                let steps = min(20, Int(max(abs(p.x - q.x), abs(p.y - q.y)) / 8))
+                if steps > 1 { for k in 1..<steps { let t = Double(k) / Double(steps); pts.append(Point(q.x + t * (p.x - q.x), q.y + t * (p.y - q.y))) } }
             }
-        }
-        for layer in layers {
-            switch layer {
-            case .line(let s): add(s.x, s.y)
-            case .band(let b): add(b.x, b.lower); add(b.x, b.upper)
-            case .scatter(let s): for i in s.x.indices { pts.append(Point(L.x(s.x[i]), L.y(s.y[i]))) }
-            case .contour(let c):
-                for line in MarchingSquares.contours(of: c.field, level: c.level) { add(line.map(\.x), line.map(\.y)) }
-            case .heatmap: break
-            case .bars(let b):
-                for (i, v) in b.values.enumerated() {
-                    let top = L.y(v), base = L.y(y.scale == .log ? L.y.domain.lower : 0)
-                    for py in stride(from: min(top, base), through: max(top, base), by: 6) { pts.append(Point(L.x(Double(i)), py)) }
-                }
-            }
+            pts.append(p); prev = p
         }
         return pts
     }

@@ -1,8 +1,5 @@
 import Foundation
 
-/// Which of a chart's two axes.
-enum Dimension: String { case x, y }
-
 extension Chart {
     /// Throws when a layer's data cannot be drawn: empty, mismatched lengths, values ≤ 0 on a log axis,
     /// or a fixed range that is empty.
@@ -23,50 +20,11 @@ extension Chart {
                 throw PlotError.nonPositiveOnLogAxis(axis: dim.rawValue, value: end, index: 0, location: location + " › axis range")
             }
         }
-        for layer in layers {
-            let here = location + " › " + layerDescription(layer)
-            switch layer {
-            case .line(let s):
-                try check(s.x, s.y, "y", here)
-            case .band(let b):
-                try check(b.x, b.lower, "lower", here)
-                try check(b.x, b.upper, "upper", here)
-            case .scatter(let s):
-                try check(s.x, s.y, "y", here)
-                if let c = s.classes, c.count != s.x.count {
-                    throw PlotError.lengthMismatch(what: "classes", expected: s.x.count, received: c.count, location: here)
-                }
-            case .heatmap(let h):
-                try h.field.validate(here)
-                try checkLog(h.field.x, h.field.y, here)
-            case .contour(let c):
-                try c.field.validate(here)
-                try checkLog(c.field.x, c.field.y, here)
-            case .bars(let b):
-                guard !b.values.isEmpty else { throw PlotError.empty(what: "values", location: here) }
-                if let cats = x.categories, cats.count != b.values.count {
-                    throw PlotError.lengthMismatch(what: "values", expected: cats.count, received: b.values.count,
-                                                   location: here + " (one per category)")
-                }
-                if y.scale == .log, let i = b.values.firstIndex(where: { $0.isFinite && $0 <= 0 }) {
-                    throw PlotError.nonPositiveOnLogAxis(axis: "y", value: b.values[i], index: i, location: here)
-                }
-            }
-        }
+        for mark in marks { try mark.validate(on: self, location: location + " › " + mark.label) }
     }
 
-    private func layerDescription(_ layer: Layer) -> String {
-        switch layer {
-        case .line(let s): "line '\(s.name)'"
-        case .band(let b): "band '\(b.name)'"
-        case .scatter(let s): "scatter '\(s.name)'"
-        case .heatmap: "heatmap"
-        case .contour(let c): "contour '\(c.name)'"
-        case .bars(let b): "bars '\(b.name)'"
-        }
-    }
-
-    private func check(_ xs: [Double], _ ys: [Double], _ yName: String, _ here: String) throws {
+    /// Throws unless `xs` and `ys` are as long as each other, not empty, and positive on log axes.
+    public func checkSeries(x xs: [Double], y ys: [Double], yName: String, location here: String) throws {
         guard !xs.isEmpty else { throw PlotError.empty(what: "x", location: here) }
         guard xs.count == ys.count else {
             throw PlotError.lengthMismatch(what: yName, expected: xs.count, received: ys.count, location: here + " (x has \(xs.count))")
@@ -78,7 +36,8 @@ extension Chart {
         }
     }
 
-    private func checkLog(_ xr: ClosedRange<Double>, _ yr: ClosedRange<Double>, _ here: String) throws {
+    /// Throws when an extent (a field's) reaches zero or below on a log axis.
+    public func checkExtent(x xr: ClosedRange<Double>, y yr: ClosedRange<Double>, location here: String) throws {
         if x.scale == .log, xr.lowerBound <= 0 {
             throw PlotError.nonPositiveOnLogAxis(axis: "x", value: xr.lowerBound, index: 0, location: here + " › field extent")
         }
@@ -93,20 +52,10 @@ extension Chart {
         let log = (dim == .x ? x : y).scale == .log
         func add(_ v: Double) { if v.isFinite && (!log || v > 0) { lo = min(lo, v); hi = max(hi, v) } }
         func add(_ vs: [Double]) { for v in vs { add(v) } }
-        for layer in layers {
-            switch layer {
-            case .line(let s): add(dim == .x ? s.x : s.y)
-            case .band(let b): if dim == .x { add(b.x) } else { add(b.lower); add(b.upper) }
-            case .scatter(let s): add(dim == .x ? s.x : s.y)
-            case .heatmap(let h):
-                let r = dim == .x ? h.field.x : h.field.y
-                add(r.lowerBound); add(r.upperBound); exact = true
-            case .contour(let c):
-                let r = dim == .x ? c.field.x : c.field.y
-                add(r.lowerBound); add(r.upperBound)
-            case .bars(let b):
-                if dim == .x { add(0); add(Double(b.values.count - 1)) } else { add(b.values); if !log { add(0) } }
-            }
+        for mark in marks {
+            let (values, pins) = mark.extent(dim, on: self)
+            add(values)
+            exact = exact || pins
         }
         return lo <= hi ? (lo, hi, exact) : nil
     }

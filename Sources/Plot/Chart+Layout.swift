@@ -29,9 +29,8 @@ extension Chart {
         var right = pad
         var cb: (bar: Colorbar, rect: Rect)?
         var cbWidth = 0.0
-        for case .heatmap(let h) in layers {
-            guard let style = h.colorbar else { continue }
-            let bar = Colorbar(colors: h.resolvedColors, style: style)
+        for mark in marks {
+            guard let bar = mark.colorbarToShow else { continue }
             cbWidth = 2 * pad + bar.width(length: plotH, renderer: r, theme: theme)
             cb = (bar, Rect(x: 0, y: 0, width: Colorbar.barWidth, height: plotH))
             break

@@ -5,10 +5,14 @@ public struct ColorbarStyle: Sendable, Equatable {
 }
 
 /// A vertical colorbar: the color scale as one image with ticks and an optional label on its right.
-struct Colorbar {
-    var colors: ColorScale
-    var style: ColorbarStyle
+public struct Colorbar: Sendable {
+    public var colors: ColorScale
+    public var style: ColorbarStyle
     static let barWidth = 14.0
+
+    public init(colors: ColorScale, style: ColorbarStyle) {
+        self.colors = colors; self.style = style
+    }
 
     /// Ticks for a bar of `length` units (about one per 40 units).
     func ticks(length: Double) -> [Tick] {

@@ -13,10 +13,10 @@ public struct SharedAxes: OptionSet, Sendable {
 ///
 /// ```swift
 /// let loss = Chart(title: "Loss", x: Axis("epoch"), y: Axis("loss", scale: .log),
-///                  layers: Layer.seedSummary("λ = 0.01", runs: lossPerSeed))   // median line over IQR band
+///                  marks: Marks.seedSummary("λ = 0.01", runs: lossPerSeed))   // median line over IQR band
 /// let field = Field(x: -2...2, y: -2...2, columns: 200, rows: 200) { x, y in model(x, y) }
 /// let boundary = Chart(x: Axis("x₁"), y: Axis("x₂"),
-///                      layers: Layer.decisionBoundary(field, threshold: 0.5, range: 0...1, x: xs, y: ys, classes: labels))
+///                      marks: Marks.decisionBoundary(field, threshold: 0.5, range: 0...1, x: xs, y: ys, classes: labels))
 /// let figure = Figure(title: "Run 3", width: 960, height: 420, columns: 2, panels: [.chart(loss), .chart(boundary)])
 /// try figure.write(to: "run3.svg")            // .png, .svg or .pdf by extension
 /// let png = try figure.pngData(scale: 2)      // HiDPI bytes in memory

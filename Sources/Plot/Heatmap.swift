@@ -32,3 +32,30 @@ public struct Heatmap: Sendable {
         return Raster.colormapped(flipped, columns: f.columns, rows: f.rows, scale: resolvedColors)
     }
 }
+
+extension Heatmap: Mark {
+    public var name: String { "" }
+    public var takesPaletteColor: Bool { false }
+    public var label: String { "heatmap" }
+
+    public func validate(on chart: Chart, location: String) throws {
+        try field.validate(location)
+        try chart.checkExtent(x: field.x, y: field.y, location: location)
+    }
+
+    /// The field's extent, exactly: an image is not padded.
+    public func extent(_ dimension: Dimension, on chart: Chart) -> (values: [Double], exact: Bool) {
+        let r = dimension == .x ? field.x : field.y
+        return ([r.lowerBound, r.upperBound], true)
+    }
+
+    public func legendEntries(color: Color, theme: Theme) -> [LegendEntry] { [] }
+
+    public func draw(in c: MarkContext) {
+        let x0 = c.x(field.x.lowerBound), x1 = c.x(field.x.upperBound), y0 = c.y(field.y.upperBound), y1 = c.y(field.y.lowerBound)
+        c.renderer.draw(image: raster(), in: Rect(x: min(x0, x1), y: min(y0, y1), width: abs(x1 - x0), height: abs(y1 - y0)),
+                        smoothing: smoothing)
+    }
+
+    public var colorbarToShow: Colorbar? { colorbar.map { Colorbar(colors: resolvedColors, style: $0) } }
+}

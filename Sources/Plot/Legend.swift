@@ -9,15 +9,6 @@ public enum LegendPlacement: Sendable, Equatable {
     case hidden
 }
 
-/// One legend row: a swatch (band patch, line, marker — any combination) and a name.
-struct LegendEntry {
-    var name: String
-    var patch: Color?
-    var line: StrokeStyle?
-    var marker: MarkerStyle?
-    var markerColor: Color?
-}
-
 /// The legend's rows and measured size.
 struct Legend {
     var entries: [LegendEntry]

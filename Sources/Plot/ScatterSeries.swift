@@ -17,6 +17,50 @@ public struct ScatterSeries: Sendable {
     }
 }
 
+extension ScatterSeries: Mark {
+    /// Points coloured by class take the palette's colours, not one of their own.
+    public var requestedColor: Color? { color ?? (classes != nil ? Color.palette(0) : nil) }
+    public var label: String { "scatter '\(name)'" }
+
+    public func validate(on chart: Chart, location: String) throws {
+        try chart.checkSeries(x: x, y: y, yName: "y", location: location)
+        if let c = classes, c.count != x.count {
+            throw PlotError.lengthMismatch(what: "classes", expected: x.count, received: c.count, location: location)
+        }
+    }
+
+    public func extent(_ dimension: Dimension, on chart: Chart) -> (values: [Double], exact: Bool) {
+        (dimension == .x ? x : y, false)
+    }
+
+    /// A row per class (its colour and shape), or one for the series.
+    public func legendEntries(color: Color, theme: Theme) -> [LegendEntry] {
+        guard let classes else { return name.isEmpty ? [] : [LegendEntry(name: name, marker: marker, markerColor: color)] }
+        return Set(classes).sorted().map { k in
+            let className = classNames.flatMap { k >= 0 && k < $0.count ? $0[k] : nil } ?? "class \(k)"
+            var m = marker; m.shape = MarkerShape.cycling(k)
+            return LegendEntry(name: className, marker: m, markerColor: self.color ?? Color.palette(k))
+        }
+    }
+
+    public func obstacles(x xs: Scale, y ys: Scale, on chart: Chart) -> [Point] {
+        x.indices.map { Point(xs(x[$0]), ys(y[$0])) }
+    }
+
+    public func draw(in c: MarkContext) {
+        for i in x.indices {
+            let p = c.point(x[i], y[i])
+            guard p.x.isFinite, p.y.isFinite else { continue }
+            if let classes {
+                var m = marker; m.shape = MarkerShape.cycling(classes[i])
+                m.draw(at: p, color: color ?? Color.palette(classes[i]), in: c.renderer)
+            } else {
+                marker.draw(at: p, color: c.color, in: c.renderer)
+            }
+        }
+    }
+}
+
 extension ScatterSeries {
     /// The most data points a decision-boundary panel draws: beyond it points hide each other and
     /// an SVG of a million circles is hundreds of megabytes.

@@ -11,7 +11,7 @@ extension SyntheticFigures {
                 steps.map { s in 0.05 + 2 / (1 + s * Double(width) / 800) * exp(0.08 * rng.normal()) }
             }
             return .chart(Chart(title: "width \(width)", x: Axis("step"), y: Axis("loss", scale: .log), legend: .hidden,
-                                layers: Layer.seedSummary("width \(width)", x: steps, runs: runs, color: Color.palette(0))))
+                                marks: Marks.seedSummary("width \(width)", x: steps, runs: runs, color: Color.palette(0))))
         }
         return Figure(title: "Small multiples: loss by hidden width (shared axes)", width: 800, height: 600, columns: 2,
                       sharedAxes: .both, panels: panels)
@@ -26,13 +26,13 @@ extension SyntheticFigures {
         for i in 33...40 { diverging[i] = .infinity }
         return Figure(width: 720, height: 420, Chart(
             title: "Line styles, markers and gaps", x: Axis("step × 1000"), y: Axis("value"), legend: .outsideRight,
-            layers: [
-                .line(LineSeries("solid", x: x, y: x.map { sin($0) })),
-                .line(LineSeries("dashed + ○", x: x, y: x.map { cos($0) + 1 }, dash: .dashed, marker: MarkerStyle(.circle, size: 5))),
-                .line(LineSeries("dotted", x: x, y: x.map { 0.5 * sin(0.5 * $0) - 1 }, dash: .dotted)),
-                .line(LineSeries("dash-dot + □", x: x, y: x.map { 2 - 0.1 * $0 }, dash: .dashDot, marker: MarkerStyle(.square, size: 5))),
-                .line(LineSeries("NaN gap", x: x, y: gappy)),
-                .line(LineSeries("diverges (∞)", x: x, y: diverging)),
+            marks: [
+                LineSeries("solid", x: x, y: x.map { sin($0) }),
+                LineSeries("dashed + ○", x: x, y: x.map { cos($0) + 1 }, dash: .dashed, marker: MarkerStyle(.circle, size: 5)),
+                LineSeries("dotted", x: x, y: x.map { 0.5 * sin(0.5 * $0) - 1 }, dash: .dotted),
+                LineSeries("dash-dot + □", x: x, y: x.map { 2 - 0.1 * $0 }, dash: .dashDot, marker: MarkerStyle(.square, size: 5)),
+                LineSeries("NaN gap", x: x, y: gappy),
+                LineSeries("diverges (∞)", x: x, y: diverging),
             ]))
     }
 
@@ -47,7 +47,7 @@ extension SyntheticFigures {
         }
         return Figure(width: 640, height: 480, Chart(
             title: "Scatter: three classes", x: Axis("feature σ(x)"), y: Axis("feature W₁x"),
-            layers: [.scatter(ScatterSeries("points", x: xs, y: ys, classes: cs, classNames: ["setosa", "versicolor", "virginica"]))]))
+            marks: [ScatterSeries("points", x: xs, y: ys, classes: cs, classNames: ["setosa", "versicolor", "virginica"])]))
     }
 
     /// A classifier's raw score on viridis with the zero contour, on a log-free, 3-panel row.
@@ -55,8 +55,8 @@ extension SyntheticFigures {
         let field = Field(x: -3...3, y: -2...2, columns: 120, rows: 80) { x, y in x * x / 3 + y * y - 1.2 + 0.3 * sin(3 * x) }
         return Figure(width: 640, height: 420, Chart(
             title: "Score f(x) on viridis with contour f = 0", x: Axis("x₁", grid: false), y: Axis("x₂", grid: false),
-            layers: [.heatmap(Heatmap(field, smoothing: .nearest, colorbar: ColorbarStyle(label: "f(x)"))),
-                     .contour(Contour("f = 0", field: field, level: 0, color: .white, width: 2))]))
+            marks: [Heatmap(field, smoothing: .nearest, colorbar: ColorbarStyle(label: "f(x)")),
+                     Contour("f = 0", field: field, level: 0, color: .white, width: 2)]))
     }
 
     /// Digit-like 8×8 images with captions, per-image scaling.

@@ -26,7 +26,7 @@ public enum SyntheticFigures {
         var rng = SplitMix(seed: 7)
         let epochs = 120
         let rates = [(0.01, "λ = 0.01"), (0.1, "λ = 0.1"), (1.0, "λ = 1 (diverges)")]
-        var loss: [Layer] = [], accuracy: [Layer] = []
+        var loss: [any Mark] = [], accuracy: [any Mark] = []
         for (k, (rate, name)) in rates.enumerated() {
             var lossRuns: [[Double]] = [], accRuns: [[Double]] = []
             for _ in 0..<5 {
@@ -42,13 +42,13 @@ public enum SyntheticFigures {
                 lossRuns.append(l); accRuns.append(a)
             }
             let color = Color.palette(k)
-            loss += Layer.seedSummary(name, runs: lossRuns, color: color)
-            accuracy += Layer.seedSummary(name, runs: accRuns, color: color)
+            loss += Marks.seedSummary(name, runs: lossRuns, color: color)
+            accuracy += Marks.seedSummary(name, runs: accRuns, color: color)
         }
         return Figure(title: "Training curves (median and IQR over 5 seeds)", width: 960, height: 420, columns: 2, panels: [
-            .chart(Chart(title: "Cross-entropy loss", x: Axis("epoch"), y: Axis("loss", scale: .log), layers: loss)),
+            .chart(Chart(title: "Cross-entropy loss", x: Axis("epoch"), y: Axis("loss", scale: .log), marks: loss)),
             .chart(Chart(title: "Test accuracy", x: Axis("epoch"), y: Axis("accuracy", range: AxisRange(upper: 1)), legend: .hidden,
-                         layers: accuracy)),
+                         marks: accuracy)),
         ])
     }
 
@@ -68,7 +68,7 @@ public enum SyntheticFigures {
         return Figure(width: width, height: height, Chart(
             title: "Decision boundary, p(class 1 | x)",
             x: Axis("x₁", grid: false), y: Axis("x₂", grid: false),
-            layers: Layer.decisionBoundary(field, threshold: 0.5, range: 0...1, x: xs, y: ys, classes: classes,
+            marks: Marks.decisionBoundary(field, threshold: 0.5, range: 0...1, x: xs, y: ys, classes: classes,
                                            classNames: ["class 0", "class 1"], colorbarLabel: "p(class 1)", contourName: "p = 0.5")))
     }
 
@@ -79,6 +79,6 @@ public enum SyntheticFigures {
         let b = x.map { cos(1.3 * $0) * 0.8 }
         return Figure(width: 800, height: 600, Chart(
             title: "Two series", x: Axis("t"), y: Axis("value"),
-            layers: [.line(LineSeries("damped sine", x: x, y: a)), .line(LineSeries("cosine", x: x, y: b))]))
+            marks: [LineSeries("damped sine", x: x, y: a), LineSeries("cosine", x: x, y: b)]))
     }
 }

@@ -309,13 +309,13 @@ struct SweepTests {
             return chart
         }
         let bands = try #require(chart(SweepFigures.lossBands(diverging, results: results)))
-        let names = bands.layers.compactMap { if case .line(let l) = $0 { l.name } else { nil } }
+        let names = bands.marks.compactMap { ($0 as? LineSeries)?.name }
         // Bands are drawn below every line.
-        let kinds = bands.layers.map { if case .band = $0 { 0 } else { 1 } }
+        let kinds = bands.marks.map { $0 is Band ? 0 : 1 }
         #expect(kinds == kinds.sorted())
         #expect(names.contains("\(wild.label) (3 of 3 diverged)"), "\(names)")
         let rates = try #require(chart(SweepFigures.learningRateSensitivity(diverging, results: results)))
-        let marks = rates.layers.compactMap { if case .scatter(let s) = $0 { s } else { nil } }
+        let marks = rates.marks.compactMap { ($0 as? ScatterSeries) }
         #expect(marks.map(\.name) == ["median diverged"] && marks.first?.x == [1e6])
         // A variant whose seeds all diverged draws no boundary from its 1e150 weights: only its data, said in the title.
         let boundaries = SweepFigures.boundaries(diverging, results: results)
@@ -324,9 +324,9 @@ struct SweepTests {
         #expect(panelTitles.contains("\(wild.label) (every seed diverged)"), "\(panelTitles)")
         // A linear net on XOR ends at output 0 everywhere: no boundary (rounding noise drew a maze of contours).
         guard case .chart(let flat) = grid.figure.panels[0] else { Issue.record("no chart"); return }
-        let contours = flat.layers.filter { if case .contour = $0 { true } else { false } }
+        let contours = flat.marks.filter { $0 is Contour }
         #expect(flat.title?.hasSuffix("(constant output 0)") == true ? contours.isEmpty : !contours.isEmpty, "\(flat.title ?? "")")
-        let line = rates.layers.compactMap { if case .line(let l) = $0 { l } else { nil } }.first
+        let line = rates.marks.compactMap { ($0 as? LineSeries) }.first
         #expect(line?.x == [0.01], "the line holds only the rate whose median is finite")
     }
 
@@ -460,9 +460,9 @@ struct SweepTests {
         let run = try #require(try ExperimentFile.experiment(from: yaml, file: "big.yaml").experiments.first?.runs.first)
         let (_, record) = try Recorder.record(run: run, options: RecorderOptions())
         let chart = RecordFigures.trajectories(record)
-        let lines = chart.layers.compactMap { if case .line(let l) = $0 { l } else { nil } }
+        let lines = chart.marks.compactMap { ($0 as? LineSeries) }
         #expect(lines.count == 3 + 5, "\(lines.count) lines")
-        let crossings = chart.layers.compactMap { if case .scatter(let s) = $0 { s } else { nil } }.first
+        let crossings = chart.marks.compactMap { ($0 as? ScatterSeries) }.first
         let distinct = Set(record.events.signCrossings.map(\.parameter.index)).count
         #expect(crossings?.x.count == distinct && record.events.signCrossings.count > distinct)
     }

@@ -4,8 +4,8 @@ import PlotCairo
 import Testing
 
 @Suite struct ErrorTests {
-    func chart(_ layers: [Layer], y: Axis = Axis()) -> Figure {
-        Figure(title: "Loss", width: 400, height: 300, panels: [.chart(Chart(title: "train", y: y, layers: layers))])
+    func chart(_ layers: [any Mark], y: Axis = Axis()) -> Figure {
+        Figure(title: "Loss", width: 400, height: 300, panels: [.chart(Chart(title: "train", y: y, marks: layers))])
     }
 
     func error(_ figure: Figure) -> PlotError? {
@@ -13,14 +13,14 @@ import Testing
     }
 
     @Test func emptySeries() throws {
-        let e = try #require(error(chart([.line(LineSeries("seed 1", x: [], y: []))])))
+        let e = try #require(error(chart([LineSeries("seed 1", x: [], y: [])])))
         #expect(e == .empty(what: "x", location: "figure 'Loss' › panel 1 'train' › line 'seed 1'"))
         #expect(e.description.contains("figure 'Loss' › panel 1 'train' › line 'seed 1'"))
         #expect(e.description.contains("expected at least one value"))
     }
 
     @Test func lengthMismatch() throws {
-        let e = try #require(error(chart([.line(LineSeries("a", x: [1, 2, 3], y: [1, 2]))])))
+        let e = try #require(error(chart([LineSeries("a", x: [1, 2, 3], y: [1, 2])])))
         guard case .lengthMismatch(let what, let expected, let received, let location) = e else { Issue.record("\(e)"); return }
         #expect(what == "y" && expected == 3 && received == 2)
         #expect(location.contains("line 'a'"))
@@ -28,22 +28,22 @@ import Testing
     }
 
     @Test func nonPositiveOnLogAxis() throws {
-        let e = try #require(error(chart([.line(LineSeries("loss", x: [0, 1, 2], y: [1, 0, 2]))], y: Axis(scale: .log))))
+        let e = try #require(error(chart([LineSeries("loss", x: [0, 1, 2], y: [1, 0, 2])], y: Axis(scale: .log))))
         #expect(e == .nonPositiveOnLogAxis(axis: "y", value: 0, index: 1, location: "figure 'Loss' › panel 1 'train' › line 'loss'"))
         #expect(e.description.contains("log y axis"))
         // NaN is a gap, not an error.
-        #expect(error(chart([.line(LineSeries("loss", x: [0, 1, 2], y: [1, .nan, 2]))], y: Axis(scale: .log))) == nil)
+        #expect(error(chart([LineSeries("loss", x: [0, 1, 2], y: [1, .nan, 2])], y: Axis(scale: .log))) == nil)
     }
 
     @Test func badFigureSize() {
         for (w, h) in [(0.0, 300.0), (400, -1), (.nan, 300), (.infinity, 10)] {
-            let f = Figure(width: w, height: h, Chart(layers: [.line(LineSeries("a", y: [1, 2]))]))
+            let f = Figure(width: w, height: h, Chart(marks: [LineSeries("a", y: [1, 2])]))
             #expect(error(f) == .invalidFigureSize(width: w, height: h) || (w.isNaN && error(f) != nil))
         }
     }
 
     @Test func unwritablePath() throws {
-        let f = chart([.line(LineSeries("a", y: [1, 2]))])
+        let f = chart([LineSeries("a", y: [1, 2])])
         do {
             try f.write(to: "/nonexistent-dir/sub/figure.png")
             Issue.record("expected an error")
@@ -65,29 +65,29 @@ import Testing
                                edges: [NetworkEdges(from: 0, to: 1, weights: [[1, 2, 3]])])
         #expect(error(Figure(panel: .network(n)))?.description.contains("weight row 0 has 3 values; expected 2") == true)
         let s = ScatterSeries("pts", x: [1, 2], y: [1, 2], classes: [0])
-        #expect(error(chart([.scatter(s)]))?.description.contains("classes has 1 values; expected 2") == true)
-        let fixed = chart([.line(LineSeries("a", y: [1, 2]))], y: Axis(range: .fixed(2, 1)))
+        #expect(error(chart([s]))?.description.contains("classes has 1 values; expected 2") == true)
+        let fixed = chart([LineSeries("a", y: [1, 2])], y: Axis(range: .fixed(2, 1)))
         #expect(error(fixed)?.description.contains("expected lower < upper") == true)
         let f = Field(x: 0...1, y: 0...1, columns: 3, rows: 3, values: [1, 2])
-        #expect(error(chart([.heatmap(Heatmap(f))]))?.description.contains("field values has 2 values; expected 9") == true)
-        #expect(throws: PlotError.self) { try chart([.line(LineSeries("a", y: [1, 2]))]).pngData(scale: 0) }
+        #expect(error(chart([Heatmap(f)]))?.description.contains("field values has 2 values; expected 9") == true)
+        #expect(throws: PlotError.self) { try chart([LineSeries("a", y: [1, 2])]).pngData(scale: 0) }
     }
 }
 
 @Suite struct RobustnessTests {
     @Test func badRangesThrowInsteadOfCrashing() {
         for range in [AxisRange(lower: .nan), AxisRange(upper: .infinity), AxisRange(padding: -1)] {
-            let f = Figure(Chart(y: Axis(range: range), layers: [.line(LineSeries("a", y: [1, 2]))]))
+            let f = Figure(Chart(y: Axis(range: range), marks: [LineSeries("a", y: [1, 2])]))
             #expect(throws: PlotError.self) { try f.pngData() }
         }
-        let log = Figure(Chart(y: Axis(scale: .log, range: AxisRange(upper: -1)), layers: [.line(LineSeries("a", y: [1, 2]))]))
+        let log = Figure(Chart(y: Axis(scale: .log, range: AxisRange(upper: -1)), marks: [LineSeries("a", y: [1, 2])]))
         #expect(throws: PlotError.self) { try log.pngData() }
     }
 
     @Test func extremeDataAndTinyFiguresStillRender() throws {
-        let huge = Figure(Chart(layers: [.line(LineSeries("a", x: [0, 1], y: [-1e308, 1e308]))]))
+        let huge = Figure(Chart(marks: [LineSeries("a", x: [0, 1], y: [-1e308, 1e308])]))
         _ = try huge.pngData()
-        let tiny = Figure(width: 20, height: 15, Chart(title: "t", x: Axis("x"), y: Axis("y"), layers: [.line(LineSeries("a", y: [1, 2]))]))
+        let tiny = Figure(width: 20, height: 15, Chart(title: "t", x: Axis("x"), y: Axis("y"), marks: [LineSeries("a", y: [1, 2])]))
         _ = try tiny.pngData()
         let empty = Figure(Chart(title: "nothing yet"))
         _ = try empty.svgData()

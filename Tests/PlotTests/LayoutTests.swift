@@ -34,7 +34,7 @@ import Testing
     @Test func tickLabelsStayOutOfThePlotAndTinyFiguresStillLayOut() throws {
         for (w, h) in [(800.0, 600.0), (320, 200), (200, 150)] {
             let fig = Figure(width: w, height: h, Chart(title: "σ(x), λ = 0.01", x: Axis("epoch × 1000"), y: Axis("W₁ norm"),
-                                                         layers: [.line(LineSeries("a", x: [0, 12345], y: [-0.001, 98765]))]))
+                                                         marks: [LineSeries("a", x: [0, 12345], y: [-0.001, 98765])]))
             let r = try RecordingRenderer()
             try fig.draw(in: r)
             let L = try chartLayout(fig)
@@ -49,8 +49,8 @@ import Testing
     @Test func legendAvoidsTheData() throws {
         // Data fills the upper right; the legend must go elsewhere.
         let x = (0..<50).map(Double.init)
-        let fig = Figure(width: 400, height: 300, Chart(layers: [
-            .line(LineSeries("rising", x: x, y: x.map { $0 * $0 })), .line(LineSeries("flat high", x: x, y: x.map { _ in 2400 })),
+        let fig = Figure(width: 400, height: 300, Chart(marks: [
+            LineSeries("rising", x: x, y: x.map { $0 * $0 }), LineSeries("flat high", x: x, y: x.map { _ in 2400 }),
         ]))
         let r = try RecordingRenderer()
         try fig.draw(in: r)
@@ -89,7 +89,7 @@ import Testing
 @Suite struct TickSpacingTests {
     @Test func wideTickLabelsThinOut() throws {
         let fig = Figure(width: 360, height: 240, Chart(x: Axis(range: .fixed(0.9999, 1.0001)), legend: .hidden,
-                                                         layers: [.line(LineSeries("a", x: [0.9999, 1.0001], y: [0, 1]))]))
+                                                         marks: [LineSeries("a", x: [0.9999, 1.0001], y: [0, 1])]))
         let r = try RecordingRenderer()
         try fig.draw(in: r)
         let L = try chartLayout(fig)
@@ -121,7 +121,7 @@ import Testing
     /// A title longer than its figure or panel shrinks, then is shortened with "…": it never runs off the edge.
     @Test func titlesNeverRunOffTheirFigureOrPanel() throws {
         let long = "The decision boundary as training goes on, at log-spaced epochs of the first seed"
-        let chart = Chart(title: long, x: Axis("x"), y: Axis("y"), layers: [.line(LineSeries("a", x: [0, 1], y: [0, 1]))])
+        let chart = Chart(title: long, x: Axis("x"), y: Axis("y"), marks: [LineSeries("a", x: [0, 1], y: [0, 1])])
         let figure = Figure(title: long, width: 240, height: 220, columns: 1, panels: [.chart(chart)])
         let r = try RecordingRenderer()
         try figure.draw(in: r)

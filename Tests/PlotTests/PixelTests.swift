@@ -9,7 +9,7 @@ import Testing
     func lineFigure(_ y: [Double], x: [Double]? = nil) -> Figure {
         Figure(width: 300, height: 220, Chart(
             x: Axis(range: .fixed(0, 10), grid: false), y: Axis(range: .fixed(0, 10), grid: false), legend: .hidden,
-            layers: [.line(LineSeries("s", x: x ?? y.indices.map(Double.init), y: y, color: red, width: 4))]))
+            marks: [LineSeries("s", x: x ?? y.indices.map(Double.init), y: y, color: red, width: 4)]))
     }
 
     @Test func lineCrossesThePixelsItMust() throws {
@@ -46,7 +46,7 @@ import Testing
         let field = Field(x: 0...4, y: 0...4, columns: 4, rows: 4, values: (0..<16).map(Double.init))
         let colors = ColorScale(.viridis, lower: 0, upper: 15)
         let fig = Figure(width: 300, height: 240, Chart(x: Axis(grid: false), y: Axis(grid: false), legend: .hidden,
-                                                         layers: [.heatmap(Heatmap(field, colors: colors, smoothing: .nearest))]))
+                                                         marks: [Heatmap(field, colors: colors, smoothing: .nearest)]))
         let image = try fig.rasterize()
         let L = try chartLayout(fig)
         for (col, row) in [(0, 0), (3, 0), (1, 2), (3, 3)] {
@@ -60,9 +60,9 @@ import Testing
         let field = Field(x: 0...1, y: 0...1, columns: 50, rows: 50) { x, _ in x }
         let colors = ColorScale(.blueRed, lower: 0, upper: 1, center: 0.5)
         let ink = Color(gray: 0.1)
-        let fig = Figure(width: 300, height: 240, Chart(legend: .hidden, layers: [
-            .heatmap(Heatmap(field, colors: colors, smoothing: .nearest, colorbar: nil)),
-            .contour(Contour(field: field, level: 0.5, color: ink, width: 3)),
+        let fig = Figure(width: 300, height: 240, Chart(legend: .hidden, marks: [
+            Heatmap(field, colors: colors, smoothing: .nearest, colorbar: nil),
+            Contour(field: field, level: 0.5, color: ink, width: 3),
         ]))
         let image = try fig.rasterize()
         let L = try chartLayout(fig)
@@ -73,8 +73,8 @@ import Testing
 
     @Test func scatterPointsHaveClassColorsAndOutlines() throws {
         let fig = Figure(width: 300, height: 240, Chart(x: Axis(range: .fixed(0, 4), grid: false), y: Axis(range: .fixed(0, 4), grid: false),
-                                                         legend: .hidden, layers: [
-            .scatter(ScatterSeries("p", x: [1, 3], y: [1, 3], classes: [0, 1], marker: MarkerStyle(.circle, size: 12))),
+                                                         legend: .hidden, marks: [
+            ScatterSeries("p", x: [1, 3], y: [1, 3], classes: [0, 1], marker: MarkerStyle(.circle, size: 12)),
         ]))
         let image = try fig.rasterize()
         let L = try chartLayout(fig)
@@ -111,13 +111,13 @@ import Testing
 
     @Test func singlePointAndZeroRangeDataAreVisible() throws {
         // One point: no line to stroke, so it gets a dot; its axis domain widens around the value (±10 %).
-        let fig = Figure(width: 300, height: 220, Chart(legend: .hidden, layers: [.line(LineSeries("one", x: [3], y: [7], color: red))]))
+        let fig = Figure(width: 300, height: 220, Chart(legend: .hidden, marks: [LineSeries("one", x: [3], y: [7], color: red)]))
         let image = try fig.rasterize()
         let L = try chartLayout(fig)
         #expect(L.x.domain == (2.7, 3.3) && abs(L.y.domain.lower - 6.3) < 1e-12 && abs(L.y.domain.upper - 7.7) < 1e-12)
         #expect(image.matches(L.x(3), L.y(7), red))
         // A flat series sits in the middle of the plot.
-        let flat = Figure(width: 300, height: 220, Chart(legend: .hidden, layers: [.line(LineSeries("flat", x: [0, 1, 2], y: [0, 0, 0], color: red, width: 4))]))
+        let flat = Figure(width: 300, height: 220, Chart(legend: .hidden, marks: [LineSeries("flat", x: [0, 1, 2], y: [0, 0, 0], color: red, width: 4)]))
         let F = try chartLayout(flat)
         #expect(try flat.rasterize().matches(F.x(1), F.plot.midY, red))
     }
