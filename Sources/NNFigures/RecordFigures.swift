@@ -85,18 +85,23 @@ public enum RecordFigures {
         guard !snapshots.isEmpty else { return nil }
         let xs = (0..<data.count).map { data.x[$0, 0] }, ys = (0..<data.count).map { data.x[$0, 1] }
         let classes = BoundaryFigures.classes(of: data.y, threshold: threshold)
+        let multiclass = snapshots[0].outputs.count > 1
         let panels: [Panel] = snapshots.map { snapshot in
             let grid = snapshot.outputs[0]
-            var layers = Marks.decisionBoundary(field(grid), threshold: threshold, range: range, x: xs, y: ys, classes: classes)
-            // One shared colour key is enough for a filmstrip: drop the per-panel colorbars.
-            for i in layers.indices { if var h = layers[i] as? Heatmap { h.colorbar = nil; layers[i] = h } }
+            // Several outputs: the class picked at each point (the argmax), as the final boundary shows it.
+            let marks: [any Mark] = multiclass
+                ? [ClassRegions(argmaxOf: snapshot.outputs.map(field)), ScatterSeries("data", x: xs, y: ys, classes: classes).thinned()]
+                : Marks.decisionBoundary(field(grid), threshold: threshold, range: range, x: xs, y: ys, classes: classes,
+                                         colorbarLabel: "output")
             return .chart(Chart(title: "epoch \(snapshot.epoch)", x: Axis("x₁", range: .fixed(grid.x.lowerBound, grid.x.upperBound)),
-                                y: Axis("x₂", range: .fixed(grid.y.lowerBound, grid.y.upperBound)), legend: .hidden, marks: layers))
+                                y: Axis("x₂", range: .fixed(grid.y.lowerBound, grid.y.upperBound)), legend: .hidden, marks: marks))
         }
         let count = min(columns, panels.count)
         let rows = (panels.count + count - 1) / count
-        return Figure(title: "The decision boundary as training goes on", width: Double(count) * 230 + 30,
-                      height: Double(rows) * 220 + 50, columns: count, sharedAxes: [.x, .y], panels: panels)
+        // One colour bar for the whole strip: every panel is drawn on the same scale.
+        return Figure(title: multiclass ? "The decision regions as training goes on" : "The decision boundary as training goes on",
+                      width: Double(count) * 230 + 30 + (multiclass ? 0 : 70),
+                      height: Double(rows) * 220 + 50, columns: count, sharedAxes: [.x, .y], panels: panels).sharingColorbar()
     }
 
     /// Each hidden unit's activation over the input plane at the end (TensorFlow Playground's neurons).

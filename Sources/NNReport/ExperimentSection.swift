@@ -40,25 +40,40 @@ enum ExperimentSection {
             if network.inputWidth == 2 {
                 let threshold = threshold(for: run.data.y)
                 let range: ClosedRange<Double> = threshold == 0 ? -1...1 : 0...1
-                let chart = BoundaryFigures.chart(network, data: run.data, threshold: threshold, range: range,
-                                                  title: "seed \(experiment.seeds.first ?? 0), after \(Format.count(first.history.epochCount, "epoch"))")
-                blocks.append(.figure(ReportFigure(name: key + "-boundary", figure: Figure(width: 640, height: 520, chart),
-                                                   caption: "The trained network's output over the input plane (first seed), its decision boundary at \(readable(threshold)) and the training data\(Self.pointsNote(run.data.count)).",
-                                                   alt: "Decision boundary of the trained network with the training points")))
+                let after = "seed \(experiment.seeds.first ?? 0), after \(Format.count(first.history.epochCount, "epoch"))"
+                let validation = run.validation
+                let heldOut = validation.map { " (filled) and the \($0.count) validation points (hollow)" } ?? ""
+                if network.outputWidth > 1 {
+                    let chart = BoundaryFigures.chart(network, data: run.data, threshold: threshold, range: range, title: after, validation: validation)
+                    blocks.append(.figure(ReportFigure(name: key + "-boundary", figure: Figure(width: 640, height: 520, chart),
+                                                       caption: "The class the trained network picks at each point of the input plane (the largest of its \(network.outputWidth) outputs; first seed), the lines where it changes, and the training data\(heldOut)\(Self.pointsNote(run.data.count)).",
+                                                       alt: "Decision regions of the trained classifier with the data points")))
+                } else {
+                    let panels: [Panel] = [
+                        .chart(BoundaryFigures.chart(network, data: run.data, threshold: threshold, range: range, title: after, validation: validation)),
+                        .chart(BoundaryFigures.chart(network, data: run.data, threshold: threshold, range: range, title: "discretized at \(readable(threshold))",
+                                                     validation: validation, discretized: true)),
+                    ]
+                    blocks.append(.figure(ReportFigure(name: key + "-boundary", figure: Figure(width: 1180, height: 520, columns: 2, panels: panels),
+                                                       caption: "Left: the trained network's output over the input plane (first seed), its decision boundary at \(readable(threshold)) and the training data\(heldOut)\(Self.pointsNote(run.data.count)). Right: the same output discretized to either side of \(readable(threshold)), as TensorFlow Playground's “discretize output” shows it.",
+                                                       alt: "Decision boundary of the trained network with the data points, continuous and discretized")))
+                }
                 // Every seed's final boundary, so one lucky or unlucky seed does not stand for the experiment.
                 let seeds = zip(experiment.seeds, runResults).filter { $0.1.failure == nil }.prefix(maximumSeedPanels)
                 if seeds.count > 1 {
                     let panels: [Panel] = seeds.map { seed, result in
                         .chart(BoundaryFigures.chart(result.network, data: run.data, threshold: threshold, range: range,
-                                                     title: "seed \(seed)\(result.history.divergence != nil ? " (diverged)" : "")", resolution: 60))
+                                                     title: "seed \(seed)\(result.history.divergence != nil ? " (diverged)" : "")", resolution: 60,
+                                                     validation: run.validation))
                     }
                     let columns = min(4, panels.count)
                     let rows = (panels.count + columns - 1) / columns
                     let shown = experiment.seeds.count > seeds.count ? " (the first \(seeds.count) of \(experiment.seeds.count) seeds)" : ""
                     blocks.append(.figure(ReportFigure(name: key + "-seed-boundaries",
-                                                       figure: Figure(title: "Final decision boundary of every seed", width: Double(columns) * 290 + 40,
-                                                                      height: Double(rows) * 260 + 60, columns: columns, panels: panels),
-                                                       caption: "The final decision boundary of each seed\(shown), on the same data\(Self.pointsNote(run.data.count)).",
+                                                       figure: Figure(title: network.outputWidth > 1 ? "Final decision regions of every seed" : "Final decision boundary of every seed",
+                                                                      width: Double(columns) * 250 + 110, height: Double(rows) * 260 + 60, columns: columns,
+                                                                      panels: panels).sharingColorbar(),
+                                                       caption: "The final decision boundary of each seed\(shown), on the same data\(run.validation == nil ? "" : " (validation points hollow)")\(Self.pointsNote(run.data.count)).",
                                                        alt: "Small multiples of the final decision boundary, one per seed")))
                 }
                 if let record = first.record, let film = RecordFigures.filmstrip(record, data: run.data, threshold: threshold, range: range) {
@@ -80,6 +95,11 @@ enum ExperimentSection {
                 blocks.append(.figure(ReportFigure(name: key + "-weights", figure: trajectories,
                                                    caption: "Left: \(record.samples.trajectories.count > RecordFigures.maximumTrajectories ? "each layer's weights as a band from their 5% to their 95% quantile around the median, and the \(RecordFigures.largestTrajectories) weights largest at the end (grey), as \(record.samples.trajectories.count) lines would hide each other" : "every weight (solid) and bias (dashed)") over the epochs (first seed, sampled \(Format.count(record.samples.epochs.count, "epoch")))\(crossings > 0 ? "; crosses mark where each L1-regularized weight first crossed zero (\(Format.count(crossings, "crossing")) in all)" : ""). Right: the mean gradient norm of each layer per epoch.",
                                                    alt: "Weight trajectories over epochs and per-layer gradient norms")))
+            }
+            if let record = first.record, let distributions = DistributionFigures.weights(record) {
+                blocks.append(.figure(ReportFigure(name: key + "-weight-distributions", figure: distributions,
+                                                   caption: "Each dense layer's weights over the epochs (first seed), as TensorBoard's distributions draw them: the bands span from the smallest to the largest weight, from the 5% to the 95% quantile and the interquartile range, darker towards the middle; the line is the median.",
+                                                   alt: "Bands of weight quantiles over epochs, one panel per layer")))
             }
             // Weight labels help on small networks and only clutter large ones.
             let edgeCount = network.denseLayers.reduce(0) { $0 + $1.layer.weights.elements.count }

@@ -14,6 +14,7 @@ enum SweepFigures {
         blocks += lossFigures(comparison, results: results)
         if let lr = learningRateSensitivity(comparison, results: results) { blocks.append(lr) }
         if let table = statisticHeatmap(comparison, statistics) { blocks.append(table) }
+        if let view = parallelCoordinates(comparison, statistics) { blocks.append(view) }
         blocks += weightNorms(comparison, results: results)
         if let landscape = landscape(comparison, results: results) { blocks.append(landscape) }
         return blocks
@@ -45,15 +46,16 @@ enum SweepFigures {
     }
 
     static func boundaries(_ comparison: Comparison, results: [[RunResult]]) -> [ReportBlock] {
-        guard let run = comparison.variants.first?.runs.first, run.network.inputWidth == 2, run.network.outputWidth == 1,
+        guard let run = comparison.variants.first?.runs.first, run.network.inputWidth == 2,
               let layout = grid(comparison) else { return [] }
+        let multiclass = run.network.outputWidth > 1
         // Beyond the writer's figure size limit the panels are not even computed.
         // One axis (or named variants) wraps into rows of up to 4 panels instead of one tall column.
         let wraps = layout.columns.count <= 1 || layout.rows == [""]
         let panelColumns = wraps ? min(4, max(1, layout.cells.count)) : layout.columns.count
         let gridColumns = Double(panelColumns), gridRows = (Double(layout.cells.count) / gridColumns).rounded(.up)
-        let pixels = (gridColumns * 290 + 40) * (gridRows * 260 + 60) * 2.25
-        let side = max(gridColumns * 290 + 40, gridRows * 260 + 60) * 1.5
+        let pixels = (gridColumns * 250 + 110) * (gridRows * 260 + 60) * 2.25
+        let side = max(gridColumns * 250 + 110, gridRows * 260 + 60) * 1.5
         guard pixels <= ReportWriter.maximumFigurePixels, side <= ReportWriter.maximumFigureSide else {
             return [.note("The \(layout.cells.count) final decision boundaries are not drawn: one panel each would make a figure beyond NNLab's figure size limit. Sweep fewer levels (or set grid: rows/columns) to see them; every run's numbers are in the tables, runs.json and history.csv.", kind: "warning")]
         }
@@ -78,20 +80,31 @@ enum SweepFigures {
             }
             let firstSeed = comparison.seeds[results[index].firstIndex { $0.failure == nil && $0.history.divergence == nil } ?? 0]
             let chart = BoundaryFigures.chart(first.network, data: data, threshold: threshold, range: range,
-                                              title: title + (firstSeed == comparison.seeds.first ? "" : " (seed \(firstSeed))"), resolution: 80)
+                                              title: title + (firstSeed == comparison.seeds.first ? "" : " (seed \(firstSeed))"), resolution: 80,
+                                              validation: comparison.variants[index].runs.first?.validation)
             representative.append(.chart(chart))
-            // The share of seeds whose final network puts each point on the positive side.
+            // Where the seeds agree: for one output, the share whose final network puts each point on the positive
+            // side; for several, the share that picks the class most of them pick (the argmax's mode).
             let plane = BoundaryFigures.plane(of: data.x)
-            let grids = trained.map { BoundaryFigures.field($0.network, x: plane.x, y: plane.y, columns: 60, rows: 60) }
-            if let model = grids.first {
+            let grids = trained.map { BoundaryFigures.fields($0.network, x: plane.x, y: plane.y, columns: 60, rows: 60) }
+            if let model = grids.first?.first {
                 var share = [Double](repeating: 0, count: model.values.count)
-                for g in grids { for i in g.values.indices where g.values[i] > threshold { share[i] += 1 / Double(grids.count) } }
+                if multiclass {
+                    let picks = grids.map { ClassRegions(argmaxOf: $0).classes }
+                    for i in share.indices {
+                        var votes: [Int: Int] = [:]
+                        for p in picks where p[i] >= 0 { votes[p[i], default: 0] += 1 }
+                        share[i] = Double(votes.values.max() ?? 0) / Double(grids.count)
+                    }
+                } else {
+                    for g in grids { for i in g[0].values.indices where g[0].values[i] > threshold { share[i] += 1 / Double(grids.count) } }
+                }
                 let field = Field(x: model.x, y: model.y, columns: model.columns, rows: model.rows, values: share)
+                let colors = multiclass ? ColorScale(.viridis, lower: 0, upper: 1) : ColorScale(.blueRed, lower: 0, upper: 1, center: 0.5)
                 agreement.append(.chart(Chart(title: title, x: Axis("x₁", range: .fixed(model.x.lowerBound, model.x.upperBound)),
                                               y: Axis("x₂", range: .fixed(model.y.lowerBound, model.y.upperBound)), legend: .hidden,
-                                              marks: [Heatmap(field, colors: ColorScale(.blueRed, lower: 0, upper: 1, center: 0.5),
-                                                                        colorbar: ColorbarStyle(label: "share of seeds")),
-                                                       ScatterSeries("data", x: xs, y: ys, classes: classes).thinned()])))
+                                              marks: [Heatmap(field, colors: colors, colorbar: ColorbarStyle(label: multiclass ? "share of seeds agreeing" : "share of seeds")),
+                                                      ScatterSeries("data", x: xs, y: ys, classes: classes).thinned()])))
             }
         }
         let columns = panelColumns
@@ -102,16 +115,20 @@ enum SweepFigures {
         var blocks: [ReportBlock] = []
         if !representative.isEmpty {
             blocks.append(.figure(ReportFigure(name: "comparison-boundaries",
-                                               figure: Figure(title: "Final decision boundaries (seed \(comparison.seeds.first ?? 0))", width: Double(columns) * 290 + 40,
-                                                              height: Double(rows) * 260 + 60, columns: columns, panels: representative),
-                                               caption: "Small multiples of the final decision boundaries (\(axesText); other axes at their first level); one representative seed per cell: the first that did not diverge (named when it is not the first seed); a cell whose seeds all diverged shows only the data.",
+                                               figure: Figure(title: multiclass ? "Final decision regions (seed \(comparison.seeds.first ?? 0))" : "Final decision boundaries (seed \(comparison.seeds.first ?? 0))",
+                                                              width: Double(columns) * 250 + 110, height: Double(rows) * 260 + 60, columns: columns,
+                                                              panels: representative).sharingColorbar(),
+                                               caption: "Small multiples of the final decision \(multiclass ? "regions (the class each variant picks at each point: the largest output)" : "boundaries") (\(axesText); other axes at their first level); one representative seed per cell: the first that did not diverge (named when it is not the first seed); a cell whose seeds all diverged shows only the data\(comparison.variants.first?.runs.first?.validation == nil ? "" : "; validation points hollow").",
                                                alt: "A grid of decision boundaries, one per variant")))
         }
         if agreement.count == representative.count, !agreement.isEmpty, comparison.seeds.count > 1 {  // every cell has a map
             blocks.append(.figure(ReportFigure(name: "comparison-agreement",
-                                               figure: Figure(title: "Share of seeds classifying each point as positive", width: Double(columns) * 290 + 40,
-                                                              height: Double(rows) * 260 + 60, columns: columns, panels: agreement),
-                                               caption: "For each variant, the share of its seeds that did not diverge (all \(comparison.seeds.count) unless the tables say otherwise) whose final network puts each point of the plane on the positive side: red where all agree on positive, blue where all agree on negative, white where seeds disagree.",
+                                               figure: Figure(title: multiclass ? "Share of seeds picking the most common class" : "Share of seeds classifying each point as positive",
+                                                              width: Double(columns) * 250 + 110, height: Double(rows) * 260 + 60, columns: columns,
+                                                              panels: agreement).sharingColorbar(),
+                                               caption: multiclass
+                                                   ? "For each variant, the share of its seeds that did not diverge (all \(comparison.seeds.count) unless the tables say otherwise) that pick, at each point of the plane, the class most of them pick: 1 where all agree, lower where seeds disagree."
+                                                   : "For each variant, the share of its seeds that did not diverge (all \(comparison.seeds.count) unless the tables say otherwise) whose final network puts each point of the plane on the positive side: red where all agree on positive, blue where all agree on negative, white where seeds disagree.",
                                                alt: "A grid of maps of the share of seeds classifying each point positively")))
         }
         return blocks

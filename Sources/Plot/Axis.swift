@@ -24,10 +24,13 @@ public struct Axis: Sendable, Equatable {
     public var categories: [String]?
     /// Whether tick values are written (figures with shared axes turn this off on inner panels).
     public var tickLabels: Bool
+    /// Whether the axis has ticks at all (a parallel-coordinates view labels its own axes).
+    public var ticks: Bool
 
     public init(_ label: String? = nil, scale: ScaleKind = .linear, range: AxisRange = .auto, grid: Bool = true,
-                categories: [String]? = nil, tickLabels: Bool = true) {
+                categories: [String]? = nil, tickLabels: Bool = true, ticks: Bool = true) {
         self.label = label; self.scale = scale; self.range = range; self.grid = grid; self.categories = categories
-        self.tickLabels = tickLabels
+        self.tickLabels = tickLabels && ticks
+        self.ticks = ticks
     }
 }

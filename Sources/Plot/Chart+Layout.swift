@@ -87,6 +87,7 @@ extension Chart {
 
     /// Ticks for a domain: at most one per 60 units of axis length (30 on log axes), at most 10 (or `maxCount`).
     func ticks(_ d: (Double, Double), axis: Axis, length: Double, maxCount limit: Int = 10) -> [Tick] {
+        guard axis.ticks else { return [] }
         if let cats = axis.categories { return cats.enumerated().map { Tick(Double($0.offset), $0.element) } }
         // Data spanning more than the doubles can subtract (e.g. ±1e308) gets no ticks rather than a crash.
         guard d.0 < d.1, (d.1 - d.0).isFinite, axis.scale == .linear || d.0 > 0 else { return [] }

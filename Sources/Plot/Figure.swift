@@ -30,6 +30,8 @@ public struct Figure: Sendable {
     public var panels: [Panel]
     public var sharedAxes: SharedAxes
     public var theme: Theme
+    /// One colour bar for every panel, right of the grid (panels of one colour scale: see `sharingColorbar`).
+    public var colorbar: Colorbar?
 
     public init(title: String? = nil, width: Double = 800, height: Double = 600, columns: Int = 1,
                 sharedAxes: SharedAxes = [], theme: Theme = .standard, panels: [Panel]) {
@@ -48,6 +50,29 @@ public struct Figure: Sendable {
     }
 
     var name: String { title.map { "figure '\($0)'" } ?? "figure" }
+
+    /// The figure with one colour bar beside its grid instead of one per panel: every chart panel's
+    /// marks lose their colour bars, and the first one found becomes the figure's. For small multiples
+    /// drawn on one colour scale (decision boundaries of one range).
+    public func sharingColorbar() -> Figure {
+        var copy = self
+        for p in copy.panels.indices {
+            guard case .chart(var chart) = copy.panels[p] else { continue }
+            for m in chart.marks.indices {
+                guard var heatmap = chart.marks[m] as? Heatmap else { continue }
+                if copy.colorbar == nil, let bar = heatmap.colorbarToShow { copy.colorbar = bar }
+                heatmap.colorbar = nil
+                chart.marks[m] = heatmap
+            }
+            copy.panels[p] = .chart(chart)
+        }
+        return copy
+    }
+
+    /// The width kept right of the grid for the shared colour bar.
+    func colorbarRoom(renderer r: Renderer) -> Double {
+        colorbar.map { 2 * theme.padding + $0.width(length: height / 2, renderer: r, theme: theme) } ?? 0
+    }
 
     /// Throws `PlotError` naming the figure, panel and series at fault.
     public func validate() throws {
@@ -68,7 +93,7 @@ public struct Figure: Sendable {
         let cols = min(columns, panels.count), rows = (panels.count + cols - 1) / cols
         let top = title == nil ? 0 : r.lineHeight(theme.figureTitleFont) + theme.padding * 1.5
         let m = theme.padding / 2
-        let w = (width - 2 * m) / Double(cols), h = (height - top - 2 * m) / Double(rows)
+        let w = (width - 2 * m - colorbarRoom(renderer: r)) / Double(cols), h = (height - top - 2 * m) / Double(rows)
         var widths = [Double](repeating: w, count: cols), heights = [Double](repeating: h, count: rows)
         if !sharedAxes.isEmpty {
             // Labels written only on the first column / bottom row take room from those cells' plots:
@@ -114,6 +139,15 @@ public struct Figure: Sendable {
             case .images(let g): g.draw(in: rect, renderer: r, theme: theme)
             case .network(let n): n.draw(in: rect, renderer: r, theme: theme)
             }
+        }
+        if let colorbar {
+            // From the top of the first row's plots to the bottom of the last row's.
+            let plots = panels.indices.compactMap { chartLayout(panel: $0, renderer: r)?.plot }
+            let rects = panelRects(renderer: r)
+            let top = plots.map(\.minY).min() ?? (rects.map(\.minY).min() ?? 0) + theme.padding
+            let bottom = plots.map(\.maxY).max() ?? (rects.map(\.maxY).max() ?? height) - theme.padding
+            let left = (rects.map(\.maxX).max() ?? width) + theme.padding
+            colorbar.draw(in: Rect(x: left, y: top, width: Colorbar.barWidth, height: max(10, bottom - top)), renderer: r, theme: theme)
         }
     }
 

@@ -38,14 +38,21 @@ public struct MarkerStyle: Sendable, Equatable {
     public var size: Double
     /// Drawn around filled shapes so they stay visible on any background.
     public var outline: Color?
-    public init(_ shape: MarkerShape = .circle, size: Double = 6, outline: Color? = Color(gray: 0.1)) {
-        self.shape = shape; self.size = size; self.outline = outline
+    /// Only the shape's outline, in the marker's colour over a thin dark halo (TensorFlow Playground's
+    /// test points beside its filled training points).
+    public var hollow: Bool
+    public init(_ shape: MarkerShape = .circle, size: Double = 6, outline: Color? = Color(gray: 0.1), hollow: Bool = false) {
+        self.shape = shape; self.size = size; self.outline = outline; self.hollow = hollow
     }
 
     /// Draws the marker at `c` in `color`.
     func draw(at c: Point, color: Color, in renderer: Renderer) {
         let p = shape.path(at: c, size: size)
-        if shape.isStroked {
+        if hollow && !shape.isStroked {
+            let width = max(1.4, size / 4.5)
+            renderer.stroke(p, style: StrokeStyle(color: outline ?? Color(gray: 0.1), width: width + 1.4))
+            renderer.stroke(p, style: StrokeStyle(color: color, width: width))
+        } else if shape.isStroked {
             renderer.stroke(p, style: StrokeStyle(color: color, width: max(1.2, size / 4), cap: .round))
         } else {
             renderer.fill(p, color: color)

@@ -50,4 +50,48 @@ struct ReportCommandTests {
         #expect(refused.status != 0 && refused.standardError.contains("expected png in the list"))
         #expect(!FileManager.default.fileExists(atPath: directory.path + "/three"))
     }
+
+    /// Playground's and TensorBoard's figures through the binary: validation points hollow, the discretized output,
+    /// multi-class regions, weight distributions, and parallel coordinates for a three-axis sweep.
+    @Test func playgroundAndTensorBoardFigures() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        var rows = "x1,x2,label\n"
+        for (k, centre) in [(-2.0, 0.0), (2.0, 0.0), (0.0, 2.5)].enumerated() {
+            for i in 0..<15 { rows += "\(centre.0 + 0.1 * Double(i % 5)),\(centre.1 + 0.1 * Double(i / 5)),\(k)\n" }
+        }
+        try directory.write("blobs.csv", rows)
+        try directory.write("p.yaml", """
+        title: P
+        sections: [experiments, comparison]
+        experiments:
+          - data: {name: circle, samples: 60}
+            validation_split: 0.25
+            model: {input: 2, loss: mse, layers: [{type: dense, units: 4, activation: tanh}, {type: dense, units: 1, activation: tanh}]}
+            optimizer: {type: adam, learning_rate: 0.05}
+            epochs: 20
+          - data: {csv: blobs.csv, label: label}
+            model: {input: 2, loss: cce, layers: [{type: dense, units: 4, activation: tanh}, {type: dense, units: 3, activation: softmax}]}
+            optimizer: {type: adam, learning_rate: 0.05}
+            epochs: 20
+            metrics: [accuracy]
+        comparison:
+          base: {data: xor, model: {input: 2, loss: mse, layers: [{type: dense, units: 2, activation: tanh}, {type: dense, units: 1, activation: tanh}]}, optimizer: {type: sgd}, epochs: 10, batch_size: 4, metrics: [xor_accuracy]}
+          axes: {activation: [tanh, relu], learning_rate: [0.1, 0.5], batch_size: [2, 4]}
+          seeds: 2
+
+        """)
+        let result = try CommandRunner.run(["report", "p.yaml", "--quiet", "--output", "out"], in: directory.path)
+        #expect(result.status == 0, "\(result.standardError)")
+        let html = try String(contentsOfFile: directory.path + "/out/index.html", encoding: .utf8)
+        let figures = try FileManager.default.contentsOfDirectory(atPath: directory.path + "/out/figures")
+        for name in ["experiment-1-boundary", "experiment-1-weight-distributions", "experiment-2-boundary", "experiment-2-weight-distributions",
+                     "comparison-parallel-coordinates"] {
+            #expect(figures.contains(name + ".png") && figures.contains(name + ".svg"), "\(name)")
+        }
+        #expect(html.contains("training data (filled) and the 16 validation points (hollow)"), "circle 60 with a 0.25 split holds out 16 (stratified)")
+        #expect(html.contains("discretize output"))
+        #expect(html.contains("the largest of its 3 outputs"))
+        #expect(html.contains("as TensorBoard&#39;s HParams parallel-coordinates view") || html.contains("as TensorBoard's HParams parallel-coordinates view"))
+    }
 }
