@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "NNRecording", dependencies: ["NNCore", "NNStatistics"]),
         // MARK: - Data sets (built-in sets, file loaders, preprocessing)
 
-        /// zlib's inflate, for the embedded digits and gzip-compressed MNIST files.
+        /// zlib: inflate for the embedded digits, gzip MNIST files and NumPy .npz archives; deflate for PlotCairo's PNGs.
         .systemLibrary(name: "CZlib"),
         /// Embedded in code (not `Bundle.module`) so a copied `nnlab` binary still has them.
         .target(
@@ -61,7 +61,10 @@ let package = Package(
             providers: [.apt(["libcairo2-dev"])]
         ),
         .target(name: "Plot", dependencies: ["NNStatistics"]),
-        .target(name: "PlotCairo", dependencies: ["Plot", "CCairo"]),
+        .target(name: "PlotCairo", dependencies: ["Plot", "CCairo", "CZlib"]),
+        /// One figure of each kind with synthetic data (`nnlab gallery`, the plotting benchmarks): the
+        /// renderer draws what it is given and invents no data.
+        .target(name: "PlotGallery", dependencies: ["Plot", "PlotCairo"]),
 
         // MARK: - Statistics
 
@@ -84,11 +87,11 @@ let package = Package(
         // MARK: - Command line
 
         .target(name: "NNLabCLI", dependencies: [
-            "NNCore", "NNFiles", "NNRuns", "NNData", "Plot", "PlotCairo", "NNReport",
+            "NNCore", "NNFiles", "NNRuns", "NNData", "Plot", "PlotCairo", "PlotGallery", "NNReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "nnlab", dependencies: ["NNLabCLI"]),
-        .executableTarget(name: "nnlab-bench", dependencies: ["NNCore", "NNData", "Plot", "PlotCairo", "CAllocationCounter"]),
+        .executableTarget(name: "nnlab-bench", dependencies: ["NNCore", "NNData", "Plot", "PlotCairo", "PlotGallery", "CAllocationCounter"]),
         /// Counts heap allocations inside the benchmark executable only.
         .target(name: "CAllocationCounter"),
 
@@ -96,7 +99,7 @@ let package = Package(
 
         .target(name: "TestSupport", dependencies: ["NNCore"], path: "Tests/TestSupport"),
         .testTarget(name: "NNCoreTests", dependencies: ["NNCore", "NNFiles", "NNRuns", "TestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "PlotTests", dependencies: ["Plot", "PlotCairo"], resources: [.copy("References")]),
+        .testTarget(name: "PlotTests", dependencies: ["Plot", "PlotCairo", "PlotGallery"], resources: [.copy("References")]),
         .testTarget(name: "NNRecordingTests", dependencies: ["NNRecording", "NNCore", "NNFiles", "NNRuns", "TestSupport"]),
         .testTarget(name: "NNDataTests", dependencies: ["NNData", "NNCore", "NNFiles", "NNRuns", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NNLabCLITests", dependencies: ["NNLabCLI", "NNCore", "NNFiles", "NNRuns", "TestSupport"]),

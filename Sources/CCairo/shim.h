@@ -3,6 +3,4 @@
 #include <cairo.h>
 #include <cairo-svg.h>
 #include <cairo-pdf.h>
-/* zlib (a dependency of cairo's PNG support) for PlotCairo's fast PNG encoder. */
-#include <zlib.h>
 #endif

@@ -3,6 +3,7 @@ import Foundation
 import NNCore
 import NNReport
 import PlotCairo
+import PlotGallery
 import NNFiles
 
 /// `nnlab gallery`: one of each figure kind, rendered from synthetic data.

@@ -16,7 +16,7 @@ extension Band: Mark {
     public var requestedColor: Color? { color }
     public var label: String { "band '\(name)'" }
 
-    public func validate(on chart: Chart, location: String) throws {
+    public func validate(on chart: Chart, location: String) throws(PlotError) {
         try chart.checkSeries(x: x, y: lower, yName: "lower", location: location)
         try chart.checkSeries(x: x, y: upper, yName: "upper", location: location)
     }

@@ -13,7 +13,7 @@ extension BarSeries: Mark {
     public var requestedColor: Color? { color }
     public var label: String { "bars '\(name)'" }
 
-    public func validate(on chart: Chart, location: String) throws {
+    public func validate(on chart: Chart, location: String) throws(PlotError) {
         guard !values.isEmpty else { throw PlotError.empty(what: "values", location: location) }
         if let cats = chart.x.categories, cats.count != values.count {
             throw PlotError.lengthMismatch(what: "values", expected: cats.count, received: values.count,

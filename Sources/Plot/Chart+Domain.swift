@@ -3,7 +3,7 @@ import Foundation
 extension Chart {
     /// Throws when a layer's data cannot be drawn: empty, mismatched lengths, values ≤ 0 on a log axis,
     /// or a fixed range that is empty.
-    func validate(_ location: String) throws {
+    func validate(_ location: String) throws(PlotError) {
         for (dim, axis) in [(Dimension.x, x), (.y, y)] {
             for end in [axis.range.lower, axis.range.upper].compactMap({ $0 }) where !end.isFinite {
                 throw PlotError.invalidValue(what: "\(dim) axis range end", expected: "a finite number", received: "\(end)", location: location)
@@ -24,7 +24,7 @@ extension Chart {
     }
 
     /// Throws unless `xs` and `ys` are as long as each other, not empty, and positive on log axes.
-    public func checkSeries(x xs: [Double], y ys: [Double], yName: String, location here: String) throws {
+    public func checkSeries(x xs: [Double], y ys: [Double], yName: String, location here: String) throws(PlotError) {
         guard !xs.isEmpty else { throw PlotError.empty(what: "x", location: here) }
         guard xs.count == ys.count else {
             throw PlotError.lengthMismatch(what: yName, expected: xs.count, received: ys.count, location: here + " (x has \(xs.count))")
@@ -37,7 +37,7 @@ extension Chart {
     }
 
     /// Throws when an extent (a field's) reaches zero or below on a log axis.
-    public func checkExtent(x xr: ClosedRange<Double>, y yr: ClosedRange<Double>, location here: String) throws {
+    public func checkExtent(x xr: ClosedRange<Double>, y yr: ClosedRange<Double>, location here: String) throws(PlotError) {
         if x.scale == .log, xr.lowerBound <= 0 {
             throw PlotError.nonPositiveOnLogAxis(axis: "x", value: xr.lowerBound, index: 0, location: here + " › field extent")
         }

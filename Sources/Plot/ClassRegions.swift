@@ -59,7 +59,7 @@ extension ClassRegions: Mark {
     public var takesPaletteColor: Bool { false }
     public var label: String { "class regions" }
 
-    public func validate(on chart: Chart, location: String) throws {
+    public func validate(on chart: Chart, location: String) throws(PlotError) {
         guard columns >= 1, rows >= 1 else {
             throw PlotError.invalidValue(what: "grid size", expected: "at least 1×1", received: "\(columns)×\(rows)", location: location)
         }

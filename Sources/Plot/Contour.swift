@@ -17,7 +17,7 @@ extension Contour: Mark {
     public var requestedColor: Color? { color }
     public var label: String { "contour '\(name)'" }
 
-    public func validate(on chart: Chart, location: String) throws {
+    public func validate(on chart: Chart, location: String) throws(PlotError) {
         try field.validate(location)
         try chart.checkExtent(x: field.x, y: field.y, location: location)
     }

@@ -37,7 +37,7 @@ public struct Field: Sendable {
         return lo <= hi ? (lo, hi) : nil
     }
 
-    func validate(_ location: String) throws {
+    func validate(_ location: String) throws(PlotError) {
         guard columns >= 1, rows >= 1 else {
             throw PlotError.invalidValue(what: "field grid", expected: "at least 1×1", received: "\(columns)×\(rows)", location: location)
         }

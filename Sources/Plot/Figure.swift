@@ -75,7 +75,7 @@ public struct Figure: Sendable {
     }
 
     /// Throws `PlotError` naming the figure, panel and series at fault.
-    public func validate() throws {
+    public func validate() throws(PlotError) {
         guard width > 0, height > 0, width.isFinite, height.isFinite else {
             throw PlotError.invalidFigureSize(width: width, height: height)
         }
@@ -122,7 +122,7 @@ public struct Figure: Sendable {
     }
 
     /// Validates, then draws the background, title and every panel.
-    public func draw(in r: Renderer) throws {
+    public func draw(in r: Renderer) throws(PlotError) {
         try validate()
         r.fill(.rect(Rect(x: 0, y: 0, width: width, height: height)), color: theme.background)
         if let title {

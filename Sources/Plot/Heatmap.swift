@@ -38,7 +38,7 @@ extension Heatmap: Mark {
     public var takesPaletteColor: Bool { false }
     public var label: String { "heatmap" }
 
-    public func validate(on chart: Chart, location: String) throws {
+    public func validate(on chart: Chart, location: String) throws(PlotError) {
         try field.validate(location)
         try chart.checkExtent(x: field.x, y: field.y, location: location)
     }

@@ -39,7 +39,7 @@ public struct ImageGrid: Sendable {
         self.scaling = scaling; self.center = center; self.colorbar = colorbar
     }
 
-    func validate(_ location: String) throws {
+    func validate(_ location: String) throws(PlotError) {
         guard !images.isEmpty else { throw PlotError.empty(what: "images", location: location) }
         if let c = columns, c < 1 { throw PlotError.invalidValue(what: "columns", expected: "≥ 1", received: "\(c)", location: location) }
         for (i, im) in images.enumerated() {

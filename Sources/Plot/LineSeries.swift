@@ -31,7 +31,7 @@ extension LineSeries: Mark {
     public var requestedColor: Color? { color }
     public var label: String { "line '\(name)'" }
 
-    public func validate(on chart: Chart, location: String) throws {
+    public func validate(on chart: Chart, location: String) throws(PlotError) {
         try chart.checkSeries(x: x, y: y, yName: "y", location: location)
     }
 

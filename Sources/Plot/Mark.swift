@@ -13,8 +13,8 @@ public protocol Mark: Sendable {
     var takesPaletteColor: Bool { get }
     /// "line 'loss'": where in a figure an error is, for `PlotError` locations.
     var label: String { get }
-    /// Throws `PlotError` when the data cannot be drawn on `chart`'s axes (empty, mismatched, ≤ 0 on a log axis).
-    func validate(on chart: Chart, location: String) throws
+    /// Throws when the data cannot be drawn on `chart`'s axes (empty, mismatched, ≤ 0 on a log axis).
+    func validate(on chart: Chart, location: String) throws(PlotError)
     /// The values the mark spans along `dimension` (non-finite and, on log axes, non-positive ones are
     /// ignored by the chart); `exact` pins the axis to them, without padding (an image's extent).
     func extent(_ dimension: Dimension, on chart: Chart) -> (values: [Double], exact: Bool)

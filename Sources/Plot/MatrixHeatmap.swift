@@ -46,7 +46,7 @@ public struct MatrixHeatmap: Sendable {
         return ColorScale(.viridis, lower: finite.min() ?? 0, upper: finite.max() ?? 1)
     }
 
-    func validate(_ location: String) throws {
+    func validate(_ location: String) throws(PlotError) {
         guard !rows.isEmpty, !columns.isEmpty else { throw PlotError.empty(what: rows.isEmpty ? "rows" : "columns", location: location) }
         guard values.count == rows.count else {
             throw PlotError.lengthMismatch(what: "values (rows)", expected: rows.count, received: values.count, location: location)

@@ -47,7 +47,7 @@ public struct NetworkDiagram: Sendable {
         self.positive = positive; self.negative = negative
     }
 
-    func validate(_ location: String) throws {
+    func validate(_ location: String) throws(PlotError) {
         guard !layers.isEmpty else { throw PlotError.empty(what: "layers", location: location) }
         for (k, l) in layers.enumerated() {
             let here = location + " › layer \(k) '\(l.name)'"

@@ -16,7 +16,7 @@ public enum Panel: Sendable {
         }
     }
 
-    func validate(_ location: String) throws {
+    func validate(_ location: String) throws(PlotError) {
         switch self {
         case .chart(let c): try c.validate(location)
         case .matrix(let m): try m.validate(location)

@@ -53,7 +53,7 @@ extension ParallelCoordinates: Mark {
     public var takesPaletteColor: Bool { false }
     public var label: String { "parallel coordinates" }
 
-    public func validate(on chart: Chart, location: String) throws {
+    public func validate(on chart: Chart, location: String) throws(PlotError) {
         guard !dimensions.isEmpty else { throw PlotError.empty(what: "dimensions", location: location) }
         for (k, line) in lines.enumerated() {
             guard line.levels.count == dimensions.count else {

@@ -22,7 +22,7 @@ extension ScatterSeries: Mark {
     public var requestedColor: Color? { color ?? (classes != nil ? Color.palette(0) : nil) }
     public var label: String { "scatter '\(name)'" }
 
-    public func validate(on chart: Chart, location: String) throws {
+    public func validate(on chart: Chart, location: String) throws(PlotError) {
         try chart.checkSeries(x: x, y: y, yName: "y", location: location)
         if let c = classes, c.count != x.count {
             throw PlotError.lengthMismatch(what: "classes", expected: x.count, received: c.count, location: location)

@@ -14,7 +14,7 @@ public final class CairoRenderer: Renderer {
     /// Vector surfaces cannot pad images at their edges; image surfaces can.
     private let padsImages: Bool
 
-    init(surface: CairoSurface, scale: Double = 1) throws {
+    init(surface: CairoSurface, scale: Double = 1) throws(PlotError) {
         context = try CairoContext(surface)
         faces = [.regular: try CairoFontFace(family: "DejaVu Sans", weight: .regular),
                  .bold: try CairoFontFace(family: "DejaVu Sans", weight: .bold)]
@@ -34,12 +34,12 @@ public final class CairoRenderer: Renderer {
     }
 
     /// A renderer on a 1×1 image, for measuring text outside of drawing (e.g. layout tests).
-    public static func forMeasurement() throws -> CairoRenderer {
+    public static func forMeasurement() throws(PlotError) -> CairoRenderer {
         try CairoRenderer(surface: try CairoSurface.image(width: 1, height: 1))
     }
 
     /// Throws the first failure seen while drawing, or the context's error status.
-    public func check() throws {
+    public func check() throws(PlotError) {
         if let failure { throw failure }
         try context.check("draw")
     }
@@ -139,7 +139,7 @@ public final class CairoRenderer: Renderer {
             let fx = Int((rect.width / Double(raster.width)).rounded(.up)), fy = Int((rect.height / Double(raster.height)).rounded(.up))
             if fx > 1 || fy > 1, raster.width * fx * raster.height * fy <= 4_000_000 { raster = raster.upsampled(fx, fy) }
         }
-        do {
+        do throws(PlotError) {
             let pattern = try CairoPattern(surface: try CairoSurface.image(raster))
             var m = cairo_matrix_t()
             cairo_matrix_init_scale(&m, Double(raster.width) / rect.width, Double(raster.height) / rect.height)
@@ -152,10 +152,8 @@ public final class CairoRenderer: Renderer {
             cairo_rectangle(cr, rect.x, rect.y, rect.width, rect.height)
             cairo_fill(cr)
             cairo_restore(cr)
-        } catch let e as PlotError {
-            failure = failure ?? e
         } catch {
-            failure = failure ?? .backend(operation: "draw image", status: "\(error)")
+            failure = failure ?? error
         }
     }
 

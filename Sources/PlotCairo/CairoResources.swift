@@ -5,7 +5,7 @@ import Plot
 final class CairoFontFace {
     let pointer: OpaquePointer
 
-    init(family: String, weight: Font.Weight) throws {
+    init(family: String, weight: Font.Weight) throws(PlotError) {
         guard let face = cairo_toy_font_face_create(family, CAIRO_FONT_SLANT_NORMAL,
                                                     weight == .bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL) else {
             throw PlotError.backend(operation: "create font face '\(family)'", status: "returned nil")
@@ -22,7 +22,7 @@ final class CairoPattern {
     let pointer: OpaquePointer
     let source: CairoSurface
 
-    init(surface: CairoSurface) throws {
+    init(surface: CairoSurface) throws(PlotError) {
         guard let p = cairo_pattern_create_for_surface(surface.pointer) else {
             throw PlotError.backend(operation: "create pattern", status: "returned nil")
         }

@@ -24,7 +24,7 @@ final class CairoSurface {
     let pointer: OpaquePointer
     let sink: ByteSink?
 
-    private init(_ pointer: OpaquePointer?, sink: ByteSink?, operation: String) throws {
+    private init(_ pointer: OpaquePointer?, sink: ByteSink?, operation: String) throws(PlotError) {
         guard let pointer else { throw PlotError.backend(operation: operation, status: "returned no surface") }
         if let error = cairoError(cairo_surface_status(pointer), operation) {
             cairo_surface_destroy(pointer)
@@ -37,13 +37,13 @@ final class CairoSurface {
     deinit { cairo_surface_destroy(pointer) }
 
     /// An ARGB32 image surface of `width × height` pixels (cleared to transparent).
-    static func image(width: Int, height: Int) throws -> CairoSurface {
+    static func image(width: Int, height: Int) throws(PlotError) -> CairoSurface {
         try CairoSurface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(width), Int32(height)), sink: nil,
                          operation: "image surface \(width)×\(height)")
     }
 
     /// An image surface holding a copy of `raster`.
-    static func image(_ raster: Raster) throws -> CairoSurface {
+    static func image(_ raster: Raster) throws(PlotError) -> CairoSurface {
         let s = try image(width: raster.width, height: raster.height)
         cairo_surface_flush(s.pointer)
         guard let data = cairo_image_surface_get_data(s.pointer) else {
@@ -61,7 +61,7 @@ final class CairoSurface {
     }
 
     /// An SVG surface (document unit px) streaming into memory.
-    static func svg(width: Double, height: Double) throws -> CairoSurface {
+    static func svg(width: Double, height: Double) throws(PlotError) -> CairoSurface {
         let sink = ByteSink()
         let s = try CairoSurface(cairo_svg_surface_create_for_stream(appendToSink, Unmanaged.passUnretained(sink).toOpaque(), width, height),
                                  sink: sink, operation: "SVG surface \(width)×\(height)")
@@ -71,7 +71,7 @@ final class CairoSurface {
     }
 
     /// A one-page PDF surface (sizes in points) streaming into memory.
-    static func pdf(width: Double, height: Double) throws -> CairoSurface {
+    static func pdf(width: Double, height: Double) throws(PlotError) -> CairoSurface {
         let sink = ByteSink()
         let surface = try CairoSurface(cairo_pdf_surface_create_for_stream(appendToSink, Unmanaged.passUnretained(sink).toOpaque(), width, height),
                                        sink: sink, operation: "PDF surface \(width)×\(height)")
@@ -80,7 +80,7 @@ final class CairoSurface {
         return surface
     }
 
-    func check(_ operation: String) throws {
+    func check(_ operation: String) throws(PlotError) {
         if let e = cairoError(cairo_surface_status(pointer), operation) { throw e }
     }
 
@@ -88,14 +88,14 @@ final class CairoSurface {
     var isImage: Bool { cairo_surface_get_type(pointer) == CAIRO_SURFACE_TYPE_IMAGE }
 
     /// Finishes a stream surface and returns everything it wrote.
-    func finishedBytes() throws -> [UInt8] {
+    func finishedBytes() throws(PlotError) -> [UInt8] {
         cairo_surface_finish(pointer)
         try check("finish surface")
         return sink?.bytes ?? []
     }
 
     /// Encodes an image surface as PNG bytes (see `PNGEncoder`).
-    func pngBytes() throws -> [UInt8] {
+    func pngBytes() throws(PlotError) -> [UInt8] {
         cairo_surface_flush(pointer)
         try check("flush image surface")
         guard cairo_image_surface_get_format(pointer) == CAIRO_FORMAT_ARGB32, let data = cairo_image_surface_get_data(pointer) else {
@@ -107,7 +107,7 @@ final class CairoSurface {
     }
 
     /// Copies an image surface's pixels into a `Raster`.
-    func raster() throws -> Raster {
+    func raster() throws(PlotError) -> Raster {
         cairo_surface_flush(pointer)
         let w = Int(cairo_image_surface_get_width(pointer)), h = Int(cairo_image_surface_get_height(pointer))
         let stride = Int(cairo_image_surface_get_stride(pointer))
@@ -125,12 +125,12 @@ final class CairoSurface {
     }
 
     /// Takes ownership of a surface returned by a cairo constructor.
-    static func wrapping(_ pointer: OpaquePointer?, operation: String) throws -> CairoSurface {
+    static func wrapping(_ pointer: OpaquePointer?, operation: String) throws(PlotError) -> CairoSurface {
         try CairoSurface(pointer, sink: nil, operation: operation)
     }
 
     /// Loads a PNG file as an image surface.
-    static func png(path: String) throws -> CairoSurface {
+    static func png(path: String) throws(PlotError) -> CairoSurface {
         try CairoSurface(cairo_image_surface_create_from_png(path), sink: nil, operation: "read PNG '\(path)'")
     }
 }
@@ -140,7 +140,7 @@ final class CairoContext {
     let pointer: OpaquePointer
     let surface: CairoSurface
 
-    init(_ surface: CairoSurface) throws {
+    init(_ surface: CairoSurface) throws(PlotError) {
         guard let cr = cairo_create(surface.pointer) else { throw PlotError.backend(operation: "create context", status: "returned nil") }
         if let e = cairoError(cairo_status(cr), "create context") { cairo_destroy(cr); throw e }
         pointer = cr
@@ -149,7 +149,7 @@ final class CairoContext {
 
     deinit { cairo_destroy(pointer) }
 
-    func check(_ operation: String) throws {
+    func check(_ operation: String) throws(PlotError) {
         if let e = cairoError(cairo_status(pointer), operation) { throw e }
     }
 }

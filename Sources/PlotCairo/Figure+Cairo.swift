@@ -26,7 +26,7 @@ public enum ImageFormat: Sendable, Equatable {
 
 extension Figure {
     /// Renders to PNG, SVG or PDF bytes in memory.
-    public func render(_ format: ImageFormat) throws -> [UInt8] {
+    public func render(_ format: ImageFormat) throws(PlotError) -> [UInt8] {
         try validate()
         switch format {
         case .png(let scale):
@@ -43,11 +43,11 @@ extension Figure {
     }
 
     /// PNG bytes at `scale` device pixels per unit.
-    public func pngData(scale: Double = 1) throws -> [UInt8] { try render(.png(scale: scale)) }
+    public func pngData(scale: Double = 1) throws(PlotError) -> [UInt8] { try render(.png(scale: scale)) }
 
     /// SVG document bytes (UTF-8). Pass a distinct `idPrefix` per figure (e.g. "fig3-") when several
     /// SVGs are inlined into one HTML page, so their glyph and clip ids cannot collide.
-    public func svgData(idPrefix: String? = nil) throws -> [UInt8] {
+    public func svgData(idPrefix: String? = nil) throws(PlotError) -> [UInt8] {
         let svg = try render(.svg)
         guard let idPrefix, !idPrefix.isEmpty else { return svg }
         guard idPrefix.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }),
@@ -59,10 +59,10 @@ extension Figure {
     }
 
     /// PDF document bytes.
-    public func pdfData() throws -> [UInt8] { try render(.pdf) }
+    public func pdfData() throws(PlotError) -> [UInt8] { try render(.pdf) }
 
     /// Writes the figure to `path`, in `format` or the one its extension names.
-    public func write(to path: String, format: ImageFormat? = nil) throws {
+    public func write(to path: String, format: ImageFormat? = nil) throws(PlotError) {
         guard let format = format ?? ImageFormat(path: path) else {
             throw PlotError.invalidValue(what: "output extension", expected: ".png, .svg or .pdf",
                                          received: "'\(path)'", location: name)
@@ -71,14 +71,14 @@ extension Figure {
     }
 
     /// The figure drawn on an image surface, as pixels (for tests and further processing).
-    public func rasterize(scale: Double = 1) throws -> Raster {
+    public func rasterize(scale: Double = 1) throws(PlotError) -> Raster {
         try validate()
         return try drawImage(scale: scale).raster()
     }
 
     private var name: String { title.map { "figure '\($0)'" } ?? "figure" }
 
-    private func drawImage(scale: Double) throws -> CairoSurface {
+    private func drawImage(scale: Double) throws(PlotError) -> CairoSurface {
         guard scale > 0, scale.isFinite else {
             throw PlotError.invalidValue(what: "PNG scale", expected: "> 0", received: "\(scale)", location: name)
         }
@@ -88,7 +88,7 @@ extension Figure {
         return surface
     }
 
-    private func draw(on surface: CairoSurface, scale: Double) throws {
+    private func draw(on surface: CairoSurface, scale: Double) throws(PlotError) {
         let renderer = try CairoRenderer(surface: surface, scale: scale)
         try draw(in: renderer)
         try renderer.check()
@@ -97,7 +97,7 @@ extension Figure {
     }
 
     /// Writes bytes with stdio so that failures carry the system's reason.
-    static func writeFile(_ bytes: [UInt8], to path: String) throws {
+    static func writeFile(_ bytes: [UInt8], to path: String) throws(PlotError) {
         guard let file = fopen(path, "wb") else {
             throw PlotError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
         }

@@ -1,4 +1,5 @@
 import CCairo
+import CZlib
 import Foundation
 import Plot
 
@@ -6,7 +7,7 @@ import Plot
 final class Deflater {
     private var stream = z_stream()
 
-    init() throws {
+    init() throws(PlotError) {
         // Z_RLE: matches at distance 1 only — fast, and what PNG's filtered rows compress best with.
         // Raw deflate (negative window bits): `zlib(_:)` writes the zlib header and trailer itself.
         let status = deflateInit2_(&stream, 1, Z_DEFLATED, -15, 8, Z_RLE, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
@@ -17,7 +18,7 @@ final class Deflater {
 
     /// Deflates `input[range]`; the last part finishes the stream, the others end with a sync flush
     /// (byte-aligned, so parts concatenate into one deflate stream).
-    func compress(_ input: UnsafeBufferPointer<UInt8>, last: Bool) throws -> [UInt8] {
+    func compress(_ input: UnsafeBufferPointer<UInt8>, last: Bool) throws(PlotError) -> [UInt8] {
         var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, UInt(input.count))) + 64)
         let status: Int32 = output.withUnsafeMutableBufferPointer { dst in
             stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
@@ -35,7 +36,7 @@ final class Deflater {
     /// `input` as one zlib stream. Inputs over 256 KiB are split in two halves deflated on two
     /// threads and joined as pigz does (the RLE strategy never looks back further than one byte,
     /// so the split costs almost nothing in size); the Adler-32 trailer covers the whole input.
-    static func zlib(_ input: [UInt8]) throws -> [UInt8] {
+    static func zlib(_ input: [UInt8]) throws(PlotError) -> [UInt8] {
         let parts = input.count > 256 * 1024 ? 2 : 1
         let bounds = (0...parts).map { input.count * $0 / parts }
         let results = DeflateParts(count: parts)
@@ -43,7 +44,7 @@ final class Deflater {
             input.withUnsafeBufferPointer { all in
                 let slice = UnsafeBufferPointer(rebasing: all[bounds[i]..<bounds[i + 1]])
                 let checksum = adler32(1, slice.baseAddress, UInt32(slice.count))
-                do {
+                do throws(PlotError) {
                     results.set(i, .success((try Deflater().compress(slice, last: i == parts - 1), checksum, slice.count)))
                 } catch {
                     results.set(i, .failure(error))
@@ -63,13 +64,13 @@ final class Deflater {
 
 /// The parts of a parallel deflate, one slot per thread.
 private final class DeflateParts: @unchecked Sendable {
-    private var slots: [Result<([UInt8], UInt, Int), any Error>]
+    private var slots: [Result<([UInt8], UInt, Int), PlotError>]
     private let lock = NSLock()
 
     init(count: Int) { slots = Array(repeating: .failure(PlotError.backend(operation: "zlib deflate", status: "not run")), count: count) }
 
-    func set(_ i: Int, _ value: Result<([UInt8], UInt, Int), any Error>) { lock.lock(); slots[i] = value; lock.unlock() }
-    func get(_ i: Int) -> Result<([UInt8], UInt, Int), any Error> { lock.lock(); defer { lock.unlock() }; return slots[i] }
+    func set(_ i: Int, _ value: Result<([UInt8], UInt, Int), PlotError>) { lock.lock(); slots[i] = value; lock.unlock() }
+    func get(_ i: Int) -> Result<([UInt8], UInt, Int), PlotError> { lock.lock(); defer { lock.unlock() }; return slots[i] }
 }
 
 /// Encodes cairo ARGB32 pixels as PNG: 8-bit RGB when opaque (RGBA, un-premultiplied, otherwise),
@@ -77,7 +78,7 @@ private final class DeflateParts: @unchecked Sendable {
 /// with zlib's RLE strategy. About 10× faster than `cairo_surface_write_to_png_stream`, which uses
 /// libpng's default filtering and compression, at a similar file size for figures.
 enum PNGEncoder {
-    static func encode(data: UnsafePointer<UInt8>, width: Int, height: Int, stride: Int) throws -> [UInt8] {
+    static func encode(data: UnsafePointer<UInt8>, width: Int, height: Int, stride: Int) throws(PlotError) -> [UInt8] {
         var opaque = true
         for y in 0..<height where opaque {
             let row = UnsafeRawPointer(data + y * stride).assumingMemoryBound(to: UInt32.self)

@@ -22,25 +22,25 @@ func readFromSource(_ closure: UnsafeMutableRawPointer?, _ data: UnsafeMutablePo
 
 extension Raster {
     /// Decodes a PNG file (e.g. a reference image) into premultiplied ARGB32 pixels.
-    public init(contentsOfPNG path: String) throws {
+    public init(contentsOfPNG path: String) throws(PlotError) {
         self = try CairoSurface.png(path: path).raster()
     }
 
     /// Decodes PNG bytes (e.g. from `Figure.pngData()`).
-    public init(pngBytes: [UInt8]) throws {
+    public init(pngBytes: [UInt8]) throws(PlotError) {
         let source = ByteSource(pngBytes)
         let surface = try CairoSurface.png(reading: source)
         self = try surface.raster()
     }
 
     /// Encodes the raster as PNG bytes.
-    public func pngBytes() throws -> [UInt8] {
+    public func pngBytes() throws(PlotError) -> [UInt8] {
         try CairoSurface.image(self).pngBytes()
     }
 }
 
 extension CairoSurface {
-    static func png(reading source: ByteSource) throws -> CairoSurface {
+    static func png(reading source: ByteSource) throws(PlotError) -> CairoSurface {
         try CairoSurface.wrapping(cairo_image_surface_create_from_png_stream(readFromSource, Unmanaged.passUnretained(source).toOpaque()),
                                   operation: "decode PNG bytes")
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Plot
 import PlotCairo
+import PlotGallery
 
 /// Times the figures of issue 3's performance table (release build; compare benchmarks/matplotlib_figures.py).
 ///

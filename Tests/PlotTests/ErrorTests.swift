@@ -1,6 +1,7 @@
 import Foundation
 import Plot
 import PlotCairo
+import PlotGallery
 import Testing
 
 @Suite struct ErrorTests {
@@ -9,7 +10,7 @@ import Testing
     }
 
     func error(_ figure: Figure) -> PlotError? {
-        do { _ = try figure.pngData(); return nil } catch let e as PlotError { return e } catch { return nil }
+        do { _ = try figure.pngData(); return nil } catch { return error }
     }
 
     @Test func emptySeries() throws {
@@ -47,9 +48,10 @@ import Testing
         do {
             try f.write(to: "/nonexistent-dir/sub/figure.png")
             Issue.record("expected an error")
-        } catch let e as PlotError {
-            #expect(e == .cannotWrite(path: "/nonexistent-dir/sub/figure.png", reason: "No such file or directory"))
-            #expect(e.description.contains("/nonexistent-dir/sub/figure.png"))
+        } catch {
+            // Typed throws: the error is a PlotError without a cast.
+            #expect(error == .cannotWrite(path: "/nonexistent-dir/sub/figure.png", reason: "No such file or directory"))
+            #expect(error.description.contains("/nonexistent-dir/sub/figure.png"))
         }
         #expect(throws: PlotError.self) { try f.write(to: NSTemporaryDirectory() + "figure.jpg") }
         #expect(throws: PlotError.self) { try Gallery.render(into: "/proc/nnlab-gallery") }

@@ -4,6 +4,7 @@ import FoundationXML
 #endif
 import Plot
 import PlotCairo
+import PlotGallery
 import Testing
 
 /// Collects element names and the root's attributes from an SVG document.

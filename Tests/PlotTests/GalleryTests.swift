@@ -1,6 +1,7 @@
 import Foundation
 import Plot
 import PlotCairo
+import PlotGallery
 import Testing
 
 @Suite struct GalleryTests {

@@ -1,3 +1,4 @@
+import PlotGallery
 import Foundation
 @testable import Plot
 @testable import PlotCairo

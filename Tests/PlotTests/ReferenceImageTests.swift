@@ -1,6 +1,7 @@
 import Foundation
 import Plot
 import PlotCairo
+import PlotGallery
 import Testing
 
 /// One reference image per figure kind: the gallery figure at a quarter of its size, compared per pixel.

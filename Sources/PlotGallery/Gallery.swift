@@ -1,4 +1,5 @@
 import Foundation
+import PlotCairo
 import Plot
 
 /// One of each figure kind with synthetic data, so a person can look at every kind at once.
@@ -23,7 +24,7 @@ public enum Gallery {
 
     /// Writes `<name>.png` and `<name>.svg` for every gallery figure into `directory` (created if
     /// missing) and returns the paths written.
-    public static func render(into directory: String) throws -> [String] {
+    public static func render(into directory: String) throws(PlotError) -> [String] {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
