@@ -104,7 +104,7 @@ let package = Package(
         .testTarget(name: "NNDataTests", dependencies: ["NNData", "NNCore", "NNFiles", "NNRuns", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NNLabCLITests", dependencies: ["NNLabCLI", "NNCore", "NNFiles", "NNRuns", "TestSupport"]),
         .testTarget(name: "NNStatisticsTests", dependencies: ["NNStatistics"]),
-        .testTarget(name: "NNReportTests", dependencies: ["NNReport", "NNFigures", "NNRecording", "NNCore", "NNFiles", "NNRuns", "Plot", "TestSupport"]),
+        .testTarget(name: "NNReportTests", dependencies: ["NNReport", "NNFigures", "NNRecording", "NNCore", "NNFiles", "NNRuns", "Plot", "PlotCairo", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -24,9 +24,18 @@ public enum ClassificationFigures {
             return ImageShape(width: features, height: 1)
         }
 
-        /// One channel's worth of values: the mean over channels (luminance-like for colour images).
-        public func gray(_ values: [Double]) -> [Double] {
-            guard channels > 1 else { return values }
+        /// The values an image of this shape holds: width × height × channels.
+        public var valueCount: Int { width * height * channels }
+
+        /// A grid image of `values` laid out in this shape: channel planes one after another (CIFAR:
+        /// the red plane, then green, then blue), drawn in colour when there are three.
+        public func image(_ values: [Double], caption: String?) -> GridImage {
+            GridImage(width: width, height: height, channels: channels == 3 ? 3 : 1,
+                      values: channels == 3 || channels == 1 ? values : mean(values), caption: caption)
+        }
+
+        /// The mean over channels, for channel counts the grid cannot draw in colour.
+        func mean(_ values: [Double]) -> [Double] {
             let plane = width * height
             return (0..<plane).map { p in (0..<channels).reduce(0) { $0 + values[$1 * plane + p] } / Double(channels) }
         }
@@ -40,9 +49,11 @@ public enum ClassificationFigures {
     }
 
     /// The `limit` misclassified samples the network was most confident about, as an image grid
-    /// captioned "predicted / true (probability)".
+    /// captioned "true → predicted (probability)"; colour images keep their colours on one range
+    /// shared by the grid, grey ones are drawn as ink on paper, each over its own range.
     public static func confidentMistakes(features: Matrix, probabilities: Matrix, actual: [Int], classNames: [String],
                                          shape: ImageShape, limit: Int = 16) -> ImageGrid? {
+        guard features.columns == shape.valueCount else { return nil }
         var mistakes: [(index: Int, predicted: Int, confidence: Double)] = []
         for r in 0..<probabilities.rows {
             let row = probabilities.row(r)
@@ -52,20 +63,23 @@ public enum ClassificationFigures {
         guard !mistakes.isEmpty else { return nil }
         let chosen = mistakes.sorted { $0.confidence != $1.confidence ? $0.confidence > $1.confidence : $0.index < $1.index }.prefix(limit)
         let images = chosen.map { m in
-            GridImage(width: shape.width, height: shape.height, values: shape.gray(features.row(m.index)),
-                      caption: "\(name(classNames, m.predicted)) / \(name(classNames, actual[m.index])) (\(Int((m.confidence * 100).rounded()))%)")
+            shape.image(features.row(m.index),
+                        caption: "\(name(classNames, actual[m.index])) → \(name(classNames, m.predicted)) (\(Int((m.confidence * 100).rounded()))%)")
         }
-        return ImageGrid(title: "Most confident mistakes: predicted / true (confidence)", images: Array(images),
-                         columns: min(8, images.count), colormap: .ink, scaling: .perImage)
+        let color = shape.channels == 3
+        return ImageGrid(title: "Most confident mistakes: true → predicted (confidence)", images: Array(images),
+                         columns: min(8, images.count), colormap: color ? .grays : .ink, scaling: color ? .shared : .perImage)
     }
 
-    /// Each first-layer unit's incoming weights drawn as an image (blue negative, red positive).
+    /// Each first-layer unit's incoming weights drawn as an image, each unit on its own range
+    /// symmetric around 0: one channel through a diverging map (blue negative, red positive); three
+    /// channels as a colour image whose red, green and blue at a pixel are the weights on that pixel's
+    /// red, green and blue inputs, `0.5 + 0.5 w / max|w|` (mid-grey for 0), as first-layer filters are shown.
     public static func firstLayerWeights(_ network: Network, shape: ImageShape, limit: Int = 32) -> ImageGrid? {
-        guard let first = network.denseLayers.first?.layer, first.inputs == shape.width * shape.height * shape.channels else { return nil }
+        guard let first = network.denseLayers.first?.layer, first.inputs == shape.valueCount else { return nil }
         let units = min(first.units, limit)
         let images = (0..<units).map { j in
-            GridImage(width: shape.width, height: shape.height,
-                      values: shape.gray((0..<first.inputs).map { first.weights[$0, j] }), caption: "unit \(j + 1)")
+            shape.image((0..<first.inputs).map { first.weights[$0, j] }, caption: "unit \(j + 1)")
         }
         return ImageGrid(title: "First-layer weights of \(units) of \(first.units) units", images: images,
                          columns: min(8, units), colormap: .blueRed, scaling: .perImage, center: 0)

@@ -47,14 +47,17 @@ enum ImageSection {
                                                                   classNames: problem.data.classNames, shape: problem.shape) {
             let rows = (mistakes.images.count + 7) / 8
             blocks.append(.figure(ReportFigure(name: "image-mistakes", figure: Figure(width: 900, height: Double(rows) * 130 + 60, panel: .images(mistakes)),
-                                               caption: "The misclassified test images the network was most sure about, captioned predicted / true class and the predicted probability.",
-                                               alt: "A grid of misclassified test images with their predicted and true labels")))
+                                               caption: "The misclassified test images the network was most sure about, captioned true → predicted class and the predicted probability"
+                                                   + (problem.shape.channels == 3 ? "; drawn in colour from their red, green and blue planes, on one range for all the images." : "."),
+                                               alt: "A grid of misclassified test images with their true and predicted labels")))
         }
         if let weights = ClassificationFigures.firstLayerWeights(network, shape: problem.shape) {
             let rows = (weights.images.count + 7) / 8
             blocks.append(.figure(ReportFigure(name: "image-weights", figure: Figure(width: 900, height: Double(rows) * 125 + 60, panel: .images(weights)),
-                                               caption: "Each first-layer unit's incoming weights drawn as an image (red positive, blue negative): the patterns the units respond to.",
-                                               alt: "A grid of first-layer weight images")))
+                                               caption: problem.shape.channels == 3
+                                                   ? "Each first-layer unit's incoming weights drawn as a colour image: a pixel's red, green and blue are the unit's weights on that pixel's red, green and blue values, scaled symmetrically per unit (mid-grey 0, full intensity +max |w|, none −max |w|): the colours and patterns the units respond to."
+                                                   : "Each first-layer unit's incoming weights drawn as an image (red positive, blue negative): the patterns the units respond to.",
+                                               alt: problem.shape.channels == 3 ? "A grid of first-layer weight images in colour" : "A grid of first-layer weight images")))
         }
         return ReportSection(id: "image", title: "The image problem", blocks: blocks)
     }

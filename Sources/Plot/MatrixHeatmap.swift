@@ -65,31 +65,16 @@ public struct MatrixHeatmap: Sendable {
         }
     }
 
-    /// The rectangle the cells fill inside `rect`: room for the title above, column names and label
-    /// below, row names and label on the left, and the colorbar on the right.
-    func gridRect(in rect: Rect, renderer r: Renderer, theme: Theme) -> Rect {
-        let pad = theme.padding, tickH = r.lineHeight(theme.tickFont), labelH = r.lineHeight(theme.labelFont)
-        var top = pad
-        if title != nil { top += r.lineHeight(theme.panelTitleFont) }
-        let rowW = rows.map { r.measure($0, font: theme.tickFont).width }.max() ?? 0
-        var left = pad + rowW + 4
-        if rowAxisLabel != nil { left += labelH + pad / 2 }
-        var bottom = pad + tickH + 4
-        if columnAxisLabel != nil { bottom += labelH + 2 }
-        let bar = colorbar.map { Colorbar(colors: resolvedColors, style: $0) }
-        let barW = bar.map { 2 * pad + $0.width(length: rect.height - top - bottom, renderer: r, theme: theme) } ?? 0
-        return rect.inset(top: top, left: left, bottom: bottom, right: pad + barW)
-    }
-
     /// Draws title, column labels below, row labels left, the cells as one image, annotations and colorbar.
     func draw(in rect: Rect, renderer r: Renderer, theme: Theme) {
-        let pad = theme.padding, tickH = r.lineHeight(theme.tickFont)
+        let pad = theme.padding
         if let title {
             r.draw(text: title, at: Point(rect.midX, rect.minY + pad / 2), style: theme.text(theme.panelTitleFont, .topCenter))
         }
         let colors = resolvedColors
         let bar = colorbar.map { Colorbar(colors: colors, style: $0) }
-        let grid = gridRect(in: rect, renderer: r, theme: theme)
+        let layout = layout(in: rect, renderer: r, theme: theme)
+        let grid = layout.grid
         let cw = grid.width / Double(columns.count), ch = grid.height / Double(rows.count)
 
         r.draw(image: Raster.colormapped(values.flatMap { $0 }, columns: columns.count, rows: rows.count, scale: colors),
@@ -109,14 +94,16 @@ public struct MatrixHeatmap: Sendable {
                 }
             }
         }
-        for (i, name) in rows.enumerated() {
-            r.draw(text: name, at: Point(grid.minX - 4, grid.minY + (Double(i) + 0.5) * ch), style: theme.text(theme.tickFont, .trailingMiddle))
+        let rowStyle = TextStyle(font: layout.rowLabels.font, color: theme.textColor, anchor: .trailingMiddle)
+        for (i, name) in layout.rowLabels.labels.enumerated() {
+            r.draw(text: name, at: Point(grid.minX - 4, grid.minY + (Double(i) + 0.5) * ch), style: rowStyle)
         }
-        for (j, name) in columns.enumerated() {
-            r.draw(text: name, at: Point(grid.minX + (Double(j) + 0.5) * cw, grid.maxY + 4), style: theme.text(theme.tickFont, .topCenter))
+        for (j, name) in layout.columnLabels.labels.enumerated() {
+            let place = layout.columnLabels.columnPlacement(j, x0: grid.minX, cell: cw, top: grid.maxY + 4, renderer: r, color: theme.textColor)
+            r.draw(text: name, at: place.point, style: place.style)
         }
         if let label = columnAxisLabel {
-            r.draw(text: label, at: Point(grid.midX, grid.maxY + 4 + tickH + 2), style: theme.text(theme.labelFont, .topCenter))
+            r.draw(text: label, at: Point(grid.midX, grid.maxY + 4 + layout.columnLabels.extent + 2), style: theme.text(theme.labelFont, .topCenter))
         }
         if let label = rowAxisLabel {
             r.draw(text: label, at: Point(rect.minX + pad, grid.midY), style: theme.text(theme.labelFont, .topCenter, rotation: 90))

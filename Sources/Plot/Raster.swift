@@ -34,6 +34,25 @@ public struct Raster: Sendable, Equatable {
         }
         return Raster(width: columns, height: rows, pixels: px)
     }
+
+    /// Three planes of `rows × columns` values (red, then green, then blue, each row-major) as opaque
+    /// pixels: a channel's intensity is its value's position on `scale`, `scale.position(v)` in 0…1
+    /// (linear between `lower` and `upper`, or `0.5 + 0.5 (v − center) / r` around a center, so 0 is
+    /// mid-grey); the scale's colormap is not used. A pixel with a non-finite channel is transparent.
+    public static func rgb(_ values: [Double], columns: Int, rows: Int, scale: ColorScale) -> Raster {
+        let plane = columns * rows
+        var px = [UInt32](repeating: 0, count: plane)
+        guard values.count >= 3 * plane else { return Raster(width: columns, height: rows, pixels: px) }
+        func intensity(_ v: Double) -> UInt32 { UInt32((scale.position(v) * 255).rounded()) }
+        values.withUnsafeBufferPointer { v in
+            px.withUnsafeMutableBufferPointer { out in
+                for i in 0..<plane where v[i].isFinite && v[plane + i].isFinite && v[2 * plane + i].isFinite {
+                    out[i] = 0xFF00_0000 | intensity(v[i]) << 16 | intensity(v[plane + i]) << 8 | intensity(v[2 * plane + i])
+                }
+            }
+        }
+        return Raster(width: columns, height: rows, pixels: px)
+    }
 }
 
 extension Raster {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How a raster is resampled when scaled.
 public enum ImageSmoothing: Sendable { case nearest, bilinear }
 
@@ -18,8 +20,12 @@ public protocol Renderer: AnyObject {
 }
 
 extension Renderer {
-    /// The box a text occupies once drawn with `style` at `point` (rotation of 0 or ±90 degrees).
-    public func box(of text: String, at point: Point, style: TextStyle) -> Rect {
+    /// The four corners of the box a text occupies once drawn with `style` at `point`, in the order
+    /// leading-top, trailing-top, trailing-bottom, leading-bottom of the unrotated text.
+    ///
+    /// A counter-clockwise rotation θ maps a point (x, y) relative to the anchor (y down) to
+    /// (x cos θ + y sin θ, −x sin θ + y cos θ), as cairo's `rotate(−θ)` does.
+    public func corners(of text: String, at point: Point, style: TextStyle) -> [Point] {
         let m = measure(text, font: style.font)
         let x0: Double = switch style.anchor.horizontal {
         case .leading: 0
@@ -32,14 +38,25 @@ extension Renderer {
         case .baseline: -m.ascent
         case .bottom: -m.height
         }
-        let local = Rect(x: x0, y: y0, width: m.width, height: m.height)
+        let local = [Point(x0, y0), Point(x0 + m.width, y0), Point(x0 + m.width, y0 + m.height), Point(x0, y0 + m.height)]
         let r = (style.rotation.truncatingRemainder(dividingBy: 360) + 360).truncatingRemainder(dividingBy: 360)
-        if abs(r - 90) < 1 {  // counter-clockwise: local (x, y) -> (y, -x)
-            return Rect(x: point.x + local.minY, y: point.y - local.maxX, width: local.height, height: local.width)
-        } else if abs(r - 270) < 1 {
-            return Rect(x: point.x - local.maxY, y: point.y + local.minX, width: local.height, height: local.width)
+        // Exact for the right angles (no rounding in cos 90°), so level and upright boxes stay exact.
+        let (c, s): (Double, Double) = switch r {
+        case 0: (1, 0)
+        case 90: (0, 1)
+        case 180: (-1, 0)
+        case 270: (0, -1)
+        default: (cos(r * .pi / 180), sin(r * .pi / 180))
         }
-        return Rect(x: point.x + local.x, y: point.y + local.y, width: local.width, height: local.height)
+        return local.map { Point(point.x + $0.x * c + $0.y * s, point.y - $0.x * s + $0.y * c) }
+    }
+
+    /// The axis-aligned box a text occupies once drawn with `style` at `point` (any rotation).
+    public func box(of text: String, at point: Point, style: TextStyle) -> Rect {
+        let p = corners(of: text, at: point, style: style)
+        let xs = p.map(\.x), ys = p.map(\.y)
+        let minX = xs.min() ?? point.x, minY = ys.min() ?? point.y
+        return Rect(x: minX, y: minY, width: (xs.max() ?? minX) - minX, height: (ys.max() ?? minY) - minY)
     }
 
     /// Line height for `font` (ascent + descent).

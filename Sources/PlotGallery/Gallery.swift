@@ -15,8 +15,10 @@ public enum Gallery {
             ("score-map", SyntheticFigures.scoreMap()),
             ("digits", SyntheticFigures.digits()),
             ("weights", SyntheticFigures.weights()),
+            ("color-images", SyntheticFigures.colorImages()),
             ("bars", SyntheticFigures.bars()),
             ("confusion-matrix", SyntheticFigures.confusionMatrix()),
+            ("confusion-matrix-names", SyntheticFigures.namedConfusionMatrix()),
             ("statistic-table", SyntheticFigures.statisticTable()),
             ("network", SyntheticFigures.network()),
         ]

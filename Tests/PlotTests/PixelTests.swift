@@ -90,7 +90,7 @@ import Testing
         let fig = Figure(width: 300, height: 240, panel: .matrix(m))
         let image = try fig.rasterize()
         let r = try CairoRenderer.forMeasurement()
-        let grid = m.gridRect(in: fig.panelRects(renderer: r)[0], renderer: r, theme: fig.theme)
+        let grid = m.layout(in: fig.panelRects(renderer: r)[0], renderer: r, theme: fig.theme).grid
         let colors = m.resolvedColors
         // Sample near each cell's corner, away from the count written in its middle.
         for (i, j, v) in [(0, 0, 9.0), (0, 1, 1), (1, 0, 0), (1, 1, 5)] {

@@ -24,16 +24,46 @@ func chartLayout(_ figure: Figure, panel index: Int = 0) throws -> ChartLayout {
     return l
 }
 
-/// A renderer that measures with cairo and records the box of every text drawn.
+/// A text as drawn: its axis-aligned box, its four corners (a turned text's true outline) and style.
+struct RecordedText {
+    var text: String
+    var box: Rect
+    var corners: [Point]
+    var style: TextStyle
+
+    /// Whether the outlines of two texts overlap by more than `tolerance` units (the separating-axis
+    /// test on the two rectangles: they are apart when their projections on one edge's normal are).
+    func overlaps(_ other: RecordedText, tolerance: Double = 2) -> Bool {
+        let axes = [corners, other.corners].flatMap { q in
+            (0..<2).map { i in Point(q[i + 1].y - q[i].y, q[i].x - q[i + 1].x) }
+        }
+        for axis in axes {
+            let length = (axis.x * axis.x + axis.y * axis.y).squareRoot()
+            guard length > 0 else { continue }
+            func project(_ q: [Point]) -> (Double, Double) {
+                let d = q.map { ($0.x * axis.x + $0.y * axis.y) / length }
+                return (d.min() ?? 0, d.max() ?? 0)
+            }
+            let a = project(corners), b = project(other.corners)
+            if min(a.1, b.1) - max(a.0, b.0) <= tolerance { return false }
+        }
+        return true
+    }
+}
+
+/// A renderer that measures with cairo and records every text drawn and every image's rectangle.
 final class RecordingRenderer: Renderer {
     let base: CairoRenderer
-    var texts: [(text: String, box: Rect)] = []
+    var texts: [RecordedText] = []
     var images: [Rect] = []
     init() throws { base = try CairoRenderer.forMeasurement() }
     func fill(_ path: Path, color: Color) {}
     func stroke(_ path: Path, style: StrokeStyle) {}
     func measure(_ text: String, font: Font) -> TextMetrics { base.measure(text, font: font) }
-    func draw(text: String, at point: Point, style: TextStyle) { texts.append((text, box(of: text, at: point, style: style))) }
+    func draw(text: String, at point: Point, style: TextStyle) {
+        texts.append(RecordedText(text: text, box: box(of: text, at: point, style: style),
+                                  corners: corners(of: text, at: point, style: style), style: style))
+    }
     func draw(image raster: Raster, in rect: Rect, smoothing: ImageSmoothing) { images.append(rect) }
     func pushClip(_ rect: Rect) {}
     func popClip() {}
