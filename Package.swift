@@ -66,20 +66,25 @@ let package = Package(
         /// renderer draws what it is given and invents no data.
         .target(name: "PlotGallery", dependencies: ["Plot", "PlotCairo"]),
 
+        // MARK: - Language (a leaf: the report's words in each language)
+
+        /// English phrases in the code, translated as whole sentences by each language's catalogue.
+        .target(name: "NNLanguage"),
+
         // MARK: - Statistics
 
         /// Summaries, intervals and paired tests over variants × seeds (pure functions, no dependencies).
-        .target(name: "NNStatistics"),
+        .target(name: "NNStatistics", dependencies: ["NNLanguage"]),
 
         // MARK: - Report (composes plain values from the modules above into HTML)
 
         /// Figure specs built from networks, histories and records (no Cairo, no files).
-        .target(name: "NNFigures", dependencies: ["NNCore", "NNRecording", "Plot"]),
+        .target(name: "NNFigures", dependencies: ["NNCore", "NNRecording", "Plot", "NNLanguage"]),
         /// The report's templates and stylesheet, embedded so a copied binary still works.
         .target(name: "ReportTemplates", path: "templates", sources: ["ReportTemplates.swift"],
                 resources: [.embedInCode("report.mustache"), .embedInCode("section.mustache"), .embedInCode("style.css")]),
         .target(name: "NNReport", dependencies: [
-            "NNCore", "NNFiles", "NNRuns", "NNData", "NNRecording", "NNStatistics", "NNFigures", "Plot", "PlotCairo", "ReportTemplates",
+            "NNCore", "NNFiles", "NNRuns", "NNData", "NNRecording", "NNStatistics", "NNFigures", "NNLanguage", "Plot", "PlotCairo", "ReportTemplates",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
@@ -87,7 +92,7 @@ let package = Package(
         // MARK: - Command line
 
         .target(name: "NNLabCLI", dependencies: [
-            "NNCore", "NNFiles", "NNRuns", "NNData", "Plot", "PlotCairo", "PlotGallery", "NNReport",
+            "NNCore", "NNFiles", "NNRuns", "NNData", "Plot", "PlotCairo", "PlotGallery", "NNReport", "NNLanguage",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "nnlab", dependencies: ["NNLabCLI"]),
@@ -104,7 +109,7 @@ let package = Package(
         .testTarget(name: "NNDataTests", dependencies: ["NNData", "NNCore", "NNFiles", "NNRuns", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "NNLabCLITests", dependencies: ["NNLabCLI", "NNCore", "NNFiles", "NNRuns", "TestSupport"]),
         .testTarget(name: "NNStatisticsTests", dependencies: ["NNStatistics"]),
-        .testTarget(name: "NNReportTests", dependencies: ["NNReport", "NNFigures", "NNRecording", "NNCore", "NNFiles", "NNRuns", "Plot", "PlotCairo", "TestSupport"]),
+        .testTarget(name: "NNReportTests", dependencies: ["NNReport", "NNFigures", "NNRecording", "NNCore", "NNFiles", "NNRuns", "NNLanguage", "Plot", "PlotCairo", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

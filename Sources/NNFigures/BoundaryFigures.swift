@@ -1,5 +1,6 @@
 import NNCore
 import NNRecording
+import NNLanguage
 import Plot
 
 /// Decision boundaries of two-input networks over the input plane.
@@ -61,12 +62,12 @@ public enum BoundaryFigures {
                           classes: classes(of: d.y, threshold: threshold), classNames: classNames,
                           marker: MarkerStyle(size: hollow ? 7 : 6, hollow: hollow)).thinned()
         }
-        let held = validation.map { [points($0, "validation", hollow: true)] } ?? []
+        let held = validation.map { [points($0, tr("validation"), hollow: true)] } ?? []
         var shown = title
         var marks: [any Mark]
         if all.count > 1 {
             // Several outputs: the class the network picks, not one output among them.
-            marks = [ClassRegions(argmaxOf: all), points(data, "data", hollow: false)] + held
+            marks = [ClassRegions(argmaxOf: all), points(data, tr("data"), hollow: false)] + held
         } else {
             var plotted = f
             if discretized {
@@ -76,7 +77,7 @@ public enum BoundaryFigures {
             marks = Marks.decisionBoundary(plotted, threshold: threshold, range: range,
                                            x: (0..<data.count).map { data.x[$0, 0] }, y: (0..<data.count).map { data.x[$0, 1] },
                                            classes: classes(of: data.y, threshold: threshold), classNames: classNames,
-                                           colorbarLabel: "output") + held
+                                           colorbarLabel: tr("output")) + held
             if discretized, var image = marks.first as? Heatmap {
                 // Two colours need no colour bar.
                 image.smoothing = .nearest
@@ -89,7 +90,7 @@ public enum BoundaryFigures {
             if spread <= 1e-9 * max(1, abs(finite.first ?? 0)) {
                 marks.removeAll { $0 is Contour }
                 let value = finite.first ?? .nan
-                shown = (title.map { $0 + " " } ?? "") + "(constant output \(abs(value) < 1e-9 ? "0" : Ticks.label(value)))"
+                shown = (title.map { $0 + " " } ?? "") + tr("(constant output \(abs(value) < 1e-9 ? "0" : Ticks.label(value)))")
             }
         }
         return Chart(title: shown, x: Axis("x₁", range: .fixed(plane.x.lowerBound, plane.x.upperBound)),

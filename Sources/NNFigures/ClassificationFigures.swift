@@ -1,4 +1,5 @@
 import NNCore
+import NNLanguage
 import Plot
 
 /// Figures of a trained classifier: confusion matrix, confidently wrong examples, first-layer weights.
@@ -67,7 +68,7 @@ public enum ClassificationFigures {
                         caption: "\(name(classNames, actual[m.index])) → \(name(classNames, m.predicted)) (\(Int((m.confidence * 100).rounded()))%)")
         }
         let color = shape.channels == 3
-        return ImageGrid(title: "Most confident mistakes: true → predicted (confidence)", images: Array(images),
+        return ImageGrid(title: tr("Most confident mistakes: true → predicted (confidence)"), images: Array(images),
                          columns: min(8, images.count), colormap: color ? .grays : .ink, scaling: color ? .shared : .perImage)
     }
 
@@ -79,9 +80,9 @@ public enum ClassificationFigures {
         guard let first = network.denseLayers.first?.layer, first.inputs == shape.valueCount else { return nil }
         let units = min(first.units, limit)
         let images = (0..<units).map { j in
-            shape.image((0..<first.inputs).map { first.weights[$0, j] }, caption: "unit \(j + 1)")
+            shape.image((0..<first.inputs).map { first.weights[$0, j] }, caption: tr("unit \(j + 1)"))
         }
-        return ImageGrid(title: "First-layer weights of \(units) of \(first.units) units", images: images,
+        return ImageGrid(title: tr("First-layer weights of \(units) of \(first.units) units"), images: images,
                          columns: min(8, units), colormap: .blueRed, scaling: .perImage, center: 0)
     }
 

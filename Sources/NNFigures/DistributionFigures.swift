@@ -1,4 +1,5 @@
 import NNRecording
+import NNLanguage
 import Plot
 
 /// Weight distributions over training, as TensorBoard's "distributions" view draws them.
@@ -25,20 +26,20 @@ public enum DistributionFigures {
                                   color: colour, opacity: 0.18 + 0.16 * Double(depth)))
             }
             if medianIndex < layer.weightQuantiles.count {
-                marks.append(LineSeries("median", x: epochs, y: layer.weightQuantiles[medianIndex], color: colour))
+                marks.append(LineSeries(tr("median"), x: epochs, y: layer.weightQuantiles[medianIndex], color: colour))
             }
-            return .chart(Chart(title: "layer \(numbers[layer.layer] ?? i + 1) weights", x: Axis("epoch"), y: Axis("w"),
+            return .chart(Chart(title: tr("layer \(numbers[layer.layer] ?? i + 1) weights"), x: Axis(tr("epoch")), y: Axis("w"),
                                 legend: i == 0 ? .best : .hidden, marks: marks))
         }
         let count = min(columns, panels.count)
         let rows = (panels.count + count - 1) / count
-        return Figure(title: "Weight distribution per layer over training", width: Double(count) * 330 + 40,
+        return Figure(title: tr("Weight distribution per layer over training"), width: Double(count) * 330 + 40,
                       height: Double(rows) * 280 + 50, columns: count, panels: panels)
     }
 
     /// "min–max", "5–95%", "25–75%".
     static func bandName(_ lower: Double, _ upper: Double) -> String {
-        if lower == 0 && upper == 1 { return "min–max" }
+        if lower == 0 && upper == 1 { return tr("min–max") }
         func percent(_ q: Double) -> String { Ticks.label(q * 100) }
         return "\(percent(lower))–\(percent(upper))%"
     }

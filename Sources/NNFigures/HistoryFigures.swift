@@ -1,4 +1,5 @@
 import NNCore
+import NNLanguage
 import Plot
 
 /// Loss and metric curves from histories.
@@ -10,15 +11,15 @@ public enum HistoryFigures {
         for (i, run) in runs.enumerated() {
             let color = Color.palette(i)
             if let values = run.history[key] {
-                layers.append(LineSeries(runs.count == 1 ? "train" : run.name, x: epochs(values.count),
+                layers.append(LineSeries(runs.count == 1 ? tr("train") : run.name, x: epochs(values.count),
                                                y: logScale ? values.map(positive) : values, color: color))
             }
             if let values = run.history["val_" + key] {
-                layers.append(LineSeries((runs.count == 1 ? "validation" : run.name + " (val)"), x: epochs(values.count),
+                layers.append(LineSeries((runs.count == 1 ? tr("validation") : run.name + tr(" (val)")), x: epochs(values.count),
                                                y: logScale ? values.map(positive) : values, color: color, dash: .dashed))
             }
         }
-        return Chart(title: title, x: Axis("epoch"), y: Axis(label(key), scale: logScale ? .log : .linear), marks: layers)
+        return Chart(title: title, x: Axis(tr("epoch")), y: Axis(label(key), scale: logScale ? .log : .linear), marks: layers)
     }
 
     /// Median line over an interquartile band across seeds, one per variant.
@@ -32,7 +33,7 @@ public enum HistoryFigures {
             layers += Marks.seedSummary(variant.name, x: epochs(length),
                                         runs: logScale ? padded.map { $0.map(positive) } : padded, color: Color.palette(i))
         }
-        return Chart(title: title, x: Axis("epoch"), y: Axis(label(key), scale: logScale ? .log : .linear),
+        return Chart(title: title, x: Axis(tr("epoch")), y: Axis(label(key), scale: logScale ? .log : .linear),
                      legend: .outsideRight, marks: layers)
     }
 
@@ -44,11 +45,11 @@ public enum HistoryFigures {
     /// A readable axis label for a history key.
     public static func label(_ key: String) -> String {
         switch key {
-        case "loss": "loss"
-        case "xor_accuracy": "XOR accuracy"
-        case "accuracy": "accuracy"
+        case "loss": tr("loss")
+        case "xor_accuracy": tr("XOR accuracy")
+        case "accuracy": tr("accuracy")
         case "mse": "MSE"
-        default: key.replacingOccurrences(of: "_", with: " ")
+        default: translated(key.replacingOccurrences(of: "_", with: " "))
         }
     }
 }

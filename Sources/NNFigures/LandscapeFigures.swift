@@ -1,5 +1,6 @@
 import Foundation
 import NNRecording
+import NNLanguage
 import Plot
 
 /// The loss landscape around trained weights with each optimizer's path on it.
@@ -23,7 +24,7 @@ public enum LandscapeFigures {
         let low = finite.first ?? 0
         let high = finite.isEmpty ? 1 : max(finite[Int((Double(finite.count - 1) * 0.98).rounded())], low + 1e-9)
         var layers: [any Mark] = [
-            Heatmap(field, colors: ColorScale(.viridis, lower: low, upper: high), colorbar: ColorbarStyle(label: "log₁₀ loss"))
+            Heatmap(field, colors: ColorScale(.viridis, lower: low, upper: high), colorbar: ColorbarStyle(label: tr("log₁₀ loss")))
         ]
         for k in stride(from: 1, through: contourLevels, by: 1) {
             let level = low + (high - low) * Double(k) / Double(contourLevels + 1)
@@ -44,7 +45,7 @@ public enum LandscapeFigures {
                                                      marker: MarkerStyle(.diamond, size: max(6, 13 - 2.5 * Double(i)))))
             }
         }
-        layers.append(ScatterSeries("start", x: starts.x, y: starts.y, color: .white, marker: MarkerStyle(.circle, size: 8)))
+        layers.append(ScatterSeries(tr("start"), x: starts.x, y: starts.y, color: .white, marker: MarkerStyle(.circle, size: 8)))
         let names = axisLabels(landscape)
         let chart = Chart(title: title ?? defaultTitle(landscape),
                           x: Axis(names[0], range: .fixed(xRange.lowerBound, xRange.upperBound), grid: false),
@@ -67,15 +68,15 @@ public enum LandscapeFigures {
         case .parameters: return landscape.axisNames
         case .principalDirections:
             return zip(landscape.axisNames, landscape.explainedShare).map { name, share in
-                "\(name) (\(percent(share)) of variance)"
+                tr("\(name) (\(percent(share)) of variance)")
             }
         }
     }
 
     static func defaultTitle(_ landscape: LossLandscape) -> String {
         switch landscape.plane {
-        case .parameters: return "Loss landscape: a two-parameter slice through the final weights"
-        case .principalDirections: return "Loss landscape along the paths' principal directions"
+        case .parameters: return tr("Loss landscape: a two-parameter slice through the final weights")
+        case .principalDirections: return tr("Loss landscape along the paths' principal directions")
         }
     }
 

@@ -1,5 +1,6 @@
 import NNCore
 import NNRecording
+import NNLanguage
 import Plot
 
 /// Figures of a recorded run: weight trajectories, gradient norms, the decision boundary's
@@ -20,7 +21,7 @@ public enum RecordFigures {
             for (i, layer) in record.samples.layers.enumerated() {
                 layers.append(LineSeries("‖W\(denseNumbers[layer.layer] ?? i + 1)‖", x: epochs, y: layer.weightNorm))
             }
-            return Chart(title: title ?? "Weight norms per layer", x: Axis("epoch"), y: Axis("‖W‖₂"), legend: .outsideRight, marks: layers)
+            return Chart(title: title ?? tr("Weight norms per layer"), x: Axis(tr("epoch")), y: Axis("‖W‖₂"), legend: .outsideRight, marks: layers)
         }
         let trajectories = record.samples.trajectories
         if trajectories.count <= maximumTrajectories {
@@ -34,7 +35,7 @@ public enum RecordFigures {
             let levels = record.samples.quantileLevels
             for (i, layer) in record.samples.layers.enumerated() {
                 guard let low = levels.firstIndex(of: 0.05), let mid = levels.firstIndex(of: 0.5), let high = levels.firstIndex(of: 0.95) else { break }
-                let name = "layer \(denseNumbers[layer.layer] ?? i + 1): median, 5–95%"
+                let name = tr("layer \(denseNumbers[layer.layer] ?? i + 1): median, 5–95%")
                 let color = Color.palette(i)
                 layers.append(Band(name, x: epochs, lower: layer.weightQuantiles[low], upper: layer.weightQuantiles[high], color: color))
                 layers.append(LineSeries(name, x: epochs, y: layer.weightQuantiles[mid], color: color))
@@ -43,7 +44,7 @@ public enum RecordFigures {
                 .sorted { abs($0.values.last ?? 0) > abs($1.values.last ?? 0) }.prefix(largestTrajectories)
             for trajectory in largest {
                 // One legend row for all of them (rows of one name merge).
-                layers.append(LineSeries("the \(largest.count) largest weights", x: epochs, y: trajectory.values, color: Color(gray: 0.35), width: 1))
+                layers.append(LineSeries(tr("the \(largest.count) largest weights"), x: epochs, y: trajectory.values, color: Color(gray: 0.35), width: 1))
             }
         }
         var crossings = record.events.signCrossings
@@ -52,7 +53,7 @@ public enum RecordFigures {
             let all = crossings.count + record.events.omittedSignCrossings
             var seen = Set<Int>()
             crossings = crossings.filter { seen.insert($0.parameter.index).inserted }
-            let name = crossings.count == all ? "L1 weight crosses 0" : "L1 weight: first crossing"
+            let name = crossings.count == all ? tr("L1 weight crosses 0") : tr("L1 weight: first crossing")
             layers.append(ScatterSeries(name, x: crossings.map { Double($0.epoch) },
                                                  y: crossings.map(\.value), color: Color(gray: 0.1),
                                                  marker: MarkerStyle(.cross, size: 9)))
@@ -60,8 +61,8 @@ public enum RecordFigures {
         // Past a couple of dozen lines a legend lists names nobody can match to colours.
         let summarized = trajectories.count > maximumTrajectories
         let legend: LegendPlacement = layers.count > 24 ? .hidden : (summarized ? .best : .outsideRight)
-        return Chart(title: title ?? (summarized ? "Weights per layer (median, 5–95%) and the \(largestTrajectories) largest" : "Weights (solid) and biases (dashed)"),
-                     x: Axis("epoch"), y: Axis("value"), legend: legend, marks: layers)
+        return Chart(title: title ?? (summarized ? tr("Weights per layer (median, 5–95%) and the \(largestTrajectories) largest") : tr("Weights (solid) and biases (dashed)")),
+                     x: Axis(tr("epoch")), y: Axis(tr("value")), legend: legend, marks: layers)
     }
 
     /// The most parameters drawn one line each; beyond, per-layer bands and the largest few.
@@ -73,9 +74,9 @@ public enum RecordFigures {
         let epochs = record.samples.epochs.map(Double.init)
         let numbers = denseNumbering(record)
         let layers: [any Mark] = record.samples.layers.enumerated().map { i, layer in
-            LineSeries("layer \(numbers[layer.layer] ?? i + 1)", x: epochs, y: layer.gradientNorm.map { $0 > 0 ? $0 : .nan })
+            LineSeries(tr("layer \(numbers[layer.layer] ?? i + 1)"), x: epochs, y: layer.gradientNorm.map { $0 > 0 ? $0 : .nan })
         }
-        return Chart(title: "Gradient norm per layer", x: Axis("epoch"), y: Axis("‖∂L/∂θ‖₂", scale: .log), marks: layers)
+        return Chart(title: tr("Gradient norm per layer"), x: Axis(tr("epoch")), y: Axis("‖∂L/∂θ‖₂", scale: .log), marks: layers)
     }
 
     /// The decision boundary at each snapshot epoch, as a filmstrip of small charts with the data on top.
@@ -90,16 +91,16 @@ public enum RecordFigures {
             let grid = snapshot.outputs[0]
             // Several outputs: the class picked at each point (the argmax), as the final boundary shows it.
             let marks: [any Mark] = multiclass
-                ? [ClassRegions(argmaxOf: snapshot.outputs.map(field)), ScatterSeries("data", x: xs, y: ys, classes: classes).thinned()]
+                ? [ClassRegions(argmaxOf: snapshot.outputs.map(field)), ScatterSeries(tr("data"), x: xs, y: ys, classes: classes).thinned()]
                 : Marks.decisionBoundary(field(grid), threshold: threshold, range: range, x: xs, y: ys, classes: classes,
-                                         colorbarLabel: "output")
-            return .chart(Chart(title: "epoch \(snapshot.epoch)", x: Axis("x₁", range: .fixed(grid.x.lowerBound, grid.x.upperBound)),
+                                         colorbarLabel: tr("output"))
+            return .chart(Chart(title: tr("epoch \(snapshot.epoch)"), x: Axis("x₁", range: .fixed(grid.x.lowerBound, grid.x.upperBound)),
                                 y: Axis("x₂", range: .fixed(grid.y.lowerBound, grid.y.upperBound)), legend: .hidden, marks: marks))
         }
         let count = min(columns, panels.count)
         let rows = (panels.count + count - 1) / count
         // One colour bar for the whole strip: every panel is drawn on the same scale.
-        return Figure(title: multiclass ? "The decision regions as training goes on" : "The decision boundary as training goes on",
+        return Figure(title: multiclass ? tr("The decision regions as training goes on") : tr("The decision boundary as training goes on"),
                       width: Double(count) * 230 + 30 + (multiclass ? 0 : 70),
                       height: Double(rows) * 220 + 50, columns: count, sharedAxes: [.x, .y], panels: panels).sharingColorbar()
     }
@@ -115,8 +116,8 @@ public enum RecordFigures {
             // A unit whose output is the same everywhere on the plane (a dead ReLU) says so instead of a ±1e-9 colour bar.
             let finite = map.grid.values.filter(\.isFinite)
             let constant = (finite.max() ?? 0) - (finite.min() ?? 0) <= 1e-12 * max(1, abs(finite.first ?? 0))
-            let name = "layer \(numbers[map.layer] ?? map.layer + 1), unit \(map.unit + 1)"
-            let state = constant ? ((finite.first ?? 0) == 0 ? ": dead (constant 0)" : ": constant \(Ticks.label(finite.first ?? 0))") : ""
+            let name = tr("layer \(numbers[map.layer] ?? map.layer + 1), unit \(map.unit + 1)")
+            let state = constant ? ((finite.first ?? 0) == 0 ? tr(": dead (constant 0)") : tr(": constant \(Ticks.label(finite.first ?? 0))")) : ""
             return .chart(Chart(title: name + state,
                                 x: Axis("x₁", range: .fixed(map.grid.x.lowerBound, map.grid.x.upperBound)),
                                 y: Axis("x₂", range: .fixed(map.grid.y.lowerBound, map.grid.y.upperBound)), legend: .hidden,
@@ -124,7 +125,7 @@ public enum RecordFigures {
         }
         let columns = min(panels.count, 4)
         let rows = (panels.count + columns - 1) / columns
-        let title = shown.count < record.unitMaps.count ? "Hidden units after training (the first \(shown.count) of \(record.unitMaps.count))" : "Hidden units after training"
+        let title = shown.count < record.unitMaps.count ? tr("Hidden units after training (the first \(shown.count) of \(record.unitMaps.count))") : tr("Hidden units after training")
         return Figure(title: title, width: Double(columns) * 240 + 40, height: Double(rows) * 230 + 50,
                       columns: columns, panels: panels)
     }

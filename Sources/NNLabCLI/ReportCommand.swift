@@ -3,6 +3,7 @@ import Foundation
 import NNCore
 import NNReport
 import NNFiles
+import NNLanguage
 
 /// Options shared by `nnlab report` and `nnlab compare`.
 struct ReportOptions: ParsableArguments {
@@ -19,6 +20,10 @@ struct ReportOptions: ParsableArguments {
     @Option(help: "Documents to write beside the page: latex (latex/report.tex, a file per section, figures as PDF) and/or markdown (report.md), e.g. latex,markdown (also report: {export: [...]}).",
             transform: ExportList.parse)
     var export: ExportList?
+
+    @Option(help: "The language of every generated word of the report: en or es (also language: es in the experiment file; default en).",
+            transform: LanguageChoice.parse)
+    var language: LanguageChoice?
 
     @Option(help: "A folder with report.mustache, section.mustache and style.css to use instead of the built-in ones.")
     var templates: String?
@@ -52,6 +57,18 @@ struct FigureFormats {
         case .success(let formats): return FigureFormats(vector: formats)
         case .failure(let error): throw ValidationError(error.message)
         }
+    }
+}
+
+/// `--language es`: the report's language.
+struct LanguageChoice {
+    var language: Language
+
+    static func parse(_ argument: String) throws -> LanguageChoice {
+        guard let language = Language(rawValue: argument.lowercased()) else {
+            throw ValidationError("expected one of \(Language.allCases.map(\.rawValue).joined(separator: ", ")), received \(DisplayText.line(argument, limit: 40))")
+        }
+        return LanguageChoice(language: language)
     }
 }
 
@@ -117,13 +134,13 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         if printDefault {
-            print(DefaultExperiment.yaml, terminator: "")
+            print(DefaultExperiment.yaml(in: options.language?.language ?? .en), terminator: "")
             return
         }
         do {
             var budget = MemoryBudget(limit: options.memoryLimit.bytes)
             let progress = options.progress
-            let (loaded, folder) = try ReportCommand.load(experiment, output: options.output, budget: &budget, progress: progress)
+            let (loaded, folder) = try ReportCommand.load(experiment, output: options.output, language: options.language?.language, budget: &budget, progress: progress)
             _ = try ReportCommand.write(loaded, command: "nnlab report", file: experiment, folder: folder, options: options, budget: budget,
                                         progress: progress)
         } catch {
@@ -133,13 +150,14 @@ struct ReportCommand: ParsableCommand {
 
     /// The experiment (the default when `path` is nil) and its report folder.
     /// Data files read are shown on `progress` as they load, on a terminal (an error stays the one line on stderr otherwise).
-    static func load(_ path: String?, output: String?, budget: inout MemoryBudget, progress: NNReport.Progress) throws -> (Experiment, String) {
+    static func load(_ path: String?, output: String?, language: Language? = nil, budget: inout MemoryBudget,
+                     progress: NNReport.Progress) throws -> (Experiment, String) {
         let log: ((String) -> Void)? = progress.style == .bar ? { (text: String) in progress.line(text) } : nil
         if let path {
             let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
             return (try ExperimentFile.load(path, budget: &budget, log: log), output ?? "output/" + HTMLPage.slug(stem))
         }
-        return (try ExperimentFile.experiment(from: DefaultExperiment.yaml, file: "default experiment", budget: &budget, log: log),
+        return (try ExperimentFile.experiment(from: DefaultExperiment.yaml(in: language ?? .en), file: "default experiment", budget: &budget, log: log),
                 output ?? "output/lab-report")
     }
 
@@ -150,6 +168,9 @@ struct ReportCommand: ParsableCommand {
         if options.selfContained { command += " --self-contained" }
         if let figures = options.figures { command += " --figures " + (["png"] + figures.vector.map(\.rawValue)).joined(separator: ",") }
         if let export = options.export { command += " --export " + export.exports.map(\.rawValue).joined(separator: ",") }
+        if let language = options.language { command += " --language " + language.language.rawValue }
+        var experiment = experiment
+        if let language = options.language { experiment.language = language.language }
         let settings = experiment.report.overridden(by: options.settings).resolved
         let inputs = [file, options.templates].compactMap { $0 } + experiment.dataFiles
         let destination = try OwnedFolder.check(folder, inputs: inputs)  // before training, not after
@@ -194,7 +215,7 @@ struct CompareCommand: ParsableCommand {
         do {
             var budget = MemoryBudget(limit: options.memoryLimit.bytes)
             let progress = options.progress
-            var (loaded, folder) = try ReportCommand.load(experiment, output: options.output, budget: &budget, progress: progress)
+            var (loaded, folder) = try ReportCommand.load(experiment, output: options.output, language: options.language?.language, budget: &budget, progress: progress)
             guard loaded.comparison != nil else {
                 throw InputError(file: experiment, field: "comparison", message: "missing; expected a comparison to run")
             }

@@ -2,6 +2,7 @@ import NNCore
 import NNFigures
 import NNRecording
 import Plot
+import NNLanguage
 
 /// The comparison section: a sweep's variants over the same seeds, with statistics and figures.
 enum ComparisonSection {
@@ -19,19 +20,19 @@ enum ComparisonSection {
     static func introduction(_ comparison: Comparison) -> String {
         let design: String
         if comparison.axes.isEmpty {
-            design = "\(comparison.variants.count) named variants (\(comparison.variants.map(\.label).joined(separator: "; ")))"
+            design = tr("\(comparison.variants.count) named variants (\(comparison.variants.map(\.label).joined(separator: "; ")))")
         } else {
-            design = "every combination of " + comparison.axes.map { "\($0.name) (\($0.levels.joined(separator: ", ")))" }.joined(separator: " × ")
-                + " — \(comparison.variants.count) variants"
+            design = tr("every combination of ") + comparison.axes.map { "\($0.name) (\($0.levels.joined(separator: ", ")))" }.joined(separator: " × ")
+                + tr(" — \(comparison.variants.count) variants")
         }
         // Derived from the runs: whether every variant trained (and validated) on the same data.
         let first = comparison.variants.first?.runs.first
         let sameData = comparison.variants.allSatisfy { $0.runs.allSatisfy { $0.data == first?.data && $0.validation == first?.validation } }
-        let data = sameData ? "on the same data (\(comparison.dataName))" : "on the data each variant names (they differ between variants)"
-        let seeds = comparison.seeds.count == 1 ? "the same seed (\(comparison.seeds[0]))"
-            : "the same \(comparison.seeds.count) seeds (\(comparison.seeds.map(String.init).joined(separator: ", ")))"
-        let split = comparison.imageSplit ? " As in the image problem, 20% of the images are held out as test data (stratified by class; the val_ columns are these test values) and the inputs are standardized with the training part's statistics only." : ""
-        return "\(comparison.name): \(design), each trained from \(seeds) \(data).\(split)\(shared(comparison)) A run succeeds when \(comparison.targetMetric) reaches \(readable(comparison.targetValue)); runs that never do count as failures, not as missing."
+        let data = sameData ? tr("on the same data (\(comparison.dataName))") : tr("on the data each variant names (they differ between variants)")
+        let seeds = comparison.seeds.count == 1 ? tr("the same seed (\(comparison.seeds[0]))")
+            : tr("the same \(comparison.seeds.count) seeds (\(comparison.seeds.map(String.init).joined(separator: ", ")))")
+        let split = comparison.imageSplit ? tr(" As in the image problem, 20% of the images are held out as test data (stratified by class; the val_ columns are these test values) and the inputs are standardized with the training part's statistics only.") : ""
+        return tr("\(comparison.name): \(design), each trained from \(seeds) \(data).\(split)\(shared(comparison)) A run succeeds when \(comparison.targetMetric) reaches \(readable(comparison.targetValue)); runs that never do count as failures, not as missing.")
     }
 
     /// The training settings every variant shares, read from the runs (so a level that inherits the
@@ -44,11 +45,11 @@ enum ComparisonSection {
         if runs.allSatisfy({ ExperimentSection.describe($0.optimizer) == optimizer }) {
             parts.append(optimizer)
         } else if runs.allSatisfy({ $0.optimizer.learningRate == first.optimizer.learningRate }) {
-            parts.append("learning rate \(readable(first.optimizer.learningRate))")
+            parts.append(tr("learning rate \(readable(first.optimizer.learningRate))"))
         }
         if runs.allSatisfy({ $0.options.epochs == first.options.epochs }) { parts.append(Format.count(first.options.epochs, "epoch")) }
-        if runs.allSatisfy({ $0.options.batchSize == first.options.batchSize }) { parts.append("batch size \(first.options.batchSize)") }
-        return parts.isEmpty ? "" : " Every variant uses " + parts.joined(separator: ", ") + "."
+        if runs.allSatisfy({ $0.options.batchSize == first.options.batchSize }) { parts.append(tr("batch size \(first.options.batchSize)")) }
+        return parts.isEmpty ? "" : tr(" Every variant uses ") + parts.joined(separator: ", ") + "."
     }
 
     /// The first epoch (1-based) at which `metric` reaches `target`, if it does.

@@ -1,6 +1,29 @@
+import NNLanguage
+
 /// The experiment `nnlab report` runs without arguments: the course's backprop lab, its two XOR
 /// architectures, and tanh/sigmoid/relu × none/L1/L2 over five seeds.
 public enum DefaultExperiment {
+    /// The default experiment with its title and names in `language` (and `language:` set, for any
+    /// language but English).
+    public static func yaml(in language: Language) -> String {
+        guard language != .en else { return yaml }
+        return Language.$current.withValue(language) {
+            var text = yaml
+            for name in names { text = text.replacingOccurrences(of: "\"\(name)\"", with: "\"\(translated(name))\"") }
+            text = text.replacingOccurrences(of: comment, with: translated(comment))
+            return text.replacingOccurrences(of: "sections: [", with: "language: \(language.rawValue)\nsections: [")
+        }
+    }
+
+    /// The quoted titles and names in `yaml`, translated by `yaml(in:)`.
+    static let names = [
+        "NNLab lab report: backprop by hand and XOR", "NNLab default experiment",
+        "XOR 2-2-1 tanh, L2 on the hidden layer, L1 on the output (course P6-TP2)",
+        "XOR with a concat-input skip: dense 1 → concat_input → dense 1", "Activations × regularizers on XOR",
+        "Handwritten digits (UCI 8×8): an MLP with softmax and cross-entropy",
+    ]
+    static let comment = "# NNLab's default lab report. Save this as a file, change it, and run: nnlab report FILE.yaml"
+
     public static let yaml = """
     # NNLab's default lab report. Save this as a file, change it, and run: nnlab report FILE.yaml
     title: "NNLab lab report: backprop by hand and XOR"

@@ -1,4 +1,5 @@
 import NNCore
+import NNLanguage
 import NNRuns
 
 /// What a report contains: its title and author, the sections to include, the experiments
@@ -24,6 +25,8 @@ public struct Experiment: Sendable {
     public var dataFiles: [String] = []
     /// The `report:` block: figure formats, exports, self-contained (the command line overrides it).
     public var report = ReportSettings()
+    /// The language of every generated word (`language: es`; `--language` overrides it).
+    public var language: Language = .en
 }
 
 /// One named experiment: the same run for each seed.
@@ -101,7 +104,7 @@ extension Comparison {
     }
 
     /// "data loss" or "loss", for headers and sentences.
-    public var lossName: String { lossKey == "data_loss" ? "data loss" : "loss" }
+    public var lossName: String { lossKey == "data_loss" ? tr("data loss") : tr("loss") }
 
     /// The history key the ranking orders by; nil for the success ranking (success, epochs, then final loss).
     var rankKey: String? {
@@ -118,11 +121,17 @@ extension Comparison {
     /// loss", "accuracy"); the training loss for the success ranking.
     var rankedQuantity: String {
         switch ranking {
-        case .success, .finalLoss: "training \(lossName)"
-        case .validationLoss: "validation \(lossName)"
-        case .accuracy: "accuracy"
-        case .validationAccuracy: "validation accuracy"
+        case .success, .finalLoss: tr("training \(lossName)")
+        case .validationLoss: tr("validation \(lossName)")
+        case .accuracy: tr("accuracy")
+        case .validationAccuracy: tr("validation accuracy")
         }
+    }
+
+    /// `rankedQuantity` as the paired test's sentence says it: without "training" for the training loss
+    /// ("A has lower final data loss than B").
+    var rankedQuantityInSentence: String {
+        ranking == .success || ranking == .finalLoss ? lossName : rankedQuantity
     }
 }
 

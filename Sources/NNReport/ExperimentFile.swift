@@ -1,4 +1,5 @@
 import NNCore
+import NNLanguage
 import NNData
 import NNRecording
 import NNRuns
@@ -30,7 +31,7 @@ import NNFiles
 /// ```
 public enum ExperimentFile {
 
-    static let topFields = ["title", "author", "sections", "experiments", "comparison", "image", "report"]
+    static let topFields = ["title", "author", "language", "sections", "experiments", "comparison", "image", "report"]
     static let runFields = ["name", "model", "data", "validation", "validation_split", "split_seed", "scaling", "optimizer", "epochs",
                             "batch_size", "shuffle", "seed", "seeds", "metrics", "early_stopping"]
 
@@ -61,6 +62,9 @@ public enum ExperimentFile {
         // One cache per report: every run that names the same data shares one copy of it.
         let cache = DataCache(log: log)
         let object = try root.object(allowing: topFields)
+        let language = try object.optional("language").map { (field: JSONField) throws(InputError) -> Language in
+            Language(rawValue: try field.string(oneOf: Language.allCases.map(\.rawValue))) ?? .en
+        } ?? .en
         let report = try object.optional("report").map { (field: JSONField) throws(InputError) in try ReportSettings.read(field) } ?? ReportSettings()
         let title = try object.optional("title")?.string() ?? "NNLab lab report"
         let author = try object.optional("author")?.string()
@@ -99,6 +103,7 @@ public enum ExperimentFile {
                           image: image, source: text, file: file)
         experiment.dataFiles = cache.files + (image?.sourceFiles ?? [])
         experiment.report = report
+        experiment.language = language
         return experiment
     }
 

@@ -2,6 +2,7 @@ import NNCore
 import NNFigures
 import NNRecording
 import Plot
+import NNLanguage
 
 /// Section 2: each experiment's runs (one per seed): curves, the decision boundary and hidden
 /// units for two-input problems, and the final network.
@@ -15,77 +16,77 @@ enum ExperimentSection {
             blocks.append(summaryTable(experiment, runResults))
             for (seed, result) in zip(experiment.seeds, runResults) {
                 if let failure = result.failure {
-                    blocks.append(.note("Seed \(seed) did not run: \(failure)", kind: "warning"))
+                    blocks.append(.note(tr("Seed \(seed) did not run: \(failure)"), kind: "warning"))
                 } else if let divergence = result.history.divergence {
-                    blocks.append(.note("Seed \(seed) \(divergence.description). Its curves end there; the report goes on.", kind: "warning"))
+                    blocks.append(.note(tr("Seed \(seed) \(divergence.sentence). Its curves end there; the report goes on."), kind: "warning"))
                 }
             }
             if let note = deadZoneNote(experiment, runResults) { blocks.append(note) }
-            let named = zip(experiment.seeds, runResults).map { (name: "seed \($0)", history: $1.history) }
+            let named = zip(experiment.seeds, runResults).map { (name: tr("seed \($0)"), history: $1.history) }
             let logLoss = runResults.allSatisfy { ($0.history["loss"] ?? []).allSatisfy { !$0.isFinite || $0 > 0 } }
-            var panels: [Panel] = [.chart(HistoryFigures.curves(named, key: "loss", title: "loss", logScale: logLoss))]
+            var panels: [Panel] = [.chart(HistoryFigures.curves(named, key: "loss", title: tr("loss"), logScale: logLoss))]
             if let metric = experiment.runs.first?.options.metrics.first {
                 panels.append(.chart(HistoryFigures.curves(named, key: metric.name, title: HistoryFigures.label(metric.name))))
             }
             // Seeds that diverged in their first epoch leave no finite value to draw: said, instead of an empty chart.
             if !runResults.contains(where: { ($0.history["loss"] ?? []).contains(where: \.isFinite) }) {
-                blocks.append(.note("No curve to draw: every seed's loss was non-finite from its first epoch (see the divergence above).", kind: "warning"))
+                blocks.append(.note(tr("No curve to draw: every seed's loss was non-finite from its first epoch (see the divergence above)."), kind: "warning"))
             } else {
             blocks.append(.figure(ReportFigure(name: key + "-curves", figure: Figure(width: 960, height: 380, columns: panels.count, panels: panels),
-                                               caption: "Training\(experiment.runs.first?.validation != nil ? " (solid) and validation (dashed)" : "") loss and metric per epoch for \(named.count == 1 ? "the run" : "each seed").",
-                                               alt: "Loss and metric curves over epochs for \(experiment.name)")))
+                                               caption: tr("Training\(experiment.runs.first?.validation != nil ? tr(" (solid) and validation (dashed)") : "") loss and metric per epoch for \(named.count == 1 ? tr("the run") : tr("each seed"))."),
+                                               alt: tr("Loss and metric curves over epochs for \(experiment.name)"))))
             }
             guard let first = runResults.first, first.failure == nil, let run = experiment.runs.first else { continue }
             let network = first.network
             if network.inputWidth == 2 {
                 let threshold = threshold(for: run.data.y)
                 let range: ClosedRange<Double> = threshold == 0 ? -1...1 : 0...1
-                let after = "seed \(experiment.seeds.first ?? 0), after \(Format.count(first.history.epochCount, "epoch"))"
+                let after = tr("seed \(experiment.seeds.first ?? 0), after \(Format.count(first.history.epochCount, "epoch"))")
                 let validation = run.validation
-                let heldOut = validation.map { " (filled) and the \($0.count) validation points (hollow)" } ?? ""
+                let heldOut = validation.map { tr(" (filled) and the \($0.count) validation points (hollow)") } ?? ""
                 if network.outputWidth > 1 {
                     let chart = BoundaryFigures.chart(network, data: run.data, threshold: threshold, range: range, title: after, validation: validation)
                     blocks.append(.figure(ReportFigure(name: key + "-boundary", figure: Figure(width: 640, height: 520, chart),
-                                                       caption: "The class the trained network picks at each point of the input plane (the largest of its \(network.outputWidth) outputs; first seed), the lines where it changes, and the training data\(heldOut)\(Self.pointsNote(run.data.count)).",
-                                                       alt: "Decision regions of the trained classifier with the data points")))
+                                                       caption: tr("The class the trained network picks at each point of the input plane (the largest of its \(network.outputWidth) outputs; first seed), the lines where it changes, and the training data\(heldOut)\(Self.pointsNote(run.data.count))."),
+                                                       alt: tr("Decision regions of the trained classifier with the data points"))))
                 } else {
                     let panels: [Panel] = [
                         .chart(BoundaryFigures.chart(network, data: run.data, threshold: threshold, range: range, title: after, validation: validation)),
-                        .chart(BoundaryFigures.chart(network, data: run.data, threshold: threshold, range: range, title: "discretized at \(readable(threshold))",
+                        .chart(BoundaryFigures.chart(network, data: run.data, threshold: threshold, range: range, title: tr("discretized at \(readable(threshold))"),
                                                      validation: validation, discretized: true)),
                     ]
                     blocks.append(.figure(ReportFigure(name: key + "-boundary", figure: Figure(width: 1180, height: 520, columns: 2, panels: panels),
-                                                       caption: "Left: the trained network's output over the input plane (first seed), its decision boundary at \(readable(threshold)) and the training data\(heldOut)\(Self.pointsNote(run.data.count)). Right: the same output discretized to either side of \(readable(threshold)), as TensorFlow Playground's “discretize output” shows it.",
-                                                       alt: "Decision boundary of the trained network with the data points, continuous and discretized")))
+                                                       caption: tr("Left: the trained network's output over the input plane (first seed), its decision boundary at \(readable(threshold)) and the training data\(heldOut)\(Self.pointsNote(run.data.count)). Right: the same output discretized to either side of \(readable(threshold)), as TensorFlow Playground's “discretize output” shows it."),
+                                                       alt: tr("Decision boundary of the trained network with the data points, continuous and discretized"))))
                 }
                 // Every seed's final boundary, so one lucky or unlucky seed does not stand for the experiment.
                 let seeds = zip(experiment.seeds, runResults).filter { $0.1.failure == nil }.prefix(maximumSeedPanels)
                 if seeds.count > 1 {
                     let panels: [Panel] = seeds.map { seed, result in
                         .chart(BoundaryFigures.chart(result.network, data: run.data, threshold: threshold, range: range,
-                                                     title: "seed \(seed)\(result.history.divergence != nil ? " (diverged)" : "")", resolution: 60,
+                                                     title: tr("seed \(seed)\(result.history.divergence != nil ? tr(" (diverged)") : "")"), resolution: 60,
                                                      validation: run.validation))
                     }
                     let columns = min(4, panels.count)
                     let rows = (panels.count + columns - 1) / columns
-                    let shown = experiment.seeds.count > seeds.count ? " (the first \(seeds.count) of \(experiment.seeds.count) seeds)" : ""
+                    let shown = experiment.seeds.count > seeds.count ? tr(" (the first \(seeds.count) of \(experiment.seeds.count) seeds)") : ""
                     blocks.append(.figure(ReportFigure(name: key + "-seed-boundaries",
-                                                       figure: Figure(title: network.outputWidth > 1 ? "Final decision regions of every seed" : "Final decision boundary of every seed",
+                                                       figure: Figure(title: network.outputWidth > 1 ? tr("Final decision regions of every seed") : tr("Final decision boundary of every seed"),
                                                                       width: Double(columns) * 250 + 110, height: Double(rows) * 260 + 60, columns: columns,
                                                                       panels: panels).sharingColorbar(),
-                                                       caption: "The final decision boundary of each seed\(shown), on the same data\(run.validation == nil ? "" : " (validation points hollow)")\(Self.pointsNote(run.data.count)).",
-                                                       alt: "Small multiples of the final decision boundary, one per seed")))
+                                                       caption: tr("The final decision boundary of each seed\(shown), on the same data\(run.validation == nil ? "" : tr(" (validation points hollow)"))\(Self.pointsNote(run.data.count))."),
+                                                       alt: tr("Small multiples of the final decision boundary, one per seed"))))
                 }
                 if let record = first.record, let film = RecordFigures.filmstrip(record, data: run.data, threshold: threshold, range: range) {
                     blocks.append(.figure(ReportFigure(name: key + "-filmstrip", figure: film,
-                                                       caption: "The decision boundary at log-spaced epochs (first seed): how the network carves the plane as it learns\(Self.pointsNote(run.data.count)).",
-                                                       alt: "Small decision-boundary plots at increasing epochs")))
+                                                       caption: tr("The decision boundary at log-spaced epochs (first seed): how the network carves the plane as it learns\(Self.pointsNote(run.data.count))."),
+                                                       alt: tr("Small decision-boundary plots at increasing epochs"))))
                 }
                 let activations = Dictionary(uniqueKeysWithValues: network.denseLayers.map { ($0.index, $0.layer.activation) })
                 if let record = first.record, let units = RecordFigures.unitMaps(record, activations: activations) {
                     blocks.append(.figure(ReportFigure(name: key + "-units", figure: units,
-                                                       caption: "Each hidden unit's activation over the input plane after training (first seed), as TensorFlow Playground draws its neurons.",
-                                                       alt: "One heatmap per hidden unit over the input plane")))
+                                                       caption: tr("Each hidden unit's activation over the input plane after training (first seed), as TensorFlow Playground draws its neurons."),
+                                                       alt: tr("One heatmap per hidden unit over the input plane"))))
                 }
             }
             if let record = first.record {
@@ -93,23 +94,23 @@ enum ExperimentSection {
                 let trajectories = Figure(width: 960, height: 420, columns: 2,
                                           panels: [.chart(RecordFigures.trajectories(record)), .chart(RecordFigures.gradientNorms(record))])
                 blocks.append(.figure(ReportFigure(name: key + "-weights", figure: trajectories,
-                                                   caption: "Left: \(record.samples.trajectories.count > RecordFigures.maximumTrajectories ? "each layer's weights as a band from their 5% to their 95% quantile around the median, and the \(RecordFigures.largestTrajectories) weights largest at the end (grey), as \(record.samples.trajectories.count) lines would hide each other" : "every weight (solid) and bias (dashed)") over the epochs (first seed, sampled \(Format.count(record.samples.epochs.count, "epoch")))\(crossings > 0 ? "; crosses mark where each L1-regularized weight first crossed zero (\(Format.count(crossings, "crossing")) in all)" : ""). Right: the mean gradient norm of each layer per epoch.",
-                                                   alt: "Weight trajectories over epochs and per-layer gradient norms")))
+                                                   caption: tr("Left: \(record.samples.trajectories.count > RecordFigures.maximumTrajectories ? tr("each layer's weights as a band from their 5% to their 95% quantile around the median, and the \(RecordFigures.largestTrajectories) weights largest at the end (grey), as \(record.samples.trajectories.count) lines would hide each other") : tr("every weight (solid) and bias (dashed)")) over the epochs (first seed, sampled \(Format.count(record.samples.epochs.count, "epoch")))\(crossings > 0 ? tr("; crosses mark where each L1-regularized weight first crossed zero (\(Format.count(crossings, "crossing")) in all)") : ""). Right: the mean gradient norm of each layer per epoch."),
+                                                   alt: tr("Weight trajectories over epochs and per-layer gradient norms"))))
             }
             if let record = first.record, let distributions = DistributionFigures.weights(record) {
                 blocks.append(.figure(ReportFigure(name: key + "-weight-distributions", figure: distributions,
-                                                   caption: "Each dense layer's weights over the epochs (first seed), as TensorBoard's distributions draw them: the bands span from the smallest to the largest weight, from the 5% to the 95% quantile and the interquartile range, darker towards the middle; the line is the median.",
-                                                   alt: "Bands of weight quantiles over epochs, one panel per layer")))
+                                                   caption: tr("Each dense layer's weights over the epochs (first seed), as TensorBoard's distributions draw them: the bands span from the smallest to the largest weight, from the 5% to the 95% quantile and the interquartile range, darker towards the middle; the line is the median."),
+                                                   alt: tr("Bands of weight quantiles over epochs, one panel per layer"))))
             }
             // Weight labels help on small networks and only clutter large ones.
             let edgeCount = network.denseLayers.reduce(0) { $0 + $1.layer.weights.elements.count }
-            let diagram = NetworkFigures.diagram(network, title: "Trained network (seed \(experiment.seeds.first ?? 0))",
+            let diagram = NetworkFigures.diagram(network, title: tr("Trained network (seed \(experiment.seeds.first ?? 0))"),
                                                  labels: edgeCount <= 40 ? [.weights] : [])
             blocks.append(.figure(ReportFigure(name: key + "-network", figure: Figure(width: 760, height: 400, panel: .network(diagram)),
-                                               caption: "The trained network: edge colour is the weight's sign, width its magnitude.",
-                                               alt: "Network diagram of the trained network with weight labels")))
+                                               caption: tr("The trained network: edge colour is the weight's sign, width its magnitude."),
+                                               alt: tr("Network diagram of the trained network with weight labels"))))
         }
-        return ReportSection(id: "experiments", title: "Experiments", blocks: blocks)
+        return ReportSection(id: "experiments", title: tr("Experiments"), blocks: blocks)
     }
 
     /// The most seeds whose boundaries are drawn side by side.
@@ -128,13 +129,13 @@ enum ExperimentSection {
         }
         guard !seeds.isEmpty else { return nil }
         let which = seeds.map(String.init).joined(separator: ", ")
-        return .note("In \(seeds.count) of \(results.count) seed\(results.count == 1 ? "" : "s") (\(which)) every training point is on the right side of 0 (sign_accuracy 1), but some outputs sit in xor_accuracy's dead zone (|output| ≤ 0.5), which counts them as wrong. \(run.options.metrics.contains(.signAccuracy) ? "sign_accuracy counts" : "Add sign_accuracy to metrics to count") outputs by sign, as TensorFlow Playground does.", kind: "info")
+        return .note(tr("In \(seeds.count) of \(results.count) seed\(results.count == 1 ? "" : "s") (\(which)) every training point is on the right side of 0 (sign_accuracy 1), but some outputs sit in xor_accuracy's dead zone (|output| ≤ 0.5), which counts them as wrong. \(run.options.metrics.contains(.signAccuracy) ? tr("sign_accuracy counts") : tr("Add sign_accuracy to metrics to count")) outputs by sign, as TensorFlow Playground does."), kind: "info")
     }
 
     /// ±1 targets split at 0, 0/1 targets at 0.5.
     /// " (4000 of the 100000 points drawn, evenly spread)" when a boundary figure thins its data.
     static func pointsNote(_ count: Int) -> String {
-        count > ScatterSeries.maximumDataPoints ? " (\(ScatterSeries.maximumDataPoints) of the \(count) points drawn, evenly spread)" : ""
+        count > ScatterSeries.maximumDataPoints ? tr(" (\(ScatterSeries.maximumDataPoints) of the \(count) points drawn, evenly spread)") : ""
     }
 
     static func threshold(for targets: Matrix) -> Double {
@@ -159,8 +160,8 @@ enum ExperimentSection {
             }
         }
         let optimizer = describe(run.optimizer)
-        let samples = run.validation.map { "\(run.data.count) training and \($0.count) \(heldOut) samples" } ?? "\(run.data.count) samples"
-        return [.paragraph("Data: \(experiment.dataName) (\(samples)). Model: \(run.network.inputWidth) inputs → \(layers.joined(separator: " → ")), loss \(run.network.loss.name). Optimizer: \(optimizer); \(Format.count(run.options.epochs, "epoch")), batch size \(run.options.batchSize), \(run.options.shuffle ? "shuffled" : "not shuffled"); seeds \(experiment.seeds.map(String.init).joined(separator: ", ")).")]
+        let samples = run.validation.map { tr("\(run.data.count) training and \($0.count) \(translated(heldOut)) samples") } ?? tr("\(run.data.count) samples")
+        return [.paragraph(tr("Data: \(experiment.dataName) (\(samples)). Model: \(run.network.inputWidth) inputs → \(layers.joined(separator: " → ")), loss \(run.network.loss.name). Optimizer: \(optimizer); \(Format.count(run.options.epochs, "epoch")), batch size \(run.options.batchSize), \(run.options.shuffle ? tr("shuffled") : tr("not shuffled")); seeds \(experiment.seeds.map(String.init).joined(separator: ", "))."))]
     }
 
     static func summaryTable(_ experiment: ExperimentRuns, _ results: [RunResult]) -> ReportBlock {
@@ -170,16 +171,16 @@ enum ExperimentSection {
             var cells: [ReportTable.Cell] = [.number(String(seed)), .number(String(result.history.epochCount))]
             for key in keys { cells.append(.number(Format.significant(result.history[key]?.last ?? .nan, 6))) }
             let status: ReportTable.Cell
-            if let failure = result.failure { status = ReportTable.Cell("failed: \(failure)", kind: "fail") }
-            else if result.history.divergence != nil { status = ReportTable.Cell("diverged", kind: "fail") }
-            else if let stop = result.history.earlyStop { status = ReportTable.Cell("stopped: \(stop.reason)") }
-            else { status = ReportTable.Cell("completed") }
+            if let failure = result.failure { status = ReportTable.Cell(tr("failed: \(failure)"), kind: "fail") }
+            else if result.history.divergence != nil { status = ReportTable.Cell(tr("diverged"), kind: "fail") }
+            else if let stop = result.history.earlyStop { status = ReportTable.Cell(tr("stopped: \(stop.reason)")) }
+            else { status = ReportTable.Cell(tr("completed")) }
             cells.append(status)
             rows.append(cells)
         }
-        return .table(ReportTable(caption: "Final values per seed: the last epoch's value of every history series\(keys.contains("penalty") ? " (loss = data_loss + penalty)" : "").",
+        return .table(ReportTable(caption: tr("Final values per seed: the last epoch's value of every history series\(keys.contains("penalty") ? tr(" (loss = data_loss + penalty)") : "")."),
                                   // A zero-width space after each "_" lets "val_sign_accuracy" wrap in a narrow column.
-                                  header: ["seed", "epochs"] + keys.map { $0.replacingOccurrences(of: "_", with: "_\u{200B}") } + ["status"], rows: rows))
+                                  header: [tr("seed"), tr("epochs")] + keys.map { $0.replacingOccurrences(of: "_", with: "_\u{200B}") } + [tr("status")], rows: rows))
     }
 
     /// "sgd(learning_rate=0.1, momentum=0, nesterov=false)": the type and every hyperparameter.

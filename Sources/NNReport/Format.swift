@@ -1,5 +1,6 @@
 import Foundation
 import NNCore
+import NNLanguage
 
 /// Number formatting for tables and text.
 public enum Format {
@@ -30,7 +31,7 @@ public enum Format {
     }
 
     static func seconds(_ x: Double) -> String {
-        x < 1 ? String(format: "%.0f ms", x * 1000) : String(format: "%.2f s", x)
+        x < 0.0005 ? "< 1 ms" : x < 1 ? String(format: "%.0f ms", x * 1000) : String(format: "%.2f s", x)
     }
 
     /// A count of floating-point operations ("3.2 GFLOP").
@@ -40,8 +41,9 @@ public enum Format {
         return String(format: "%.0f FLOP", x)
     }
 
-    /// "1 epoch", "2 epochs": a count with its noun in the right number (`plural` for irregular ones).
+    /// "1 epoch", "2 epochs": a count with its noun in the right number (`plural` for irregular ones),
+    /// in the report's language.
     static func count(_ n: Int, _ noun: String, plural: String? = nil) -> String {
-        "\(n) \(n == 1 ? noun : plural ?? noun + "s")"
+        counted(n, noun, plural: plural)
     }
 }

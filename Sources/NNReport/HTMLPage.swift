@@ -3,6 +3,7 @@ import Mustache
 import NNCore
 import ReportTemplates
 import NNFiles
+import NNLanguage
 
 /// Renders a `ReportDocument` to one HTML page through the Mustache templates.
 ///
@@ -98,10 +99,20 @@ public struct HTMLPage {
         }
         var context: [String: Any] = [
             "title": document.title, "command": document.command, "version": NNLabInfo.version,
-            "date": date, "style": style, "sections": sections,
+            "date": date, "style": style, "sections": sections, "words": HTMLPage.words,
         ]
         if let author = document.author { context["author"] = author }
         return library.render(context, withTemplate: "report") ?? ""
+    }
+
+    /// The page's own words, in the report's language (templates reach them as `{{words.contents}}` …).
+    static var words: [String: String] {
+        [
+            "lang": Language.current.rawValue, "regenerate": tr("regenerate with"), "contents": tr("Contents"),
+            "figure": tr("Figure"), "table": tr("Table"),
+            "footer": tr("Every number and figure on this page comes from"), "deterministic": tr("(seeded, deterministic)."),
+            "results": tr("Machine-readable results:"),
+        ]
     }
 
     /// Lower-case letters, digits and hyphens: safe as an HTML id and as a file name.

@@ -19,8 +19,6 @@ public struct ImageProblem: Sendable {
     public var scaling: Scaling
     /// The split, scaled with statistics of the training part only.
     public var split: TrainTestSplit
-    /// "standardized with the mean and standard deviation of … training samples only" etc.
-    public var scalingDescription: String
     /// The fitted scaler (recorded in runs.json), nil when unscaled.
     public var scaler: FittedScaler?
     public var run: Run
@@ -98,22 +96,18 @@ extension ExperimentFile {
             throw field.error("expected a split with training and test samples, received \(raw.train.count) and \(raw.test.count)")
         }
         let split: TrainTestSplit
-        let description: String
         var fitted: FittedScaler?
         switch scaling {
         case .standardize:
             let (scaled, scaler) = raw.standardized()
             split = scaled
             fitted = .standardize(scaler)
-            description = "standardized with the mean and standard deviation of each feature over the \(raw.train.count) training samples only"
         case .minmax:
             let (scaled, scaler) = raw.minMaxScaled()
             split = scaled
             fitted = .minmax(scaler)
-            description = "scaled to [0, 1] with each feature's minimum and maximum over the \(raw.train.count) training samples only"
         case .none:
             split = raw
-            description = "unscaled"
         }
         // The run: the model etc. from the entry, data and validation from the split (one-hot targets).
         var value = field.value
@@ -126,7 +120,7 @@ extension ExperimentFile {
         try ReportCost.charge(run, recording: nil, field: field, budget: &budget)
         return ImageProblem(name: name, dataName: dataName, data: data,
                             shape: ClassificationFigures.ImageShape.guess(features: data.featureCount),
-                            testFraction: testFraction, scaling: scaling, split: split, scalingDescription: description,
+                            testFraction: testFraction, scaling: scaling, split: split,
                             scaler: fitted, run: run, sourceFiles: sourceFiles)
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import NNCore
 import NNRecording
 import NNFiles
+import NNLanguage
 
 /// Builds a lab report from an experiment: runs every training (in parallel), composes the
 /// sections, and writes `index.html`, `figures/`, `history.csv` and `runs.json` atomically.
@@ -30,8 +31,13 @@ public struct LabReport {
         public var summary: (header: [String], rows: [[String]])
     }
 
-    /// Runs the experiment and composes the document. `progress` receives one line per step.
+    /// Runs the experiment and composes the document, in the experiment's language. `progress` receives
+    /// one line per step.
     public func build(progress: Progress = Progress(style: .silent)) -> Built {
+        Language.$current.withValue(experiment.language) { buildInLanguage(progress: progress) }
+    }
+
+    private func buildInLanguage(progress: Progress) -> Built {
         var sections: [ReportSection] = []
         var times: [(String, Double)] = []
         var records: [RunsFile.Entry] = []
@@ -74,7 +80,7 @@ public struct LabReport {
             }
         }
         let toTrain = allRuns.indices.filter { reused[$0] == nil }
-        let results = timed("training (\(Format.count(toTrain.count, "run"))\(reused.isEmpty ? "" : ", \(reused.count) resumed"))") { () -> [RunResult] in
+        let results = timed(tr("training (\(Format.count(toTrain.count, "run"))\(reused.isEmpty ? "" : tr(", \(reused.count) resumed")))")) { () -> [RunResult] in
             progress.begin("training", total: toTrain.count)
             defer { progress.end() }
             let options = RunPool.Recording(options: LabReport.recorderOptions, keepRecord: true)
@@ -124,14 +130,14 @@ public struct LabReport {
         for section in experiment.sections {
             switch section {
             case .backprop:
-                sections.append(timed("backprop by hand") { BackpropSection.build() })
+                sections.append(timed(tr("backprop by hand")) { BackpropSection.build() })
             case .experiments where !experimentRuns.isEmpty:
-                sections.append(timed("experiments") { ExperimentSection.build(experimentRuns, results: experimentResults) })
+                sections.append(timed(tr("experiments")) { ExperimentSection.build(experimentRuns, results: experimentResults) })
             case .comparison:
-                if let comparison { sections.append(timed("comparison") { ComparisonSection.build(comparison, results: comparisonResults) }) }
+                if let comparison { sections.append(timed(tr("comparison")) { ComparisonSection.build(comparison, results: comparisonResults) }) }
             case .image:
                 if let image, let imageResult {
-                    sections.append(timed("image problem") { ImageSection.build(image, result: imageResult) })
+                    sections.append(timed(tr("image problem")) { ImageSection.build(image, result: imageResult) })
                     let entry = RunsFile.Entry(section: "image", experiment: image.name, variant: nil, seed: image.run.options.seed,
                                                result: imageResult, fingerprint: fingerprints[allRuns.count - 1], scaler: image.scaler,
                                                split: .init(testFraction: image.testFraction, train: image.split.train.count, test: image.split.test.count),
@@ -151,7 +157,7 @@ public struct LabReport {
         if let comparison {
             let stats = zip(comparison.variants, comparisonResults).map { VariantStatistics(variant: $0, results: $1, comparison: comparison) }
             let rankedBy = SweepTables.rankedByColumn(comparison)
-            summary.header = ["rank", "variant", "success", "median epochs to target", "median final \(comparison.lossName)"] + (rankedBy.map { [$0] } ?? []) + ["diverged"]
+            summary.header = [tr("rank"), tr("variant"), tr("success"), tr("median epochs to target"), tr("median final \(comparison.lossName)")] + (rankedBy.map { [$0] } ?? []) + [tr("diverged")]
             for (position, index) in SweepStatistics.rank(stats, by: comparison.ranking).enumerated() {
                 let s = stats[index]
                 summary.rows.append([String(position + 1), s.label, "\(s.successes)/\(s.runs)", SweepStatistics.censoredMedianText(s.epochsToTarget),
@@ -193,6 +199,14 @@ public struct LabReport {
                       progress: Progress = Progress(style: .silent)) throws -> (files: [String], built: Built) {
         let page = try page ?? HTMLPage()
         let built = build(progress: progress)
+        return try Language.$current.withValue(experiment.language) {
+            try write(built, to: destination, selfContained: selfContained, page: page, vectorFormats: vectorFormats, exports: exports, progress: progress)
+        }
+    }
+
+    private func write(_ built: Built, to destination: OwnedFolder, selfContained: Bool, page: HTMLPage,
+                       vectorFormats: [ReportWriter.VectorFormat], exports: [ReportWriter.Export],
+                       progress: Progress) throws -> (files: [String], built: Built) {
         progress.line("rendering figures and writing \(DisplayText.line(destination.path, limit: 200))")
         var writer = ReportWriter(destination: destination, selfContained: selfContained)
         writer.vectorFormats = vectorFormats

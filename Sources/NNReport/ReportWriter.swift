@@ -2,6 +2,7 @@ import Foundation
 import NNCore
 import PlotCairo
 import NNFiles
+import NNLanguage
 
 /// Writes a report folder atomically: everything is built in a temporary folder beside the
 /// destination (with the `.nnlab-report` marker) and swapped into place, so a crash or Ctrl-C never
@@ -66,7 +67,7 @@ public struct ReportWriter {
                 guard case .figure(let f) = block else { return block }
                 let width = f.figure.width * pngScale, height = f.figure.height * pngScale
                 guard width * height > Self.maximumFigurePixels || max(width, height) > Self.maximumFigureSide else { return block }
-                return .note("Figure “\(f.figure.title ?? f.name)” was not drawn: at \(Int(width))×\(Int(height)) pixels it is beyond NNLab's figure size limit (40 million pixels, 30,000 a side). Its numbers are in runs.json and history.csv.", kind: "warning")
+                return .note(tr("Figure “\(f.figure.title ?? f.name)” was not drawn: at \(Int(width))×\(Int(height)) pixels it is beyond NNLab's figure size limit (40 million pixels, 30,000 a side). Its numbers are in runs.json and history.csv."), kind: "warning")
             }
         }
         return limited

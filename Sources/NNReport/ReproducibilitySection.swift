@@ -1,24 +1,25 @@
 import Foundation
 import NNCore
+import NNLanguage
 
 /// Section 4: everything needed to regenerate the report.
 enum ReproducibilitySection {
     static func build(_ experiment: Experiment, command: String, sectionTimes: [(String, Double)], seeds: [UInt64]) -> ReportSection {
         var rows: [[ReportTable.Cell]] = [
-            [ReportTable.Cell("command"), ReportTable.Cell(command)],
-            [ReportTable.Cell("NNLab version"), ReportTable.Cell(NNLabInfo.version)],
-            [ReportTable.Cell("git revision"), ReportTable.Cell(gitRevision() ?? "unknown (not run from a git checkout)")],
-            [ReportTable.Cell("platform"), ReportTable.Cell(platform())],
-            [ReportTable.Cell("seeds"), ReportTable.Cell(seeds.isEmpty ? "none" : seeds.map(String.init).joined(separator: ", "))],
-            [ReportTable.Cell("experiment file"), ReportTable.Cell(experiment.file ?? "built in (shown below)")],
+            [ReportTable.Cell(tr("command")), ReportTable.Cell(command)],
+            [ReportTable.Cell(tr("NNLab version")), ReportTable.Cell(NNLabInfo.version)],
+            [ReportTable.Cell(tr("git revision")), ReportTable.Cell(gitRevision() ?? tr("unknown (not run from a git checkout)"))],
+            [ReportTable.Cell(tr("platform")), ReportTable.Cell(platform())],
+            [ReportTable.Cell(tr("seeds")), ReportTable.Cell(seeds.isEmpty ? tr("none") : seeds.map(String.init).joined(separator: ", "))],
+            [ReportTable.Cell(tr("experiment file")), ReportTable.Cell(experiment.file ?? tr("built in (shown below)"))],
         ]
         for (name, seconds) in sectionTimes {
-            rows.append([ReportTable.Cell("time: \(name)"), .number(Format.seconds(seconds))])
+            rows.append([ReportTable.Cell(tr("time: \(name)")), .number(Format.seconds(seconds))])
         }
-        return ReportSection(id: "reproducibility", title: "Reproducibility", blocks: [
-            .paragraph("Every number in this report is deterministic: NNLab draws initial weights and shuffles from its own seeded generator, and its matrix products sum in a fixed order, so the same experiment and seeds give the same numbers on any machine (runs.json is byte-identical). Only the times below vary."),
-            .table(ReportTable(caption: "How this report was made.", header: ["item", "value"], rows: rows)),
-            .heading("The experiment"),
+        return ReportSection(id: "reproducibility", title: tr("Reproducibility"), blocks: [
+            .paragraph(tr("Every number in this report is deterministic: NNLab draws initial weights and shuffles from its own seeded generator, and its matrix products sum in a fixed order, so the same experiment and seeds give the same numbers on any machine (runs.json is byte-identical). Only the times below vary.")),
+            .table(ReportTable(caption: tr("How this report was made."), header: [tr("item"), tr("value")], rows: rows)),
+            .heading(tr("The experiment")),
             .code(experiment.source),
         ])
     }

@@ -4,6 +4,7 @@ import NNFigures
 import NNRecording
 import NNStatistics
 import Plot
+import NNLanguage
 
 /// The comparison's figures: decision boundaries over two axes, loss bands, learning-rate
 /// sensitivity, a statistic over two axes, and weight norms per regularizer.
@@ -57,7 +58,7 @@ enum SweepFigures {
         let pixels = (gridColumns * 250 + 110) * (gridRows * 260 + 60) * 2.25
         let side = max(gridColumns * 250 + 110, gridRows * 260 + 60) * 1.5
         guard pixels <= ReportWriter.maximumFigurePixels, side <= ReportWriter.maximumFigureSide else {
-            return [.note("The \(layout.cells.count) final decision boundaries are not drawn: one panel each would make a figure beyond NNLab's figure size limit. Sweep fewer levels (or set grid: rows/columns) to see them; every run's numbers are in the tables, runs.json and history.csv.", kind: "warning")]
+            return [.note(tr("The \(layout.cells.count) final decision boundaries are not drawn: one panel each would make a figure beyond NNLab's figure size limit. Sweep fewer levels (or set grid: rows/columns) to see them; every run's numbers are in the tables, runs.json and history.csv."), kind: "warning")]
         }
         let threshold = ExperimentSection.threshold(for: run.data.y)
         let range: ClosedRange<Double> = threshold == 0 ? -1...1 : 0...1
@@ -72,15 +73,15 @@ enum SweepFigures {
             // A diverged network's weights (1e150, NaN) classify nothing: boundaries and agreement come from the seeds that did not diverge.
             let trained = results[index].filter { $0.failure == nil && $0.history.divergence == nil }
             guard let first = trained.first else {
-                let empty = Panel.chart(Chart(title: title + " (every seed diverged)", x: Axis("x₁"), y: Axis("x₂"), legend: .hidden,
-                                              marks: [ScatterSeries("data", x: xs, y: ys, classes: classes).thinned()]))
+                let empty = Panel.chart(Chart(title: title + tr(" (every seed diverged)"), x: Axis("x₁"), y: Axis("x₂"), legend: .hidden,
+                                              marks: [ScatterSeries(tr("data"), x: xs, y: ys, classes: classes).thinned()]))
                 representative.append(empty)
                 agreement.append(empty)
                 continue
             }
             let firstSeed = comparison.seeds[results[index].firstIndex { $0.failure == nil && $0.history.divergence == nil } ?? 0]
             let chart = BoundaryFigures.chart(first.network, data: data, threshold: threshold, range: range,
-                                              title: title + (firstSeed == comparison.seeds.first ? "" : " (seed \(firstSeed))"), resolution: 80,
+                                              title: title + (firstSeed == comparison.seeds.first ? "" : tr(" (seed \(firstSeed))")), resolution: 80,
                                               validation: comparison.variants[index].runs.first?.validation)
             representative.append(.chart(chart))
             // Where the seeds agree: for one output, the share whose final network puts each point on the positive
@@ -103,33 +104,33 @@ enum SweepFigures {
                 let colors = multiclass ? ColorScale(.viridis, lower: 0, upper: 1) : ColorScale(.blueRed, lower: 0, upper: 1, center: 0.5)
                 agreement.append(.chart(Chart(title: title, x: Axis("x₁", range: .fixed(model.x.lowerBound, model.x.upperBound)),
                                               y: Axis("x₂", range: .fixed(model.y.lowerBound, model.y.upperBound)), legend: .hidden,
-                                              marks: [Heatmap(field, colors: colors, colorbar: ColorbarStyle(label: multiclass ? "share of seeds agreeing" : "share of seeds")),
-                                                      ScatterSeries("data", x: xs, y: ys, classes: classes).thinned()])))
+                                              marks: [Heatmap(field, colors: colors, colorbar: ColorbarStyle(label: multiclass ? tr("share of seeds agreeing") : tr("share of seeds"))),
+                                                      ScatterSeries(tr("data"), x: xs, y: ys, classes: classes).thinned()])))
             }
         }
         let columns = panelColumns
         let rows = (representative.count + columns - 1) / columns
-        let axesText = layout.rows == [""] ? "one panel per variant"
-            : wraps ? "one panel per \(comparison.rowAxis.map { comparison.axes[$0].name } ?? "") level, in reading order"
-            : "rows are \(comparison.rowAxis.map { comparison.axes[$0].name } ?? "") levels" + (comparison.columnAxis.map { ", columns \(comparison.axes[$0].name) levels" } ?? "")
+        let axesText = layout.rows == [""] ? tr("one panel per variant")
+            : wraps ? tr("one panel per \(comparison.rowAxis.map { comparison.axes[$0].name } ?? "") level, in reading order")
+            : tr("rows are \(comparison.rowAxis.map { comparison.axes[$0].name } ?? "") levels") + (comparison.columnAxis.map { tr(", columns \(comparison.axes[$0].name) levels") } ?? "")
         var blocks: [ReportBlock] = []
         if !representative.isEmpty {
             blocks.append(.figure(ReportFigure(name: "comparison-boundaries",
-                                               figure: Figure(title: multiclass ? "Final decision regions (seed \(comparison.seeds.first ?? 0))" : "Final decision boundaries (seed \(comparison.seeds.first ?? 0))",
+                                               figure: Figure(title: multiclass ? tr("Final decision regions (seed \(comparison.seeds.first ?? 0))") : tr("Final decision boundaries (seed \(comparison.seeds.first ?? 0))"),
                                                               width: Double(columns) * 250 + 110, height: Double(rows) * 260 + 60, columns: columns,
                                                               panels: representative).sharingColorbar(),
-                                               caption: "Small multiples of the final decision \(multiclass ? "regions (the class each variant picks at each point: the largest output)" : "boundaries") (\(axesText); other axes at their first level); one representative seed per cell: the first that did not diverge (named when it is not the first seed); a cell whose seeds all diverged shows only the data\(comparison.variants.first?.runs.first?.validation == nil ? "" : "; validation points hollow").",
-                                               alt: "A grid of decision boundaries, one per variant")))
+                                               caption: tr("Small multiples of the final decision \(multiclass ? tr("regions (the class each variant picks at each point: the largest output)") : tr("boundaries")) (\(axesText); other axes at their first level); one representative seed per cell: the first that did not diverge (named when it is not the first seed); a cell whose seeds all diverged shows only the data\(comparison.variants.first?.runs.first?.validation == nil ? "" : "; validation points hollow")."),
+                                               alt: tr("A grid of decision boundaries, one per variant"))))
         }
         if agreement.count == representative.count, !agreement.isEmpty, comparison.seeds.count > 1 {  // every cell has a map
             blocks.append(.figure(ReportFigure(name: "comparison-agreement",
-                                               figure: Figure(title: multiclass ? "Share of seeds picking the most common class" : "Share of seeds classifying each point as positive",
+                                               figure: Figure(title: multiclass ? tr("Share of seeds picking the most common class") : tr("Share of seeds classifying each point as positive"),
                                                               width: Double(columns) * 250 + 110, height: Double(rows) * 260 + 60, columns: columns,
                                                               panels: agreement).sharingColorbar(),
                                                caption: multiclass
-                                                   ? "For each variant, the share of its seeds that did not diverge (all \(comparison.seeds.count) unless the tables say otherwise) that pick, at each point of the plane, the class most of them pick: 1 where all agree, lower where seeds disagree."
-                                                   : "For each variant, the share of its seeds that did not diverge (all \(comparison.seeds.count) unless the tables say otherwise) whose final network puts each point of the plane on the positive side: red where all agree on positive, blue where all agree on negative, white where seeds disagree.",
-                                               alt: "A grid of maps of the share of seeds classifying each point positively")))
+                                                   ? tr("For each variant, the share of its seeds that did not diverge (all \(comparison.seeds.count) unless the tables say otherwise) that pick, at each point of the plane, the class most of them pick: 1 where all agree, lower where seeds disagree.")
+                                                   : tr("For each variant, the share of its seeds that did not diverge (all \(comparison.seeds.count) unless the tables say otherwise) whose final network puts each point of the plane on the positive side: red where all agree on positive, blue where all agree on negative, white where seeds disagree."),
+                                               alt: tr("A grid of maps of the share of seeds classifying each point positively"))))
         }
         return blocks
     }
@@ -182,7 +183,7 @@ enum SweepFigures {
 
     static func lossBands(_ comparison: Comparison, results: [[RunResult]], validation: Bool = false) -> ReportBlock {
         let key = (validation ? "val_" : "") + comparison.lossKey
-        let what = (validation ? "Validation " : "Training ") + comparison.lossName
+        let what = validation ? tr("Validation \(comparison.lossName)") : tr("Training \(comparison.lossName)")
         var layers: [any Mark] = []
         // The top of the finite values: where a band whose upper quartile diverged is cut, and where an
         // all-diverged variant's mark sits.
@@ -197,7 +198,7 @@ enum SweepFigures {
         for (index, (variant, variantResults)) in zip(comparison.variants, results).enumerated().prefix(maximumSeries) {
             let (color, dash) = style(comparison, index)
             let diverged = variantResults.filter { $0.history.divergence != nil }
-            let name = variant.label + (diverged.isEmpty ? "" : " (\(diverged.count) of \(variantResults.count) diverged)")
+            let name = variant.label + (diverged.isEmpty ? "" : tr(" (\(diverged.count) of \(variantResults.count) diverged)"))
             let q = quantiles[index]
             let x = (0..<q.median.count).map { Double($0 + 1) }
             let positive = { (y: Double) -> Double in y > 0 ? y : .nan }
@@ -212,13 +213,13 @@ enum SweepFigures {
         }
         // Every band below every line, so no band tints another variant's line.
         layers += lines
-        let chart = Chart(title: "\(what) across seeds", x: Axis("epoch"),
+        let chart = Chart(title: tr("\(what) across seeds"), x: Axis(tr("epoch")),
                           y: Axis(comparison.lossName, scale: .log, range: .fixed(bottom, top)), legend: .outsideRight, marks: layers)
-        let omitted = comparison.variants.count > maximumSeries ? " Only the first \(maximumSeries) of the \(comparison.variants.count) variants are drawn; the tables hold every variant." : ""
-        let penalty = comparison.lossKey == "data_loss" ? " (the data loss: the loss without the regularization penalty)" : ""
+        let omitted = comparison.variants.count > maximumSeries ? tr(" Only the first \(maximumSeries) of the \(comparison.variants.count) variants are drawn; the tables hold every variant.") : ""
+        let penalty = comparison.lossKey == "data_loss" ? tr(" (the data loss: the loss without the regularization penalty)") : ""
         return .figure(ReportFigure(name: validation ? "comparison-validation-loss" : "comparison-loss", figure: Figure(width: 1000, height: 440, chart),
-                                    caption: "\(what) per epoch for every variant\(penalty): the median across all its seeds (line) and the interquartile range (band). A diverged seed counts as +∞ from its divergence on, so a line ends (×) once half its seeds have diverged and values beyond 100× the largest starting loss (a band reaching +∞ included) are cut at the top; the legend says how many seeds diverged, and a variant whose seeds all diverged at once is a × at its median divergence epoch." + omitted,
-                                    alt: "Loss curves with median lines and interquartile bands per variant"))
+                                    caption: tr("\(what) per epoch for every variant\(penalty): the median across all its seeds (line) and the interquartile range (band). A diverged seed counts as +∞ from its divergence on, so a line ends (×) once half its seeds have diverged and values beyond 100× the largest starting loss (a band reaching +∞ included) are cut at the top; the legend says how many seeds diverged, and a variant whose seeds all diverged at once is a × at its median divergence epoch.") + omitted,
+                                    alt: tr("Loss curves with median lines and interquartile bands per variant")))
     }
 
     /// Final loss against the learning rate (log axis), one line per combination of the other axes.
@@ -229,7 +230,7 @@ enum SweepFigures {
         var order: [(key: String, variant: Int)] = []
         for (index, (variant, variantResults)) in zip(comparison.variants, results).enumerated() {
             let others = variant.levels.enumerated().filter { $0.offset != axis }.map { comparison.axes[$0.offset].levels[$0.element] }
-            let key = others.isEmpty ? "final loss" : others.joined(separator: ", ")
+            let key = others.isEmpty ? tr("final loss") : others.joined(separator: ", ")
             if lines[key] == nil { order.append((key, index)) }
             // Every seed counts: a diverged one as +∞, so the median is "diverged" when half of them are.
             let finals = variantResults.map { r -> Double in r.history.divergence != nil ? .infinity : (r.history.comparable(comparison.lossKey)?.last ?? .nan) }
@@ -249,15 +250,15 @@ enum SweepFigures {
             divergedRates += diverged
             if !diverged.isEmpty {
                 // In the line's own colour, so each × says which line's seeds diverged.
-                layers.append(ScatterSeries(order.count == 1 ? "median diverged" : "\(key): median diverged", x: diverged,
+                layers.append(ScatterSeries(order.count == 1 ? tr("median diverged") : tr("\(key): median diverged"), x: diverged,
                                                      y: diverged.map { _ in top }, color: color, marker: MarkerStyle(.cross, size: 10)))
             }
         }
-        let chart = Chart(title: "Learning-rate sensitivity", x: Axis("learning rate", scale: .log), y: Axis("median final \(comparison.lossName)", scale: .log),
+        let chart = Chart(title: tr("Learning-rate sensitivity"), x: Axis(tr("learning rate"), scale: .log), y: Axis(tr("median final \(comparison.lossName)"), scale: .log),
                           legend: .outsideRight, marks: layers)
         return .figure(ReportFigure(name: "comparison-learning-rate", figure: Figure(width: 900, height: 420, chart),
-                                    caption: "The median final training \(comparison.lossName) across all seeds against the learning rate (both on log axes), a diverged seed counting as +∞; a × at the top, in the line's colour, marks each rate at which half or more of that line's seeds diverged.",
-                                    alt: "Median final loss against learning rate on log axes, one line per variant, diverged rates marked"))
+                                    caption: tr("The median final training \(comparison.lossName) across all seeds against the learning rate (both on log axes), a diverged seed counting as +∞; a × at the top, in the line's colour, marks each rate at which half or more of that line's seeds diverged."),
+                                    alt: tr("Median final loss against learning rate on log axes, one line per variant, diverged rates marked")))
     }
 
     /// Success rate over the two grid axes as a heatmap table.
@@ -270,14 +271,14 @@ enum SweepFigures {
                 return Double(s.successes) / Double(max(s.runs, 1))
             })
         }
-        let heatmap = MatrixHeatmap(title: "Success rate", rows: layout.rows, columns: layout.columns, values: values,
+        let heatmap = MatrixHeatmap(title: tr("Success rate"), rows: layout.rows, columns: layout.columns, values: values,
                                     rowAxisLabel: comparison.rowAxis.map { comparison.axes[$0].name },
                                     columnAxisLabel: comparison.columnAxis.map { comparison.axes[$0].name },
                                     colors: ColorScale(.blues, lower: 0, upper: 1), annotation: .decimals(2))
         return .figure(ReportFigure(name: "comparison-success", figure: Figure(width: 140 + Double(layout.columns.count) * 110,
                                                                                  height: 140 + Double(layout.rows.count) * 70, panel: .matrix(heatmap)),
-                                    caption: "The share of seeds that reached the target, over the two grid axes (other axes at their first level).",
-                                    alt: "A heatmap table of success rates"))
+                                    caption: tr("The share of seeds that reached the target, over the two grid axes (other axes at their first level)."),
+                                    alt: tr("A heatmap table of success rates")))
     }
 
     /// Weight norms and sparsity per regularizer level: small multiples, one panel per combination of
@@ -323,31 +324,31 @@ enum SweepFigures {
             }
             let name = title(key)
             if !norms.isEmpty {
-                normPanels.append(.chart(Chart(title: name.isEmpty ? nil : name, x: Axis("epoch"), y: Axis("‖W‖₂ (all layers)"),
+                normPanels.append(.chart(Chart(title: name.isEmpty ? nil : name, x: Axis(tr("epoch")), y: Axis(tr("‖W‖₂ (all layers)")),
                                                legend: normPanels.isEmpty ? .outsideRight : .hidden, marks: norms)))
             }
             if !shares.isEmpty {
-                sparsityPanels.append(.chart(Chart(title: name.isEmpty ? nil : name, x: Axis("epoch"), y: Axis("share |w| < 10⁻³", range: .fixed(0, 1)),
+                sparsityPanels.append(.chart(Chart(title: name.isEmpty ? nil : name, x: Axis(tr("epoch")), y: Axis(tr("share |w| < 10⁻³"), range: .fixed(0, 1)),
                                                    legend: sparsityPanels.isEmpty ? .outsideRight : .hidden, marks: shares)))
             }
         }
-        let more = panelKeys.count > panelLimit ? " (the first \(panelLimit) of \(panelKeys.count) combinations of the other axes)" : ""
+        let more = panelKeys.count > panelLimit ? tr(" (the first \(panelLimit) of \(panelKeys.count) combinations of the other axes)") : ""
         let columns = min(3, max(1, normPanels.count))
         func figure(_ title: String, _ panels: [Panel]) -> Figure {
             let rows = (panels.count + columns - 1) / columns
             return Figure(title: title, width: Double(columns) * 420 + 140, height: Double(rows) * 300 + 60, columns: columns, panels: panels)
         }
         var blocks: [ReportBlock] = []
-        let per = shown.count > 1 || !(shown.first?.0.isEmpty ?? true) ? ", one panel per level of the other axes\(more)" : ""
+        let per = shown.count > 1 || !(shown.first?.0.isEmpty ?? true) ? tr(", one panel per level of the other axes\(more)") : ""
         if !normPanels.isEmpty {
-            blocks.append(.figure(ReportFigure(name: "comparison-weight-norms", figure: figure("Weight norm per \(comparison.axes[axis].name) level", normPanels),
-                                               caption: "The median (across seeds) of the total L2 norm ‖W‖₂ of all weights over the epochs, one line per \(comparison.axes[axis].name) level\(per). A penalty shrinks the norm; how many weights it sets to zero is in the next figure.",
-                                               alt: "Weight-norm trajectories per regularizer level")))
+            blocks.append(.figure(ReportFigure(name: "comparison-weight-norms", figure: figure(tr("Weight norm per \(comparison.axes[axis].name) level"), normPanels),
+                                               caption: tr("The median (across seeds) of the total L2 norm ‖W‖₂ of all weights over the epochs, one line per \(comparison.axes[axis].name) level\(per). A penalty shrinks the norm; how many weights it sets to zero is in the next figure."),
+                                               alt: tr("Weight-norm trajectories per regularizer level"))))
         }
         if !sparsityPanels.isEmpty {
-            blocks.append(.figure(ReportFigure(name: "comparison-sparsity", figure: figure("Share of weights near zero", sparsityPanels),
-                                               caption: "The median (across seeds) share of weights with |w| < 10⁻³ over the epochs, one line per \(comparison.axes[axis].name) level\(per): a rising line means the penalty (or the optimizer) drove weights to zero.",
-                                               alt: "Share of near-zero weights over epochs per regularizer level")))
+            blocks.append(.figure(ReportFigure(name: "comparison-sparsity", figure: figure(tr("Share of weights near zero"), sparsityPanels),
+                                               caption: tr("The median (across seeds) share of weights with |w| < 10⁻³ over the epochs, one line per \(comparison.axes[axis].name) level\(per): a rising line means the penalty (or the optimizer) drove weights to zero."),
+                                               alt: tr("Share of near-zero weights over epochs per regularizer level"))))
         }
         // The final weights of every seed, pooled per level (the other axes at their first level), as a
         // frequency polygon over log₁₀|w|; weights below 10⁻⁶ fall in the first bin.
@@ -368,10 +369,10 @@ enum SweepFigures {
         }
         if histogram.count > 1 {
             blocks.append(.figure(ReportFigure(name: "comparison-weight-histogram",
-                                               figure: Figure(width: 900, height: 400, Chart(title: "Final weights (all seeds)", x: Axis("log₁₀ |w|"),
-                                                                                            y: Axis("share of weights"), legend: .outsideRight, marks: histogram)),
-                                               caption: "The distribution of the final weights' magnitudes (log₁₀|w|, bins of 0.25; below 10⁻⁶ in the first bin) over every seed that did not diverge, one line per \(comparison.axes[axis].name) level (the other axes at their first level).",
-                                               alt: "Frequency polygons of final weight magnitudes per regularizer level")))
+                                               figure: Figure(width: 900, height: 400, Chart(title: tr("Final weights (all seeds)"), x: Axis("log₁₀ |w|"),
+                                                                                            y: Axis(tr("share of weights")), legend: .outsideRight, marks: histogram)),
+                                               caption: tr("The distribution of the final weights' magnitudes (log₁₀|w|, bins of 0.25; below 10⁻⁶ in the first bin) over every seed that did not diverge, one line per \(comparison.axes[axis].name) level (the other axes at their first level)."),
+                                               alt: tr("Frequency polygons of final weight magnitudes per regularizer level"))))
         }
         return blocks
     }
@@ -410,11 +411,11 @@ enum SweepFigures {
             paths.append(path)
         }
         let landscape = LossLandscape(network: first.network, data: first.data, paths: paths)
-        let figure = LandscapeFigures.figure(landscape, title: "Loss landscape and optimizer paths (seed \(comparison.seeds.first ?? 0))")
+        let figure = LandscapeFigures.figure(landscape, title: tr("Loss landscape and optimizer paths (seed \(comparison.seeds.first ?? 0))"))
         let share = (landscape.explainedShare.first ?? 0) + (landscape.explainedShare.dropFirst().first ?? 0)
         return .figure(ReportFigure(name: "comparison-landscape", figure: figure,
-                                    caption: "The total loss (log scale, contours) over the plane of the two principal directions of the paths, centred at the first path's final weights; each line is one variant's path from the shared initial weights (circle) to its final weights (diamond). The plane explains \(Format.percent(share)) of the paths' spread.",
-                                    alt: "A loss landscape with contour lines and optimizer paths"))
+                                    caption: tr("The total loss (log scale, contours) over the plane of the two principal directions of the paths, centred at the first path's final weights; each line is one variant's path from the shared initial weights (circle) to its final weights (diamond). The plane explains \(Format.percent(share)) of the paths' spread."),
+                                    alt: tr("A loss landscape with contour lines and optimizer paths")))
     }
 }
 

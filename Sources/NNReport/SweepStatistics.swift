@@ -1,5 +1,6 @@
 import Foundation
 import NNStatistics
+import NNLanguage
 
 /// The comparison tables' statistics, as text and ranks, on top of NNStatistics.
 enum SweepStatistics {
@@ -22,7 +23,7 @@ enum SweepStatistics {
 
     /// A loss outcome: `+∞` (a diverged seed) reads "diverged"; NaN is "—".
     static func outcome(_ x: Double) -> String {
-        x.isNaN ? "—" : x == .infinity ? "diverged" : x == -.infinity ? "diverged" : Format.significant(x, 4)
+        x.isNaN ? "—" : x == .infinity ? tr("diverged") : x == -.infinity ? tr("diverged") : Format.significant(x, 4)
     }
 
     /// "0.0123 [0.0101, diverged]": median and quartiles with every seed counted, diverged ones as +∞.
@@ -39,8 +40,8 @@ enum SweepStatistics {
     /// A metric over the seeds that did not diverge: "0.75 [0.5, 1]", with "(n of N seeds)" when some diverged.
     static func metricIQR(_ values: [Double]) -> String {
         let kept = values.filter { !$0.isNaN }
-        guard !kept.isEmpty else { return "— (every seed diverged)" }
-        return medianIQR(kept) + (kept.count < values.count ? " (\(kept.count) of \(values.count) seeds)" : "")
+        guard !kept.isEmpty else { return tr("— (every seed diverged)") }
+        return medianIQR(kept) + (kept.count < values.count ? tr(" (\(kept.count) of \(values.count) seeds)") : "")
     }
 
     /// Epochs to the target with never-reached runs as +∞: "120 [95, never]".
@@ -54,7 +55,7 @@ enum SweepStatistics {
     }
 
     static func text(_ epochs: Double) -> String {
-        epochs.isFinite ? Format.significant(epochs, 4) : "never"
+        epochs.isFinite ? Format.significant(epochs, 4) : tr("never")
     }
 
     /// Variant indices in ranking order (the rule `Ranking` states; remaining ties by name).

@@ -1,4 +1,5 @@
 import Foundation
+import NNLanguage
 
 /// Two variants compared seed by seed: values `xᵢ` (first) and `yᵢ` (second) paired by seed,
 /// differences `dᵢ = xᵢ − yᵢ`.
@@ -69,23 +70,24 @@ public struct PairedComparison: Sendable, Equatable, Hashable {
     ///   - quantity: what was measured, e.g. "final loss" or "validation accuracy".
     public func verdict(first: String, second: String, quantity: String) -> String {
         let seeds = pairs + droppedPairs
-        let dropped = droppedPairs > 0 ? ", \(droppedPairs) seed\(droppedPairs == 1 ? "" : "s") without a value left out" : ""
+        let dropped = droppedPairs > 0 ? tr(", \(counted(droppedPairs, "seed")) without a value left out") : ""
         if pairs == 0 {
-            return "\(first) and \(second) cannot be compared on \(quantity): no seed has values for both\(dropped.isEmpty ? "" : " (\(seeds) seeds)")"
+            return tr("\(first) and \(second) cannot be compared on \(quantity): no seed has values for both\(dropped.isEmpty ? "" : tr(" (\(seeds) seeds)"))")
         }
         if equal == pairs {
-            return "\(first) and \(second) have identical \(quantity) in all \(pairs) seeds (p = 1\(dropped))"
+            return tr("\(first) and \(second) have identical \(quantity) in all \(pairs) seeds (p = 1\(dropped))")
         }
-        let test = "Wilcoxon signed-rank, \(Self.formatP(wilcoxon.pValue))"
+        let test = tr("Wilcoxon signed-rank, \(Self.formatP(wilcoxon.pValue))")
+        let r = Self.formatR(rankBiserial)
         if firstLower == firstHigher {
-            return "\(first) and \(second) do not differ consistently in \(quantity): lower in \(firstLower), higher in \(firstHigher)"
-                + "\(equal > 0 ? ", equal in \(equal)" : "") of \(pairs) seeds (\(test), r = \(Self.formatR(rankBiserial))\(dropped))"
+            let equalText = equal > 0 ? tr(", equal in \(equal)") : ""
+            return tr("\(first) and \(second) do not differ consistently in \(quantity): lower in \(firstLower), higher in \(firstHigher)\(equalText) of \(pairs) seeds (\(test), r = \(r)\(dropped))")
         }
-        let lower = firstLower > firstHigher
-        let count = lower ? firstLower : firstHigher
+        let count = max(firstLower, firstHigher)
         // r as the table shows it: (W⁺ − W⁻)/(W⁺ + W⁻) of first − second, negative when the first is lower.
-        return "\(first) has \(lower ? "lower" : "higher") \(quantity) than \(second) in \(count) of \(pairs) seeds"
-            + " (\(test), r = \(Self.formatR(rankBiserial))\(dropped))"
+        return firstLower > firstHigher
+            ? tr("\(first) has lower \(quantity) than \(second) in \(count) of \(pairs) seeds (\(test), r = \(r)\(dropped))")
+            : tr("\(first) has higher \(quantity) than \(second) in \(count) of \(pairs) seeds (\(test), r = \(r)\(dropped))")
     }
 
     /// "p = 0.004", "p < 0.001", and "p = 1" for anything that rounds to 1.000.

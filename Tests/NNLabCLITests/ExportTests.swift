@@ -146,4 +146,32 @@ struct ExportTests {
         let log = try Self.read(latex + "/report.log")
         #expect(!log.contains("Overfull \\hbox"), "nothing sticks out of the text column: \(log.components(separatedBy: "Overfull").dropFirst().prefix(3))")
     }
+
+    /// `language: es` or `--language es`: the page, the exports, the figures and the terminal summary in Spanish.
+    @Test func spanishFromTheFileAndTheCommandLine() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try directory.write("e.yaml", Self.experiment.replacingOccurrences(of: "sections: [", with: "language: es\nsections: ["))
+        let result = try CommandRunner.run(["compare", "e.yaml", "--quiet", "--export", "markdown", "--output", "out"], in: directory.path)
+        #expect(result.status == 0, "\(result.standardError)")
+        let html = try Self.read(directory.path + "/out/index.html")
+        #expect(html.contains("<html lang=\"es\">") && html.contains("<h2>Contenido</h2>") && html.contains("<span class=\"label\">Tabla 1.</span>"))
+        #expect(html.contains("Clasificación por") && !html.contains("Ranking by"), "the ranking caption is Spanish")
+        #expect(result.standardOutput.contains("puesto") && result.standardOutput.contains("mediana de épocas hasta el objetivo"), "\(result.standardOutput)")
+        let markdown = try Self.read(directory.path + "/out/report.md")
+        #expect(markdown.contains("**Tabla 1.**") && markdown.contains("Cada número de este informe se regenera con:"))
+        let svg = try Self.read(directory.path + "/out/figures/comparison-loss.svg")
+        #expect(!svg.isEmpty)
+        // The command line overrides the file, and the default report comes in Spanish too.
+        let english = try CommandRunner.run(["compare", "e.yaml", "--quiet", "--language", "en", "--output", "en"], in: directory.path)
+        let englishPage = try Self.read(directory.path + "/en/index.html")
+        #expect(english.status == 0 && englishPage.contains("<h2>Contents</h2>"))
+        let printed = try CommandRunner.run(["report", "--print-default", "--language", "es"])
+        #expect(printed.standardOutput.contains("language: es") && printed.standardOutput.contains("Activaciones × regularizadores en XOR"))
+        let bad = try CommandRunner.run(["report", "--language", "fr", "--quiet", "--output", "x"], in: directory.path)
+        #expect(bad.status != 0 && bad.standardError.contains("expected one of en, es, received fr"), "\(bad.standardError)")
+        try directory.write("f.yaml", "title: F\nlanguage: fr\nsections: [backprop]\n")
+        let file = try CommandRunner.run(["report", "f.yaml", "--quiet", "--output", "x"], in: directory.path)
+        #expect(file.standardError == "nnlab: error: f.yaml:2: language: expected one of en, es, received \"fr\"\n", "\(file.standardError)")
+    }
 }
