@@ -658,6 +658,26 @@ enum Spanish {
             "{0} tiene {1} más baja que {2} en {3} de {4} semillas ({5}, r = {6}{7})",
         "{0} has higher {1} than {2} in {3} of {4} seeds ({5}, r = {6}{7})":
             "{0} tiene {1} más alta que {2} en {3} de {4} semillas ({5}, r = {6}{7})",
+        "activation":
+            "activación",
+        "regularizer":
+            "regularizador",
+        "l1":
+            "L1",
+        "l2":
+            "L2",
+        "optimizer":
+            "optimizador",
+        "batch size":
+            "tamaño de lote",
+        "hidden units":
+            "unidades ocultas",
+        "initializer":
+            "inicializador",
+        "architecture":
+            "arquitectura",
+        "noise":
+            "ruido",
         "sign accuracy":
             "exactitud por signo",
         "penalty":

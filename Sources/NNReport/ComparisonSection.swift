@@ -22,7 +22,7 @@ enum ComparisonSection {
         if comparison.axes.isEmpty {
             design = tr("\(comparison.variants.count) named variants (\(comparison.variants.map(\.label).joined(separator: "; ")))")
         } else {
-            design = tr("every combination of ") + comparison.axes.map { "\($0.name) (\($0.levels.joined(separator: ", ")))" }.joined(separator: " × ")
+            design = tr("every combination of ") + comparison.axes.map { "\($0.title) (\($0.levels.joined(separator: ", ")))" }.joined(separator: " × ")
                 + tr(" — \(comparison.variants.count) variants")
         }
         // Derived from the runs: whether every variant trained (and validated) on the same data.

@@ -53,6 +53,10 @@ public struct Comparison: Sendable {
         public var levels: [String]
         /// Numeric levels (learning rates, sizes), when every level is a number.
         public var values: [Double]?
+
+        /// The axis as captions and figures name it: words, not the file's key ("learning rate" for
+        /// learning_rate), in the report's language.
+        public var title: String { translated(name.replacingOccurrences(of: "_", with: " ")) }
     }
 
     public struct Variant: Sendable {

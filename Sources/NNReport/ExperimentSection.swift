@@ -167,9 +167,11 @@ enum ExperimentSection {
     static func summaryTable(_ experiment: ExperimentRuns, _ results: [RunResult]) -> ReportBlock {
         let keys = results.first(where: { $0.failure == nil })?.history.keys ?? ["loss"]
         var rows: [[ReportTable.Cell]] = []
-        for (seed, result) in zip(experiment.seeds, results) {
+        // Each column with the digits that tell its seeds apart.
+        let columns = keys.map { key in Format.column(results.map { $0.history[key]?.last ?? .nan }) }
+        for (row, (seed, result)) in zip(experiment.seeds, results).enumerated() {
             var cells: [ReportTable.Cell] = [.number(String(seed)), .number(String(result.history.epochCount))]
-            for key in keys { cells.append(.number(Format.significant(result.history[key]?.last ?? .nan, 6))) }
+            for column in columns { cells.append(.number(column[row])) }
             let status: ReportTable.Cell
             if let failure = result.failure { status = ReportTable.Cell(tr("failed: \(failure)"), kind: "fail") }
             else if result.history.divergence != nil { status = ReportTable.Cell(tr("diverged"), kind: "fail") }

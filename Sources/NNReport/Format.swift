@@ -13,6 +13,16 @@ public enum Format {
         return String(format: "%.\(digits)g", x).replacingOccurrences(of: "-", with: "−")
     }
 
+    /// A column of numbers with as few significant digits as keep its distinct values apart (between
+    /// `minimum` and `maximum`): a table column reads "0.1108, 0.1107" instead of six digits each, and
+    /// values that differ only far down keep the digits that tell them apart.
+    static func column(_ values: [Double], minimum: Int = 4, maximum: Int = 8) -> [String] {
+        let distinct = Set(values.filter(\.isFinite)).count
+        var digits = minimum
+        while digits < maximum, Set(values.filter(\.isFinite).map { significant($0, digits) }).count < distinct { digits += 1 }
+        return values.map { significant($0, digits) }
+    }
+
     /// A scientific form for small errors ("3.1e-17"); zero prints as "0".
     static func error(_ x: Double) -> String {
         x == 0 ? "0" : String(format: "%.1e", x)

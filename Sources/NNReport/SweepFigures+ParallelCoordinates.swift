@@ -26,14 +26,14 @@ extension SweepFigures {
         let lines = zip(comparison.variants, statistics).map { variant, s in
             (levels: variant.levels, outcome: medianOutcome(outcome.values(s) ?? []))
         }
-        let settings = comparison.axes.map { ParallelCoordinates.Setting($0.name, levels: $0.levels) }
+        let settings = comparison.axes.map { ParallelCoordinates.Setting($0.title, levels: $0.levels) }
         let name = tr("median final \(outcome.name)")
         let view = ParallelCoordinates(dimensions: settings, outcomeName: name, lines: lines, higherIsBetter: outcome.higherIsBetter)
         let undefined = lines.filter { !$0.outcome.isFinite }.count
         let figure = Figure(width: Double(settings.count + 1) * 190 + 150, height: 460,
                             panel: .chart(view.chart(title: tr("Every variant's settings and its \(name)"))))
         return .figure(ReportFigure(name: "comparison-parallel-coordinates", figure: figure.sharingColorbar(),
-                                    caption: tr("Each of the \(lines.count) variants as a line through its level on every axis (\(comparison.axes.map(\.name).joined(separator: ", "))) to its \(name) over \(Format.count(comparison.seeds.count, "seed")), coloured by that value, \(outcome.higherIsBetter ? tr("best (highest)") : tr("best (lowest)")) drawn on top, as TensorBoard's HParams parallel-coordinates view\(undefined > 0 ? tr("; \(Format.count(undefined, "variant")) without a finite value (every seed diverged) grey and dashed") : "")."),
+                                    caption: tr("Each of the \(lines.count) variants as a line through its level on every axis (\(comparison.axes.map(\.title).joined(separator: ", "))) to its \(name) over \(Format.count(comparison.seeds.count, "seed")), coloured by that value, \(outcome.higherIsBetter ? tr("best (highest)") : tr("best (lowest)")) drawn on top, as TensorBoard's HParams parallel-coordinates view\(undefined > 0 ? tr("; \(Format.count(undefined, "variant")) without a finite value (every seed diverged) grey and dashed") : "")."),
                                     alt: tr("Parallel coordinates of the sweep's settings against the outcome")))
     }
 

@@ -111,8 +111,8 @@ enum SweepFigures {
         let columns = panelColumns
         let rows = (representative.count + columns - 1) / columns
         let axesText = layout.rows == [""] ? tr("one panel per variant")
-            : wraps ? tr("one panel per \(comparison.rowAxis.map { comparison.axes[$0].name } ?? "") level, in reading order")
-            : tr("rows are \(comparison.rowAxis.map { comparison.axes[$0].name } ?? "") levels") + (comparison.columnAxis.map { tr(", columns \(comparison.axes[$0].name) levels") } ?? "")
+            : wraps ? tr("one panel per \(comparison.rowAxis.map { comparison.axes[$0].title } ?? "") level, in reading order")
+            : tr("rows are \(comparison.rowAxis.map { comparison.axes[$0].title } ?? "") levels") + (comparison.columnAxis.map { tr(", columns \(comparison.axes[$0].title) levels") } ?? "")
         var blocks: [ReportBlock] = []
         if !representative.isEmpty {
             blocks.append(.figure(ReportFigure(name: "comparison-boundaries",
@@ -272,8 +272,8 @@ enum SweepFigures {
             })
         }
         let heatmap = MatrixHeatmap(title: tr("Success rate"), rows: layout.rows, columns: layout.columns, values: values,
-                                    rowAxisLabel: comparison.rowAxis.map { comparison.axes[$0].name },
-                                    columnAxisLabel: comparison.columnAxis.map { comparison.axes[$0].name },
+                                    rowAxisLabel: comparison.rowAxis.map { comparison.axes[$0].title },
+                                    columnAxisLabel: comparison.columnAxis.map { comparison.axes[$0].title },
                                     colors: ColorScale(.blues, lower: 0, upper: 1), annotation: .decimals(2))
         return .figure(ReportFigure(name: "comparison-success", figure: Figure(width: 140 + Double(layout.columns.count) * 110,
                                                                                  height: 140 + Double(layout.rows.count) * 70, panel: .matrix(heatmap)),
@@ -341,13 +341,13 @@ enum SweepFigures {
         var blocks: [ReportBlock] = []
         let per = shown.count > 1 || !(shown.first?.0.isEmpty ?? true) ? tr(", one panel per level of the other axes\(more)") : ""
         if !normPanels.isEmpty {
-            blocks.append(.figure(ReportFigure(name: "comparison-weight-norms", figure: figure(tr("Weight norm per \(comparison.axes[axis].name) level"), normPanels),
-                                               caption: tr("The median (across seeds) of the total L2 norm ‖W‖₂ of all weights over the epochs, one line per \(comparison.axes[axis].name) level\(per). A penalty shrinks the norm; how many weights it sets to zero is in the next figure."),
+            blocks.append(.figure(ReportFigure(name: "comparison-weight-norms", figure: figure(tr("Weight norm per \(comparison.axes[axis].title) level"), normPanels),
+                                               caption: tr("The median (across seeds) of the total L2 norm ‖W‖₂ of all weights over the epochs, one line per \(comparison.axes[axis].title) level\(per). A penalty shrinks the norm; how many weights it sets to zero is in the next figure."),
                                                alt: tr("Weight-norm trajectories per regularizer level"))))
         }
         if !sparsityPanels.isEmpty {
             blocks.append(.figure(ReportFigure(name: "comparison-sparsity", figure: figure(tr("Share of weights near zero"), sparsityPanels),
-                                               caption: tr("The median (across seeds) share of weights with |w| < 10⁻³ over the epochs, one line per \(comparison.axes[axis].name) level\(per): a rising line means the penalty (or the optimizer) drove weights to zero."),
+                                               caption: tr("The median (across seeds) share of weights with |w| < 10⁻³ over the epochs, one line per \(comparison.axes[axis].title) level\(per): a rising line means the penalty (or the optimizer) drove weights to zero."),
                                                alt: tr("Share of near-zero weights over epochs per regularizer level"))))
         }
         // The final weights of every seed, pooled per level (the other axes at their first level), as a
@@ -371,7 +371,7 @@ enum SweepFigures {
             blocks.append(.figure(ReportFigure(name: "comparison-weight-histogram",
                                                figure: Figure(width: 900, height: 400, Chart(title: tr("Final weights (all seeds)"), x: Axis("log₁₀ |w|"),
                                                                                             y: Axis(tr("share of weights")), legend: .outsideRight, marks: histogram)),
-                                               caption: tr("The distribution of the final weights' magnitudes (log₁₀|w|, bins of 0.25; below 10⁻⁶ in the first bin) over every seed that did not diverge, one line per \(comparison.axes[axis].name) level (the other axes at their first level)."),
+                                               caption: tr("The distribution of the final weights' magnitudes (log₁₀|w|, bins of 0.25; below 10⁻⁶ in the first bin) over every seed that did not diverge, one line per \(comparison.axes[axis].title) level (the other axes at their first level)."),
                                                alt: tr("Frequency polygons of final weight magnitudes per regularizer level"))))
         }
         return blocks

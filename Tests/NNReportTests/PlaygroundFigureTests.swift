@@ -118,7 +118,7 @@ struct PlaygroundFigureTests {
               case .chart(let chart) = figure.figure.panels[0], let view = chart.marks.first as? ParallelCoordinates else {
             Issue.record("no parallel coordinates"); return
         }
-        #expect(view.dimensions.map(\.name) == ["activation", "learning_rate", "batch_size"])
+        #expect(view.dimensions.map(\.name) == ["activation", "learning rate", "batch size"], "axes named in words")
         #expect(view.outcomeName == "median final val_sign_accuracy" && view.higherIsBetter)
         for (v, variant) in comparison.variants.enumerated() {
             #expect(view.lines[v].levels == variant.levels)

@@ -1,3 +1,4 @@
+import Foundation
 /// Stops training when a monitored value reaches a target, or stops improving for
 /// `patience` epochs (Keras's `EarlyStopping`, plus a target such as "100% XOR accuracy").
 ///
@@ -23,6 +24,13 @@ public final class EarlyStopping: TrainingCallback {
         name.contains("loss") || name.hasSuffix("mse")
     }
 
+    /// "0.01785": four significant digits, for the stop reason a report shows.
+    static func fourDigits(_ x: Double) -> String {
+        var text = String(format: "%.4g", x)
+        if text.contains("e") == false, text.contains(".") { while text.hasSuffix("0") { text.removeLast() } }
+        return text.hasSuffix(".") ? String(text.dropLast()) : text
+    }
+
     public func epochDidEnd(_ epoch: Int, logs: EpochLogs, state: TrainingState) {
         guard let value = logs[monitor], value.isFinite else { return }
         let minimize = EarlyStopping.minimizes(monitor)
@@ -38,7 +46,7 @@ public final class EarlyStopping: TrainingCallback {
         } else {
             wait += 1
             if wait >= patience {
-                state.stopTraining(reason: "\(monitor) did not improve for \(patience) epochs (best \(shortest(best ?? value)))")
+                state.stopTraining(reason: "\(monitor) did not improve for \(patience) epochs (best \(Self.fourDigits(best ?? value)))")
             }
         }
     }
