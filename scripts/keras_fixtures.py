@@ -250,6 +250,21 @@ def np_act(name, z, alpha=None):
     if name == "softmax":
         e = np.exp(z - z.max(axis=1, keepdims=True))
         return e / e.sum(axis=1, keepdims=True)
+    if name == "elu":
+        return np.where(z > 0, z, (1.0 if alpha is None else alpha) * (np.exp(z) - 1))
+    if name == "selu":
+        return np.where(z > 0, 1.0507009873554805 * z, 1.7580993408473768 * (np.exp(z) - 1))
+    if name == "gelu":
+        from math import erf
+        return 0.5 * z * (1 + np.vectorize(erf)(z / np.sqrt(2)))
+    if name == "gelu_tanh":
+        return 0.5 * z * (1 + np.tanh(np.sqrt(2 / np.pi) * (z + 0.044715 * z ** 3)))
+    if name == "softplus":
+        return np.logaddexp(0.0, z)
+    if name == "swish":
+        return z / (1.0 + np.exp(-z))
+    if name == "hard_sigmoid":
+        return np.clip(z / 6 + 0.5, 0.0, 1.0)
     raise ValueError(name)
 
 
@@ -522,11 +537,22 @@ def gen_activations():
                    [30.0, 30.0, -30.0, 29.0],
                    [-3.0, -2.5, 1e-3, 4.0]])
     cases = []
+    # Around the kinks and thresholds of the newer activations: hard_sigmoid's ±3, softplus's ±34.04.
+    zk = np.array([[-3.0, -2.999, 3.0, 2.999, -40.0, 40.0, -34.0, 34.5],
+                   [-0.3, 0.3, -1e-8, 1e-8, 5.0, -5.0, 0.0, 1.5]])
     specs = [("linear", None, z), ("sigmoid", None, z), ("tanh", None, z), ("relu", None, z),
-             ("leaky_relu", 0.1, z), ("leaky_relu", 0.3, z), ("leaky_relu", 0.25, z), ("softmax", None, zs)]
+             ("leaky_relu", 0.1, z), ("leaky_relu", 0.3, z), ("leaky_relu", 0.25, z), ("softmax", None, zs),
+             ("elu", None, z), ("elu", 0.5, zk), ("selu", None, z), ("gelu", None, z), ("gelu_tanh", None, zk),
+             ("softplus", None, z), ("softplus", None, zk), ("swish", None, z), ("hard_sigmoid", None, z), ("hard_sigmoid", None, zk)]
     for name, alpha, zz in specs:
         if name == "leaky_relu":
             fn = keras.layers.LeakyReLU(negative_slope=alpha, dtype="float64")
+        elif name == "elu" and alpha is not None:
+            fn = lambda x, a=alpha: keras.activations.elu(x, alpha=a)
+        elif name == "gelu":
+            fn = lambda x: keras.activations.gelu(x, approximate=False)
+        elif name == "gelu_tanh":
+            fn = lambda x: keras.activations.gelu(x, approximate=True)
         else:
             fn = keras.activations.get(name)
         zt = tf.constant(zz, dtype=F64)
@@ -540,7 +566,22 @@ def gen_activations():
             c["alpha"] = alpha
         c["z"] = tolist(zz)
         c["output"] = tolist(a.numpy())
-        check(f"activations/{name}{alpha or ''}", np_act(name, zz, alpha), a.numpy(), 1e-15)
+        if name == "gelu":
+            # TensorFlow's float64 erfc is not exact: Keras's gelu differs from ½ z (1 + erf(z/√2)) by up to
+            # about 4e-9 (at z = -1). The fixture keeps both; NNLab computes the exact value.
+            exact = np_act(name, zz, alpha)
+            deviation = check("activations/gelu (Keras vs exact erf)", exact, a.numpy(), 1e-8)
+            log(f"EXPERIMENT Keras gelu(approximate=False) vs exact erf: max |diff| {deviation:.3g}")
+            c["exact_output"] = tolist(exact)
+            from math import sqrt, pi
+            c["exact_derivative"] = tolist(0.5 * (1 + np.vectorize(__import__("math").erf)(zz / np.sqrt(2))) + zz * np.exp(-0.5 * zz * zz) / sqrt(2 * pi))
+            c["note"] = f"TensorFlow's float64 erfc deviates: Keras's output differs from the exact GELU by up to {deviation:.3g}"
+        elif name == "gelu_tanh":
+            # tf.nn.gelu runs TensorFlow's own Gelu kernel: its tanh form differs from the formula by ~3e-10.
+            deviation = check("activations/gelu_tanh (Keras vs formula)", np_act(name, zz, alpha), a.numpy(), 1e-9)
+            log(f"EXPERIMENT Keras gelu(approximate=True) vs the tanh formula: max |diff| {deviation:.3g}")
+        else:
+            check(f"activations/{name}{alpha or ''}", np_act(name, zz, alpha), a.numpy(), 1e-15 if name in ("linear", "sigmoid", "tanh", "relu", "leaky_relu", "softmax") else 1e-13)
         if name == "leaky_relu" and f32(alpha) != alpha:
             c["note"] = (f"Keras/TF uses alpha as float32: {alpha!r} -> {f32(alpha)!r} "
                          "(tf.nn.leaky_relu's alpha is a float32 op attribute)")
@@ -1061,6 +1102,11 @@ def experiments():
 def main():
     log("generator:", json.dumps(GENERATOR))
     counts = {}
+    if sys.argv[1:] == ["activations"]:
+        # Only activations.json (the other files stay as they were generated).
+        counts["activations.json"] = gen_activations()
+        log("cases per file:", json.dumps(counts))
+        return
     experiments()
     counts["activations.json"] = gen_activations()
     counts["losses.json"] = gen_losses()

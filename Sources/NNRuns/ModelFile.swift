@@ -54,7 +54,7 @@ public enum ModelFile {
         return layers
     }
 
-    static let layerFields = ["type", "units", "activation", "alpha", "weights", "bias", "regularizer", "initializer", "name"]
+    static let layerFields = ["type", "units", "activation", "alpha", "approximate", "weights", "bias", "regularizer", "initializer", "name"]
 
     private static func layer(from field: JSONField) throws(InputError) -> ModelSpec.LayerSpec {
         guard case .object = field.value.kind else { throw field.error("expected a layer object, received \(field.value.summary)") }
@@ -69,8 +69,15 @@ public enum ModelFile {
         let activationName = try object.optional("activation")?.string(oneOf: Activation.names) ?? "linear"
         var activation = activationNamed(activationName)
         if let alphaField = object.optional("alpha") {
-            guard case .leakyReLU = activation else { throw alphaField.error("expected only with \"activation\": \"leaky_relu\", received it with \(activationName)") }
-            activation = .leakyReLU(alpha: try alphaField.number(in: .nonNegative))
+            switch activation {
+            case .leakyReLU: activation = .leakyReLU(alpha: try alphaField.number(in: .nonNegative))
+            case .elu: activation = .elu(alpha: try alphaField.number(in: .nonNegative))
+            default: throw alphaField.error("expected only with \"activation\": \"leaky_relu\" or \"elu\", received it with \(activationName)")
+            }
+        }
+        if let approximateField = object.optional("approximate") {
+            guard case .gelu = activation else { throw approximateField.error("expected only with \"activation\": \"gelu\", received it with \(activationName)") }
+            activation = .gelu(approximate: try approximateField.bool())
         }
         var regularizer: Regularizer?
         if let regularizerField = object.optional("regularizer") {
@@ -102,14 +109,7 @@ public enum ModelFile {
 
     /// The activation a model file names (leaky_relu with its default slope).
     public static func activationNamed(_ name: String) -> Activation {
-        switch name {
-        case "sigmoid": .sigmoid
-        case "tanh": .tanh
-        case "relu": .relu
-        case "leaky_relu": .leakyReLU(alpha: Activation.defaultLeakyAlpha)
-        case "softmax": .softmax
-        default: .linear
-        }
+        Activation.named(name) ?? .linear
     }
 
     /// Reads the model file at `path`.
@@ -127,7 +127,12 @@ public enum ModelFile {
                 layers.append("{\"type\": \"concat_input\"}")
             case .dense(let dense):
                 var fields = ["\"type\": \"dense\"", "\"units\": \(dense.units)", "\"activation\": \"\(dense.activation.name)\""]
-                if case .leakyReLU(let alpha) = dense.activation { fields.append("\"alpha\": \(JSONWriter.number(alpha))") }
+                switch dense.activation {
+                case .leakyReLU(let alpha): fields.append("\"alpha\": \(JSONWriter.number(alpha))")
+                case .elu(let alpha) where alpha != 1: fields.append("\"alpha\": \(JSONWriter.number(alpha))")
+                case .gelu(true): fields.append("\"approximate\": true")
+                default: break
+                }
                 if dense.initializer != .glorotUniform { fields.append("\"initializer\": \"\(dense.initializer.name)\"") }
                 if let r = dense.regularizer {
                     var parts: [String] = []

@@ -5,7 +5,8 @@ import Testing
 /// Backpropagation against central differences for every activation × loss × regularizer.
 @Suite("Gradient checks")
 struct GradientCheckTests {
-    static let activations: [Activation] = [.linear, .sigmoid, .tanh, .relu, .leakyReLU(alpha: 0.1), .softmax]
+    static let activations: [Activation] = [.linear, .sigmoid, .tanh, .relu, .leakyReLU(alpha: 0.1), .softmax, .elu(alpha: 1), .elu(alpha: 0.5), .selu,
+                                            .gelu(approximate: false), .gelu(approximate: true), .softplus, .swish, .hardSigmoid]
     static let regularizers: [Regularizer?] = [nil, .l1(0.01), .l2(0.02), Regularizer(l1: 0.003, l2: 0.004)]
 
     /// The output activations each loss is used with.
