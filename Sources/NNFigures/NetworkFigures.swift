@@ -12,7 +12,7 @@ public enum NetworkFigures {
         let trace = values.map { network.trace($0) }
         var columns = [NetworkLayer("input x", size: network.inputWidth,
                                     nodeLabels: (1...network.inputWidth).map { "x" + subscripted($0) },
-                                    values: values.map { $0.row(0) })]
+                                    values: values.map { $0.row(0) }, unitName: "inputs")]
         var edges: [NetworkEdges] = []
         var previousColumn = 0
         var concatenated = false
@@ -49,6 +49,57 @@ public enum NetworkFigures {
             }
         }
         return NetworkDiagram(title: title, layers: columns, edges: edges, labels: labels)
+    }
+
+    /// What a network figure's diagram leaves out when drawn, for its caption.
+    public struct Summary: Sendable {
+        /// Sentences saying what was summarized ("12 of 16 units hidden per layer …"); empty when everything is drawn.
+        public var caption: String
+        /// Whether any weight is written on its edge.
+        public var writesWeights: Bool
+    }
+
+    /// What the network diagram of `figure` (its first panel) leaves out at the figure's size, texts
+    /// measured through `renderer` as they will be drawn.
+    public static func summary(of figure: Figure, renderer: Renderer) -> Summary {
+        guard case .network(let diagram)? = figure.panels.first, let layout = figure.networkLayout(renderer: renderer) else {
+            return Summary(caption: "", writesWeights: false)
+        }
+        return Summary(caption: caption(diagram, layout), writesWeights: !layout.weightLabels.isEmpty)
+    }
+
+    /// "Too many units to draw: 12 of 16 units hidden per layer (dense 1 relu, dense 2 relu), …; edges to
+    /// hidden units not drawn.", then what faded, and which weights and node labels were left out.
+    static func caption(_ diagram: NetworkDiagram, _ layout: NetworkDiagramLayout) -> String {
+        var sentences: [String] = []
+        let summarized = zip(diagram.layers, layout.columns).filter { $1.hidden > 0 }
+        if let first = summarized.first {
+            func count(_ layer: NetworkLayer, _ column: NetworkDiagramLayout.Column) -> String {
+                "\(column.hidden) of \(layer.size) \(layer.unitName)"
+            }
+            let alike = summarized.allSatisfy { $0.size == first.0.size && $1.hidden == first.1.hidden && $0.unitName == first.0.unitName }
+            let hidden = alike && summarized.count > 1
+                ? count(first.0, first.1) + " hidden per layer (" + summarized.map(\.0.name).joined(separator: ", ") + ")"
+                : summarized.map { count($0, $1) + " hidden in " + $0.name }.joined(separator: ", ")
+            sentences.append("Too many units to draw: \(hidden), each layer's hidden ones marked ⋮ between its first and last drawn node; edges to hidden units not drawn.")
+        }
+        if layout.fadesEdges {
+            sentences.append("With \(layout.edges.count) edges drawn, the weaker ones are fainter and the strongest drawn on top.")
+        }
+        if diagram.labels.contains(.weights) {
+            let unwritten = diagram.edges.indices.filter { !layout.weightsWritten[$0] }
+            if unwritten.count == diagram.edges.count, !unwritten.isEmpty {
+                sentences.append("Weights are not written: their labels would overlap other labels, nodes or edges.")
+            } else if !unwritten.isEmpty {
+                let between = unwritten.map { "\(diagram.layers[diagram.edges[$0].from].name) and \(diagram.layers[diagram.edges[$0].to].name)" }
+                sentences.append("Weights are not written between " + between.joined(separator: ", ") + ": their labels would overlap other labels, nodes or edges.")
+            }
+        }
+        let unlabelled = zip(diagram.layers, layout.columns).filter { $1.nodeLabelsLeftOut }.map(\.0.name)
+        if !unlabelled.isEmpty {
+            sentences.append("Node labels are left out in " + unlabelled.joined(separator: ", ") + ": they do not fit beside the nodes.")
+        }
+        return sentences.joined(separator: " ")
     }
 
     /// "₁₂" for 12.
