@@ -1,5 +1,6 @@
 import NNCore
 import Plot
+import NNLanguage
 
 /// Network diagrams of NNCore networks.
 public enum NetworkFigures {
@@ -10,9 +11,9 @@ public enum NetworkFigures {
     public static func diagram(_ network: Network, title: String? = nil, input values: Matrix? = nil,
                                labels: NetworkLabels = [.weights]) -> NetworkDiagram {
         let trace = values.map { network.trace($0) }
-        var columns = [NetworkLayer("input x", size: network.inputWidth,
+        var columns = [NetworkLayer(tr("input x"), size: network.inputWidth,
                                     nodeLabels: (1...network.inputWidth).map { "x" + subscripted($0) },
-                                    values: values.map { $0.row(0) })]
+                                    values: values.map { $0.row(0) }, unitName: tr("inputs"))]
         var edges: [NetworkEdges] = []
         var previousColumn = 0
         var concatenated = false
@@ -28,9 +29,9 @@ public enum NetworkFigures {
                 let column = columns.count
                 let prefix = isOutput ? "ŷ" : "h"
                 let nodeLabels = (1...dense.units).map { dense.units == 1 && isOutput ? "ŷ" : prefix + subscripted($0) }
-                let name = isOutput ? "output \(dense.activation.name)" : "dense \(denseIndex) \(dense.activation.name)"
+                let name = isOutput ? tr("output \(dense.activation.name)") : tr("dense \(denseIndex) \(dense.activation.name)")
                 columns.append(NetworkLayer(name, size: dense.units, nodeLabels: nodeLabels,
-                                            values: trace.map { $0[index].output.row(0) }))
+                                            values: trace.map { $0[index].output.row(0) }, unitName: tr("units")))
                 // W is inputs × units; edges[j][i] joins node i to node j.
                 let w = dense.weights
                 if concatenated {
@@ -48,7 +49,62 @@ public enum NetworkFigures {
                 concatenated = false
             }
         }
-        return NetworkDiagram(title: title, layers: columns, edges: edges, labels: labels)
+        var diagram = NetworkDiagram(title: title, layers: columns, edges: edges, labels: labels)
+        diagram.words.positiveWeight = tr("positive weight")
+        diagram.words.negativeWeight = tr("negative weight")
+        diagram.words.hiddenMore = tr("⋮ {0} more")
+        return diagram
+    }
+
+    /// What a network figure's diagram leaves out when drawn, for its caption.
+    public struct Summary: Sendable {
+        /// Sentences saying what was summarized ("12 of 16 units hidden per layer …"); empty when everything is drawn.
+        public var caption: String
+        /// Whether any weight is written on its edge.
+        public var writesWeights: Bool
+    }
+
+    /// What the network diagram of `figure` (its first panel) leaves out at the figure's size, texts
+    /// measured through `renderer` as they will be drawn.
+    public static func summary(of figure: Figure, renderer: Renderer) -> Summary {
+        guard case .network(let diagram)? = figure.panels.first, let layout = figure.networkLayout(renderer: renderer) else {
+            return Summary(caption: "", writesWeights: false)
+        }
+        return Summary(caption: caption(diagram, layout), writesWeights: !layout.weightLabels.isEmpty)
+    }
+
+    /// "Too many units to draw: 12 of 16 units hidden per layer (dense 1 relu, dense 2 relu), …; edges to
+    /// hidden units not drawn.", then what faded, and which weights and node labels were left out.
+    static func caption(_ diagram: NetworkDiagram, _ layout: NetworkDiagramLayout) -> String {
+        var sentences: [String] = []
+        let summarized = zip(diagram.layers, layout.columns).filter { $1.hidden > 0 }
+        if let first = summarized.first {
+            func count(_ layer: NetworkLayer, _ column: NetworkDiagramLayout.Column) -> String {
+                tr("\(column.hidden) of \(layer.size) \(layer.unitName)")
+            }
+            let alike = summarized.allSatisfy { $0.size == first.0.size && $1.hidden == first.1.hidden && $0.unitName == first.0.unitName }
+            let hidden = alike && summarized.count > 1
+                ? count(first.0, first.1) + tr(" hidden per layer (") + summarized.map(\.0.name).joined(separator: ", ") + ")"
+                : summarized.map { count($0, $1) + tr(" hidden in ") + $0.name }.joined(separator: ", ")
+            sentences.append(tr("Too many units to draw: \(hidden), each layer's hidden ones marked ⋮ between its first and last drawn node; edges to hidden units not drawn."))
+        }
+        if layout.fadesEdges {
+            sentences.append(tr("With \(layout.edges.count) edges drawn, the weaker ones are fainter and the strongest drawn on top."))
+        }
+        if diagram.labels.contains(.weights) {
+            let unwritten = diagram.edges.indices.filter { !layout.weightsWritten[$0] }
+            if unwritten.count == diagram.edges.count, !unwritten.isEmpty {
+                sentences.append(tr("Weights are not written: their labels would overlap other labels, nodes or edges."))
+            } else if !unwritten.isEmpty {
+                let between = unwritten.map { tr("\(diagram.layers[diagram.edges[$0].from].name) and \(diagram.layers[diagram.edges[$0].to].name)") }
+                sentences.append(tr("Weights are not written between ") + between.joined(separator: ", ") + tr(": their labels would overlap other labels, nodes or edges."))
+            }
+        }
+        let unlabelled = zip(diagram.layers, layout.columns).filter { $1.nodeLabelsLeftOut }.map(\.0.name)
+        if !unlabelled.isEmpty {
+            sentences.append(tr("Node labels are left out in ") + unlabelled.joined(separator: ", ") + tr(": they do not fit beside the nodes."))
+        }
+        return sentences.joined(separator: " ")
     }
 
     /// "₁₂" for 12.

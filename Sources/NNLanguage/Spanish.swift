@@ -54,6 +54,44 @@ enum Spanish {
             "Paisaje de pérdida: un corte de dos parámetros por los pesos finales",
         "Loss landscape along the paths' principal directions":
             "Paisaje de pérdida según las direcciones principales de las trayectorias",
+        "input x":
+            "entrada x",
+        "inputs":
+            "entradas",
+        "output {0}":
+            "salida {0}",
+        "dense {0} {1}":
+            "densa {0} {1}",
+        "units":
+            "unidades",
+        "positive weight":
+            "peso positivo",
+        "negative weight":
+            "peso negativo",
+        "⋮ {0} more":
+            "⋮ {0} más",
+        "{0} of {1} {2}":
+            "{0} de {1} {2}",
+        " hidden per layer (":
+            " ocultas por capa (",
+        " hidden in ":
+            " ocultas en ",
+        "Too many units to draw: {0}, each layer's hidden ones marked ⋮ between its first and last drawn node; edges to hidden units not drawn.":
+            "Demasiadas unidades para dibujarlas: {0}; las ocultas de cada capa se marcan con ⋮ entre su primer y su último nodo dibujado; no se dibujan las aristas hacia unidades ocultas.",
+        "With {0} edges drawn, the weaker ones are fainter and the strongest drawn on top.":
+            "Con {0} aristas dibujadas, las más débiles son más tenues y las más fuertes se dibujan encima.",
+        "Weights are not written: their labels would overlap other labels, nodes or edges.":
+            "No se escriben los pesos: sus etiquetas se solaparían con otras etiquetas, nodos o aristas.",
+        "{0} and {1}":
+            "{0} y {1}",
+        "Weights are not written between ":
+            "No se escriben los pesos entre ",
+        ": their labels would overlap other labels, nodes or edges.":
+            ": sus etiquetas se solaparían con otras etiquetas, nodos o aristas.",
+        "Node labels are left out in ":
+            "Se omiten las etiquetas de los nodos en ",
+        ": they do not fit beside the nodes.":
+            ": no caben junto a los nodos.",
         "Weight norms per layer":
             "Norma de los pesos de cada capa",
         "layer {0}: median, 5–95%":
@@ -96,8 +134,8 @@ enum Spanish {
             "La red del primer laboratorio del curso: dos entradas, una capa densa de 3 unidades sigmoides (D1, A1), una capa densa de 2 unidades sigmoides (D2, A2) y una capa densa de 3 unidades con softmax (D3, P_est), entrenada con el error cuadrático medio sobre una muestra x = [3.4, 2.1] con objetivo [1, 0, 0]. Los pesos son los valores float32 del laboratorio; cada número de abajo lo calcula la propia retropropagación de NNLab en float64 y se muestra junto al valor que imprime el laboratorio, los gradientes de TensorFlow y las diferencias centrales.",
         "The lab's network, its weights and the activations for x = [3.4, 2.1]":
             "La red del laboratorio, sus pesos y las activaciones para x = [3.4, 2.1]",
-        "The lab's network. Edge colour is the weight's sign (orange positive, blue negative), width its magnitude; node colour and labels are the activations for the lab's input.":
-            "La red del laboratorio. El color de cada arista es el signo del peso (naranja positivo, azul negativo) y su grosor, su magnitud; el color y las etiquetas de los nodos son las activaciones para la entrada del laboratorio.",
+        "The lab's network. Edge colour is the weight's sign (orange positive, blue negative), width its magnitude relative to the largest weight into the same layer; node colour and labels are the activations for the lab's input.":
+            "La red del laboratorio. El color de cada arista es el signo del peso (naranja positivo, azul negativo) y su grosor, su magnitud relativa al mayor peso que entra en la misma capa; el color y las etiquetas de los nodos son las activaciones para la entrada del laboratorio.",
         "Network diagram with 2 inputs, 3 and 2 sigmoid hidden units and 3 softmax outputs, edges labelled with their weights":
             "Diagrama de la red con 2 entradas, 3 y 2 unidades ocultas sigmoides y 3 salidas softmax, con las aristas etiquetadas con sus pesos",
         "Forward pass":
@@ -274,10 +312,12 @@ enum Spanish {
             "Bandas de cuantiles de los pesos por época, un panel por capa",
         "Trained network (seed {0})":
             "Red entrenada (semilla {0})",
-        "The trained network: edge colour is the weight's sign, width its magnitude.":
-            "La red entrenada: el color de cada arista es el signo del peso y su grosor, su magnitud.",
+        "The trained network: edge colour is the weight's sign, width its magnitude relative to the largest weight into the same layer.":
+            "La red entrenada: el color de cada arista es el signo del peso y su grosor, su magnitud relativa al mayor peso que entra en la misma capa.",
         "Network diagram of the trained network with weight labels":
             "Diagrama de la red entrenada con etiquetas de pesos",
+        "Network diagram of the trained network":
+            "Diagrama de la red entrenada",
         "Experiments":
             "Experimentos",
         "In {0} of {1} seed{2} ({3}) every training point is on the right side of 0 (sign_accuracy 1), but some outputs sit in xor_accuracy's dead zone (|output| ≤ 0.5), which counts them as wrong. {4} outputs by sign, as TensorFlow Playground does.":

@@ -19,7 +19,7 @@ enum BackpropSection {
             .figure(ReportFigure(name: "backprop-network", figure: Figure(width: 760, height: 420,
                                   panel: .network(NetworkFigures.diagram(network, title: tr("The lab's network, its weights and the activations for x = [3.4, 2.1]"),
                                                                         input: x, labels: [.weights, .nodeValues]))),
-                                 caption: tr("The lab's network. Edge colour is the weight's sign (orange positive, blue negative), width its magnitude; node colour and labels are the activations for the lab's input."),
+                                 caption: tr("The lab's network. Edge colour is the weight's sign (orange positive, blue negative), width its magnitude relative to the largest weight into the same layer; node colour and labels are the activations for the lab's input."),
                                  alt: tr("Network diagram with 2 inputs, 3 and 2 sigmoid hidden units and 3 softmax outputs, edges labelled with their weights"))),
             .heading(tr("Forward pass")),
         ]

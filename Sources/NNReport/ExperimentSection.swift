@@ -3,6 +3,7 @@ import NNFigures
 import NNRecording
 import Plot
 import NNLanguage
+import PlotCairo
 
 /// Section 2: each experiment's runs (one per seed): curves, the decision boundary and hidden
 /// units for two-input problems, and the final network.
@@ -102,13 +103,14 @@ enum ExperimentSection {
                                                    caption: tr("Each dense layer's weights over the epochs (first seed), as TensorBoard's distributions draw them: the bands span from the smallest to the largest weight, from the 5% to the 95% quantile and the interquartile range, darker towards the middle; the line is the median."),
                                                    alt: tr("Bands of weight quantiles over epochs, one panel per layer"))))
             }
-            // Weight labels help on small networks and only clutter large ones.
-            let edgeCount = network.denseLayers.reduce(0) { $0 + $1.layer.weights.elements.count }
-            let diagram = NetworkFigures.diagram(network, title: tr("Trained network (seed \(experiment.seeds.first ?? 0))"),
-                                                 labels: edgeCount <= 40 ? [.weights] : [])
-            blocks.append(.figure(ReportFigure(name: key + "-network", figure: Figure(width: 760, height: 400, panel: .network(diagram)),
-                                               caption: tr("The trained network: edge colour is the weight's sign, width its magnitude."),
-                                               alt: tr("Network diagram of the trained network with weight labels"))))
+            // Wide layers are summarized and weights written only where they fit; the caption says what was left out.
+            let diagram = NetworkFigures.diagram(network, title: tr("Trained network (seed \(experiment.seeds.first ?? 0))"), labels: [.weights])
+            let networkFigure = Figure(width: 760, height: 400, panel: .network(diagram))
+            let drawn = (try? CairoRenderer.forMeasurement()).map { NetworkFigures.summary(of: networkFigure, renderer: $0) }
+            blocks.append(.figure(ReportFigure(name: key + "-network", figure: networkFigure,
+                                               caption: tr("The trained network: edge colour is the weight's sign, width its magnitude relative to the largest weight into the same layer.")
+                                                   + (drawn.map { $0.caption.isEmpty ? "" : " " + $0.caption } ?? ""),
+                                               alt: drawn?.writesWeights == true ? tr("Network diagram of the trained network with weight labels") : tr("Network diagram of the trained network"))))
         }
         return ReportSection(id: "experiments", title: tr("Experiments"), blocks: blocks)
     }

@@ -8,9 +8,11 @@ public struct NetworkLayer: Sendable {
     public var nodeLabels: [String]?
     /// Per-node values (activations); shown as node color and, with `.nodeValues`, as text.
     public var values: [Double]?
+    /// What one node is called in the size written under a summarized layer's name ("128 units", "64 inputs").
+    public var unitName: String
 
-    public init(_ name: String, size: Int, nodeLabels: [String]? = nil, values: [Double]? = nil) {
-        self.name = name; self.size = size; self.nodeLabels = nodeLabels; self.values = values
+    public init(_ name: String, size: Int, nodeLabels: [String]? = nil, values: [Double]? = nil, unitName: String = "units") {
+        self.name = name; self.size = size; self.nodeLabels = nodeLabels; self.values = values; self.unitName = unitName
     }
 }
 
@@ -24,7 +26,7 @@ public struct NetworkEdges: Sendable {
     public init(from: Int, to: Int, weights: [[Double]]) { self.from = from; self.to = to; self.weights = weights }
 }
 
-/// Which optional texts a network diagram writes.
+/// Which optional texts a network diagram writes (each only where it fits: see `NetworkDiagramLayout`).
 public struct NetworkLabels: OptionSet, Sendable {
     public let rawValue: Int
     public init(rawValue: Int) { self.rawValue = rawValue }
@@ -32,7 +34,12 @@ public struct NetworkLabels: OptionSet, Sendable {
     public static let nodeValues = NetworkLabels(rawValue: 2)
 }
 
-/// Layers of nodes joined by edges colored by the weight's sign and as wide as its magnitude.
+/// Layers of nodes joined by edges colored by the weight's sign and as wide as its magnitude
+/// relative to the largest weight into the same layer.
+///
+/// A layer too wide for its nodes to be told apart in the panel is summarized: its first few nodes,
+/// a "⋮ 12 more" node and its last node are drawn, and only edges between drawn nodes
+/// (`NetworkDiagramLayout` says what was left out, for the figure's caption).
 public struct NetworkDiagram: Sendable {
     public var title: String?
     public var layers: [NetworkLayer]
@@ -40,6 +47,16 @@ public struct NetworkDiagram: Sendable {
     public var labels: NetworkLabels
     public var positive: Color
     public var negative: Color
+    /// The words the diagram writes itself: its legend's two names, and the ellipsis of a summarized
+    /// layer ("⋮ {0} more", `{0}` the hidden count); the caller's language.
+    public var words = Words()
+
+    public struct Words: Sendable {
+        public var positiveWeight = "positive weight"
+        public var negativeWeight = "negative weight"
+        public var hiddenMore = "⋮ {0} more"
+        public init() {}
+    }
 
     public init(title: String? = nil, layers: [NetworkLayer], edges: [NetworkEdges], labels: NetworkLabels = [],
                 positive: Color = Color(hex: 0xD55E00), negative: Color = Color(hex: 0x0072B2)) {
@@ -74,100 +91,40 @@ public struct NetworkDiagram: Sendable {
         }
     }
 
-    /// Node centers per layer, radius, and the area they occupy.
-    func positions(in area: Rect) -> (centers: [[Point]], radius: Double) {
-        let maxNodes = Double(layers.map(\.size).max() ?? 1)
-        let dx = area.width / Double(max(1, layers.count))
-        let dy = area.height / maxNodes
-        let radius = max(3, min(16, dy * 0.32, dx * 0.12))
-        let centers = layers.enumerated().map { k, l in
-            (0..<l.size).map { i in
-                Point(area.minX + (Double(k) + 0.5) * dx, area.midY + (Double(i) - Double(l.size - 1) / 2) * dy)
-            }
-        }
-        return (centers, radius)
+    /// The legend of the edge colours.
+    func legend(_ theme: Theme) -> Legend {
+        Legend(entries: [
+            LegendEntry(name: words.positiveWeight, line: StrokeStyle(color: positive, width: 2.5)),
+            LegendEntry(name: words.negativeWeight, line: StrokeStyle(color: negative, width: 2.5)),
+        ], font: theme.legendFont)
     }
 
+    /// Draws the diagram as `layout(in:renderer:theme:)` places it: edges weakest first, their labels,
+    /// nodes and the ellipsis nodes of summarized layers, node labels, layer names, title and legend.
     func draw(in rect: Rect, renderer r: Renderer, theme: Theme) {
-        let pad = theme.padding
-        var area = rect.inset(top: pad, left: pad, bottom: pad, right: pad)
-        if let title {
-            r.draw(text: title, at: Point(rect.midX, rect.minY + pad / 2), style: theme.text(theme.panelTitleFont, .topCenter))
-            area = area.inset(top: r.lineHeight(theme.panelTitleFont))
+        let layout = layout(in: rect, renderer: r, theme: theme)
+        for e in layout.edges {
+            r.stroke(e.path, style: StrokeStyle(color: (e.weight >= 0 ? positive : negative).withAlpha(e.opacity), width: e.width, cap: .round))
         }
-        let legend = Legend(entries: [
-            LegendEntry(name: "positive weight", line: StrokeStyle(color: positive, width: 2.5)),
-            LegendEntry(name: "negative weight", line: StrokeStyle(color: negative, width: 2.5)),
-        ], font: theme.legendFont)
-        let legendSize = legend.size(r)
-        area = area.inset(bottom: r.lineHeight(theme.labelFont) + legendSize.height + 2 * pad)
-        let hasSkips = edges.contains { $0.to > $0.from + 1 }
-        let nodeArea = area.inset(top: hasSkips ? area.height * 0.16 : 0)
-        let (centers, radius) = positions(in: nodeArea)
-        let maxW = edges.flatMap { $0.weights.flatMap { $0 } }.filter(\.isFinite).map(abs).max() ?? 1
-        let lift = nodeArea.minY - area.minY
-
-        // Edges, thinnest first so strong weights stay on top.
-        var segments: [(path: Path, w: Double, label: Point)] = []
-        for e in edges {
-            for (j, row) in e.weights.enumerated() {
-                for (i, w) in row.enumerated() where w.isFinite {
-                    let a = centers[e.from][i], b = centers[e.to][j]
-                    var p = Path()
-                    p.move(to: a)
-                    let label: Point
-                    if e.to > e.from + 1 {
-                        // Skip edge: bow above the layers in between.
-                        let top = area.minY + lift * 0.35
-                        let c1 = Point(a.x + (b.x - a.x) * 0.25, top), c2 = Point(a.x + (b.x - a.x) * 0.75, top)
-                        p.curve(to: b, control1: c1, control2: c2)
-                        label = Point(0.125 * a.x + 0.375 * c1.x + 0.375 * c2.x + 0.125 * b.x, 0.125 * a.y + 0.375 * c1.y + 0.375 * c2.y + 0.125 * b.y)
-                    } else {
-                        p.line(to: b)
-                        // Spread labels along the edges by target node so they do not pile up at the source.
-                        let t = 0.2 + 0.6 * (Double(j) + 0.5) / Double(e.weights.count)
-                        label = Point(a.x + t * (b.x - a.x), a.y + t * (b.y - a.y))
-                    }
-                    segments.append((p, w, label))
-                }
-            }
+        for label in layout.weightLabels {
+            r.fill(.rect(label.box.inset(left: -1.5, right: -1.5)), color: Color.white.withAlpha(0.85))
+            r.draw(text: label.text, at: label.point, style: label.style)
         }
-        for s in segments.sorted(by: { abs($0.w) < abs($1.w) }) {
-            let width = 0.5 + 3.5 * abs(s.w) / max(maxW, 1e-12)
-            r.stroke(s.path, style: StrokeStyle(color: (s.w >= 0 ? positive : negative).withAlpha(0.85), width: width, cap: .round))
-        }
-        if labels.contains(.weights) {
-            let font = Font(size: theme.annotationFont.size * 0.9)
-            for s in segments {
-                let text = Ticks.label(s.w, significant: 2)
-                let m = r.measure(text, font: font)
-                r.fill(.rect(Rect(x: s.label.x - m.width / 2 - 1.5, y: s.label.y - m.height / 2, width: m.width + 3, height: m.height)),
-                       color: Color.white.withAlpha(0.85))
-                r.draw(text: text, at: s.label, style: TextStyle(font: font, color: s.w >= 0 ? positive.mix(.black, 0.3) : negative.mix(.black, 0.3)))
-            }
-        }
-        // Nodes.
-        let values = layers.compactMap(\.values).flatMap { $0 }.filter(\.isFinite)
-        let nodeScale = ColorScale(.viridis, lower: values.min() ?? 0, upper: values.max() ?? 1)
-        for (k, l) in layers.enumerated() {
-            for (i, c) in centers[k].enumerated() {
-                var circle = Path(); circle.addCircle(center: c, radius: radius)
-                let fill = l.values.map { nodeScale.color($0[i]) } ?? Color(gray: 0.97)
-                r.fill(circle, color: fill)
+        for column in layout.columns {
+            for node in column.nodes {
+                var circle = Path(); circle.addCircle(center: node.center, radius: layout.radius)
+                r.fill(circle, color: node.fill)
                 r.stroke(circle, style: StrokeStyle(color: theme.axisColor, width: 1.2))
-                var text = l.nodeLabels?[i]
-                if labels.contains(.nodeValues), let v = l.values?[i] { text = Ticks.label(v, significant: 2) }
-                if let text {
-                    let font = Font(size: min(theme.annotationFont.size, radius * 0.9))
-                    let fits = r.measure(text, font: font).width <= radius * 1.8
-                    let ink = fill.luminance < 0.5 ? Color.white : theme.textColor
-                    r.draw(text: text, at: fits ? c : Point(c.x, c.y - radius - 1),
-                           style: TextStyle(font: font, color: fits ? ink : theme.textColor, anchor: fits ? .center : .bottomCenter))
-                }
             }
-            let bottomY = area.maxY + 2
-            r.draw(text: l.name, at: Point(centers[k].first?.x ?? area.midX, bottomY), style: theme.text(theme.labelFont, .topCenter))
+            if let ellipsis = column.ellipsis?.label {
+                r.fill(.rect(ellipsis.box.inset(left: -2, right: -2)), color: Color.white.withAlpha(0.9))
+                r.draw(text: ellipsis.text, at: ellipsis.point, style: ellipsis.style)
+            }
+            for label in column.nodeLabels + [column.name] + (column.size.map { [$0] } ?? []) {
+                r.draw(text: label.text, at: label.point, style: label.style)
+            }
         }
-        legend.draw(at: Point(rect.maxX - pad - legendSize.width, rect.maxY - pad - legendSize.height), renderer: r, theme: theme)
+        if let title = layout.title { r.draw(text: title.text, at: title.point, style: title.style) }
+        legend(theme).draw(at: layout.legendOrigin, renderer: r, theme: theme)
     }
 }

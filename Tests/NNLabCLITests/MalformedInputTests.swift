@@ -34,7 +34,7 @@ struct MalformedInputTests {
         Case(name: "unknown loss", files: ["model.json": model(#"[{"type": "dense", "units": 1}]"#, loss: "\"hinge\"")], expected: ["model.json", "loss: expected one of", "\"hinge\""]),
         Case(name: "no layers", files: ["model.json": model("[]")], expected: ["model.json", "layers: expected at least one layer"]),
         Case(name: "unknown layer type", files: ["model.json": model(#"[{"type": "conv2d", "units": 1}]"#)], expected: ["model.json", "layers[0].type", "\"conv2d\""]),
-        Case(name: "unknown activation", files: ["model.json": model(#"[{"type": "dense", "units": 1, "activation": "swish"}]"#)], expected: ["model.json", "layers[0].activation", "\"swish\""]),
+        Case(name: "unknown activation", files: ["model.json": model(#"[{"type": "dense", "units": 1, "activation": "mish"}]"#)], expected: ["model.json", "layers[0].activation", "\"mish\""]),
         Case(name: "zero units", files: ["model.json": model(#"[{"type": "dense", "units": 0}]"#)], expected: ["model.json", "layers[0].units", "received 0"]),
         Case(name: "negative units", files: ["model.json": model(#"[{"type": "dense", "units": -3}]"#)], expected: ["model.json", "layers[0].units", "received -3"]),
         Case(name: "huge units", files: ["model.json": model(#"[{"type": "dense", "units": 1e12}]"#)], expected: ["model.json", "layers[0].units", "received 1e12"]),

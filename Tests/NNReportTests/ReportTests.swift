@@ -229,8 +229,8 @@ struct ReportTests {
          "t.yaml:5: experiments[0].epochs: expected an integer in 1...100000000, received -1"),
         ("experiments:\n  - data: nowhere.json\n    model: {input: 2, loss: mse, layers: [{type: dense, units: 1}]}\n    optimizer: {type: sgd}\n    epochs: 3\n",
          "t.yaml:2: experiments[0].data: expected a file, received \"nowhere.json\", which does not exist"),
-        ("comparison:\n  base: {data: xor}\n  activations: [swish]\n  regularizers: [none]\n",
-         "t.yaml:3: comparison.activations[0]: expected one of linear, sigmoid, tanh, relu, leaky_relu, softmax, received \"swish\""),
+        ("comparison:\n  base: {data: xor}\n  activations: [mish]\n  regularizers: [none]\n",
+         "t.yaml:3: comparison.activations[0]: expected one of linear, sigmoid, tanh, relu, leaky_relu, softmax, elu, selu, gelu, softplus, swish, silu, hard_sigmoid, received \"mish\""),
         ("titel: typo", "t.yaml:1: titel: unknown field"),
         // Anchors and aliases are refused before anything is expanded ("billion laughs").
         ("a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n",

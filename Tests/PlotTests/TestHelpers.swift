@@ -51,14 +51,19 @@ struct RecordedText {
     }
 }
 
-/// A renderer that measures with cairo and records every text drawn and every image's rectangle.
+/// A renderer that measures with cairo and records every text drawn, every image's rectangle, every
+/// filled circle and every stroked path.
 final class RecordingRenderer: Renderer {
     let base: CairoRenderer
     var texts: [RecordedText] = []
     var images: [Rect] = []
+    var circles: [(center: Point, radius: Double)] = []
+    var strokes: [(path: Path, style: StrokeStyle)] = []
     init() throws { base = try CairoRenderer.forMeasurement() }
-    func fill(_ path: Path, color: Color) {}
-    func stroke(_ path: Path, style: StrokeStyle) {}
+    func fill(_ path: Path, color: Color) {
+        for case .circle(let center, let radius) in path.elements { circles.append((center, radius)) }
+    }
+    func stroke(_ path: Path, style: StrokeStyle) { strokes.append((path, style)) }
     func measure(_ text: String, font: Font) -> TextMetrics { base.measure(text, font: font) }
     func draw(text: String, at point: Point, style: TextStyle) {
         texts.append(RecordedText(text: text, box: box(of: text, at: point, style: style),
