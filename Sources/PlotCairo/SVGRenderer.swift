@@ -63,44 +63,40 @@ final class SVGRenderer: Renderer {
     }
 
     func fill(_ path: Path, color: Color) {
-        guard color.alpha > 0 else { return }
-        var element = SVGWriter(reservingCapacity: 64)
-        element.append("<path")
-        guard element.pathData(path) else { return }
-        element.paint("fill", color, opacity: "fill-opacity")
-        element.append("/>\n")
-        out.append(bytes: element.bytes)
+        guard color.alpha > 0, SVGWriter.isWritable(path) else { return }
+        out.append("<path")
+        out.pathData(path)
+        out.paint("fill", color, opacity: "fill-opacity")
+        out.append("/>\n")
     }
 
     /// Cairo's defaults where SVG's differ: a miter limit of 10 (SVG: 4).
     func stroke(_ path: Path, style: StrokeStyle) {
-        guard style.color.alpha > 0, style.width > 0 else { return }
-        var element = SVGWriter(reservingCapacity: 64)
-        element.append("<path")
-        guard element.pathData(path) else { return }
-        element.attribute("fill", "none")
-        element.paint("stroke", style.color, opacity: "stroke-opacity")
-        element.attribute("stroke-width", style.width)
+        guard style.color.alpha > 0, style.width > 0, SVGWriter.isWritable(path) else { return }
+        out.append("<path")
+        out.pathData(path)
+        out.attribute("fill", "none")
+        out.paint("stroke", style.color, opacity: "stroke-opacity")
+        out.attribute("stroke-width", style.width)
         switch style.cap {
         case .butt: break
-        case .round: element.attribute("stroke-linecap", "round")
-        case .square: element.attribute("stroke-linecap", "square")
+        case .round: out.attribute("stroke-linecap", "round")
+        case .square: out.attribute("stroke-linecap", "square")
         }
         switch style.join {
-        case .miter: element.attribute("stroke-miterlimit", 10)
-        case .round: element.attribute("stroke-linejoin", "round")
-        case .bevel: element.attribute("stroke-linejoin", "bevel")
+        case .miter: out.attribute("stroke-miterlimit", 10)
+        case .round: out.attribute("stroke-linejoin", "round")
+        case .bevel: out.attribute("stroke-linejoin", "bevel")
         }
         if !style.dash.isEmpty {
-            element.append(" stroke-dasharray=\"")
+            out.append(" stroke-dasharray=\"")
             for (i, d) in style.dash.enumerated() {
-                if i > 0 { element.append(" ") }
-                element.number(d)
+                if i > 0 { out.append(" ") }
+                out.number(d)
             }
-            element.append("\"")
+            out.append("\"")
         }
-        element.append("/>\n")
-        out.append(bytes: element.bytes)
+        out.append("/>\n")
     }
 
     func measure(_ text: String, font: Font) -> TextMetrics { measurer.measure(text, font: font) }

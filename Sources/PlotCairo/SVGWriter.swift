@@ -112,13 +112,15 @@ struct SVGWriter {
         return !(v < 0x20 || (0x7F...0x9F).contains(v) || v == 0xFFFE || v == 0xFFFF)
     }
 
-    /// Appends ` d="…"` for `path`, as cairo builds it: a line or curve with no current point starts
-    /// a sub-path there; a rectangle is a closed sub-path clockwise from its top-left corner; a circle is
-    /// a new closed sub-path of two clockwise half arcs (the same winding as cairo's `cairo_arc`, so
-    /// nonzero fills agree). Writes nothing and returns false if the path is empty or holds a
-    /// non-finite number (cairo's output is undefined there, an SVG viewer would refuse the path).
-    mutating func pathData(_ path: Path) -> Bool {
-        guard !path.isEmpty, path.elements.allSatisfy(Self.isFinite) else { return false }
+    /// Whether `path` can be written: not empty, and no non-finite number (cairo's output is undefined
+    /// there, and an SVG viewer would refuse the path).
+    static func isWritable(_ path: Path) -> Bool { !path.isEmpty && path.elements.allSatisfy(isFinite) }
+
+    /// Appends ` d="…"` for `path` (`isWritable`), as cairo builds it: a line or curve with no current
+    /// point starts a sub-path there; a rectangle is a closed sub-path clockwise from its top-left
+    /// corner; a circle is a new closed sub-path of two clockwise half arcs (the same winding as
+    /// cairo's `cairo_arc`, so nonzero fills agree).
+    mutating func pathData(_ path: Path) {
         bytes.append(contentsOf: " d=\"".utf8)
         var hasCurrentPoint = false
         for element in path.elements {
@@ -154,7 +156,6 @@ struct SVGWriter {
             }
         }
         bytes.append(UInt8(ascii: "\""))
-        return true
     }
 
     private mutating func command(_ letter: Unicode.Scalar, _ p: Point) {
