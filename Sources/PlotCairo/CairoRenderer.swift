@@ -2,7 +2,8 @@ import CCairo
 import Foundation
 import Plot
 
-/// The `Renderer` that draws through cairo onto one surface (image, SVG or PDF).
+/// The `Renderer` that draws through cairo onto one surface (image or PDF; SVG is `SVGRenderer`, which
+/// measures its text through this one).
 ///
 /// Not thread-safe; render in parallel with one renderer (and surface) per task. Failures inside the
 /// non-throwing drawing calls are remembered and thrown by `check()`.
@@ -21,7 +22,7 @@ public final class CairoRenderer: Renderer {
         padsImages = surface.isImage
         let cr = context.pointer
         if scale != 1 { cairo_scale(cr, scale, scale) }
-        // Unhinted metrics: identical text layout in PNG, SVG and PDF.
+        // Unhinted metrics: identical text layout in PNG, SVG (measured here) and PDF.
         guard let options = cairo_font_options_create() else {
             throw PlotError.backend(operation: "create font options", status: "returned nil")
         }
@@ -101,6 +102,12 @@ public final class CairoRenderer: Renderer {
         return e
     }
 
+    /// The ascent and descent of `font` (its extents, not a text's ink), as `draw(text:)` places text by.
+    func lineMetrics(_ font: Font) -> (ascent: Double, descent: Double) {
+        let fe = select(font)
+        return (fe.ascent, fe.descent)
+    }
+
     public func measure(_ text: String, font: Font) -> TextMetrics {
         let fe = select(font)
         var te = cairo_text_extents_t()
@@ -132,13 +139,7 @@ public final class CairoRenderer: Renderer {
 
     public func draw(image raster: Raster, in rect: Rect, smoothing: ImageSmoothing) {
         guard rect.width > 0, rect.height > 0 else { return }
-        var raster = raster
-        if smoothing == .nearest && !padsImages {
-            // SVG viewers smooth embedded images whatever cairo's filter says: repeat each pixel so a
-            // cell spans at least its displayed size and only cell edges can blur.
-            let fx = Int((rect.width / Double(raster.width)).rounded(.up)), fy = Int((rect.height / Double(raster.height)).rounded(.up))
-            if fx > 1 || fy > 1, raster.width * fx * raster.height * fy <= 4_000_000 { raster = raster.upsampled(fx, fy) }
-        }
+        let raster = smoothing == .nearest && !padsImages ? raster.repeatedToCover(rect) : raster
         do throws(PlotError) {
             let pattern = try CairoPattern(surface: try CairoSurface.image(raster))
             var m = cairo_matrix_t()

@@ -6,7 +6,7 @@ import Plot
 public enum ImageFormat: Sendable, Equatable {
     /// PNG at `scale` device pixels per figure unit (2 for HiDPI).
     case png(scale: Double)
-    /// SVG with px document units.
+    /// SVG with px document units, text as `<text>` elements.
     case svg
     /// One-page PDF, one point per figure unit.
     case pdf
@@ -32,9 +32,7 @@ extension Figure {
         case .png(let scale):
             return try drawImage(scale: scale).pngBytes()
         case .svg:
-            let surface = try CairoSurface.svg(width: width, height: height)
-            try draw(on: surface, scale: 1)
-            return try surface.finishedBytes()
+            return try svgDocument(idPrefix: "")
         case .pdf:
             let surface = try CairoSurface.pdf(width: width, height: height)
             try draw(on: surface, scale: 1)
@@ -45,17 +43,25 @@ extension Figure {
     /// PNG bytes at `scale` device pixels per unit.
     public func pngData(scale: Double = 1) throws(PlotError) -> [UInt8] { try render(.png(scale: scale)) }
 
-    /// SVG document bytes (UTF-8). Pass a distinct `idPrefix` per figure (e.g. "fig3-") when several
-    /// SVGs are inlined into one HTML page, so their glyph and clip ids cannot collide.
+    /// SVG document bytes (UTF-8), text as `<text>` elements (`SVGRenderer`). Pass a distinct
+    /// `idPrefix` per figure (e.g. "fig3-") when several SVGs are inlined into one HTML page, so their
+    /// clip ids cannot collide.
+    /// - Throws: `PlotError.invalidValue` for a prefix that is not a letter followed by letters, digits, - or _.
     public func svgData(idPrefix: String? = nil) throws(PlotError) -> [UInt8] {
-        let svg = try render(.svg)
-        guard let idPrefix, !idPrefix.isEmpty else { return svg }
+        guard let idPrefix, !idPrefix.isEmpty else { return try render(.svg) }
         guard idPrefix.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }),
               idPrefix.first?.isLetter == true else {
             throw PlotError.invalidValue(what: "SVG id prefix", expected: "a letter followed by letters, digits, - or _",
                                          received: "'\(idPrefix)'", location: name)
         }
-        return SVGIdentifiers.prefixed(svg, with: idPrefix)
+        return try svgDocument(idPrefix: idPrefix)
+    }
+
+    /// The figure drawn (and validated) by an `SVGRenderer`.
+    private func svgDocument(idPrefix: String) throws(PlotError) -> [UInt8] {
+        let renderer = try SVGRenderer(width: width, height: height, idPrefix: idPrefix)
+        try draw(in: renderer)
+        return try renderer.document()
     }
 
     /// PDF document bytes.

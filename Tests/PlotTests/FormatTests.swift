@@ -1,32 +1,8 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Plot
 import PlotCairo
 import PlotGallery
 import Testing
-
-/// Collects element names and the root's attributes from an SVG document.
-final class SVGSummary: NSObject, XMLParserDelegate {
-    var counts: [String: Int] = [:]
-    var root: [String: String] = [:]
-    var images: [[String: String]] = []
-
-    init(_ bytes: [UInt8]) throws {
-        super.init()
-        let parser = XMLParser(data: Data(bytes))
-        parser.delegate = self
-        guard parser.parse() else { throw parser.parserError ?? PlotError.backend(operation: "parse SVG", status: "failed") }
-    }
-
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
-        if counts.isEmpty { root = attributes }
-        counts[name, default: 0] += 1
-        if name == "image" { images.append(attributes) }
-    }
-}
 
 @Suite struct FormatTests {
     @Test func svgIsXMLInPixelUnits() throws {
@@ -35,16 +11,8 @@ final class SVGSummary: NSObject, XMLParserDelegate {
         #expect(svg.root["height"] == "600px")
         #expect(svg.root["viewBox"] == "0 0 800 600")
         #expect(svg.counts["svg"] == 1)
-        #expect((svg.counts["path"] ?? 0) > 10)
+        #expect((svg.counts["path"] ?? 0) >= 2 && (svg.counts["text"] ?? 0) > 10)
         #expect(svg.counts["image"] == nil)
-    }
-
-    @Test func decisionBoundaryIsOneEmbeddedImage() throws {
-        let svg = try SVGSummary(SyntheticFigures.decisionBoundary(grid: 200, points: 50).svgData())
-        // The 200×200 field and the 1×256 colorbar: two images, never one shape per cell.
-        #expect(svg.images.count == 2)
-        #expect(svg.images.contains { $0["width"] == "200" && $0["height"] == "200" })
-        #expect((svg.counts["rect"] ?? 0) + (svg.counts["path"] ?? 0) < 2000)
     }
 
     @Test func pdfHasSignatureAndPageSize() throws {
@@ -74,8 +42,6 @@ final class SVGSummary: NSObject, XMLParserDelegate {
             #expect(bytes.count > 1000)
             if ext == "pdf" {  // carries a creation date
                 #expect(Array(bytes.prefix(5)) == Array("%PDF-".utf8))
-            } else if ext == "svg" {  // cairo numbers ids process-wide, so compare the structure
-                #expect(try SVGSummary(bytes).counts == SVGSummary(fig.svgData()).counts)
             } else {
                 #expect(bytes == (try fig.render(ImageFormat(path: path)!)), "file equals in-memory bytes for .\(ext)")
             }
@@ -115,54 +81,10 @@ final class SVGSummary: NSObject, XMLParserDelegate {
 }
 
 @Suite struct VectorImageTests {
-    @Test func nearestImagesAreUpsampledForSVG() throws {
-        let svg = try SVGSummary(Figure(width: 300, height: 240, panel: .matrix(.confusion(counts: [[3, 1], [0, 4]], classes: ["a", "b"]))).svgData())
-        let image = try #require(svg.images.first)
-        // A 2×2 matrix over ~200 px: each cell repeated to at least its displayed size.
-        #expect(Int(image["width"] ?? "") ?? 0 >= 150)
-        #expect(Int(image["height"] ?? "") ?? 0 >= 150)
-    }
-
     @Test func upsamplingRepeatsPixels() {
         let r = Raster(width: 2, height: 1, pixels: [1, 2]).upsampled(2, 3)
         #expect(r.width == 4 && r.height == 3)
         #expect(r.pixels == [1, 1, 2, 2, 1, 1, 2, 2, 1, 1, 2, 2])
-    }
-}
-
-@Suite struct SVGIdentifierTests {
-    /// All ids defined in a document, and all ids it references.
-    func ids(_ svg: [UInt8]) throws -> (defined: Set<String>, referenced: Set<String>) {
-        let text = String(decoding: svg, as: UTF8.self)
-        func captures(_ pattern: String) throws -> Set<String> {
-            let re = try NSRegularExpression(pattern: pattern)
-            return Set(re.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap {
-                Range($0.range(at: 1), in: text).map { String(text[$0]) }
-            })
-        }
-        return (try captures(" id=\"([^\"]+)\""), try captures("(?:href=\"#|url\\(#)([^\")]+)"))
-    }
-
-    @Test func prefixedDocumentsDoNotShareIds() throws {
-        let a = try SyntheticFigures.scatter().svgData(idPrefix: "fig1-")
-        let b = try SyntheticFigures.decisionBoundary(grid: 40, points: 40).svgData(idPrefix: "fig2-")
-        let (da, ra) = try ids(a), (db, rb) = try ids(b)
-        #expect(!da.isEmpty && !db.isEmpty)
-        #expect(da.isDisjoint(with: db))
-        #expect(ra.isSubset(of: da), "every reference resolves inside its own document")
-        #expect(rb.isSubset(of: db))
-        #expect(da.allSatisfy { $0.hasPrefix("fig1-") })
-        _ = try SVGSummary(b)  // still well-formed XML
-        #expect(throws: PlotError.self) { try SyntheticFigures.scatter().svgData(idPrefix: "1 bad\"") }
-    }
-
-    @Test func identicalFiguresGiveIdenticalSVGBytes() throws {
-        // Cairo numbers embedded images from a process-wide counter; the ids are renumbered per document.
-        let figure = SyntheticFigures.decisionBoundary(grid: 40, points: 40)
-        let first = try figure.svgData(idPrefix: "f-")
-        _ = try SyntheticFigures.scatter().svgData(idPrefix: "g-")
-        #expect(try figure.svgData(idPrefix: "f-") == first)
-        #expect(String(decoding: first, as: UTF8.self).contains("id=\"f-image"))
     }
 }
 
