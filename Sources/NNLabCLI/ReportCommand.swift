@@ -155,7 +155,7 @@ struct ReportCommand: ParsableCommand {
         let log: ((String) -> Void)? = progress.style == .bar ? { (text: String) in progress.line(text) } : nil
         if let path {
             let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-            return (try ExperimentFile.load(path, budget: &budget, log: log), output ?? "output/" + HTMLPage.slug(stem))
+            return (try ExperimentFile.load(path, budget: &budget, log: log, language: language), output ?? "output/" + HTMLPage.slug(stem))
         }
         return (try ExperimentFile.experiment(from: DefaultExperiment.yaml(in: language ?? .en), file: "default experiment", budget: &budget, log: log),
                 output ?? "output/lab-report")

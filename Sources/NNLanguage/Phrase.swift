@@ -35,11 +35,17 @@ public struct Phrase: ExpressibleByStringInterpolation, Sendable {
     }
 
     /// The template with its values, in the current language.
-    public var text: String {
+    public var text: String { text(context: nil) }
+
+    /// The template in the current language where `context` picks among translations of the same English
+    /// ("diverged" as a status, and as the header of a column of counts: `context: "count"`): the catalogue's
+    /// "count|diverged" when it has one.
+    public func text(context: String?) -> String {
         let language = Language.current
         guard let catalogue = language.catalogue else { return Phrase.fill(template, values) }
-        guard let translated = catalogue.phrases[template] else {
-            Language.misses?.add(template)
+        let key = context.map { $0 + "|" + template } ?? template
+        guard let translated = catalogue.phrases[key] else {
+            Language.misses?.add(key)
             return Phrase.fill(template, values)
         }
         return Phrase.fill(translated, values)
@@ -68,6 +74,9 @@ public struct Phrase: ExpressibleByStringInterpolation, Sendable {
 
 /// The phrase in the current language.
 public func tr(_ phrase: Phrase) -> String { phrase.text }
+
+/// The phrase in the current language, translated as `context` says (see `Phrase.text(context:)`).
+public func tr(_ phrase: Phrase, context: String) -> String { phrase.text(context: context) }
 
 /// "1 epoch", "3 epochs" — or the current language's singular and plural of `noun` (its English
 /// singular; the English plural adds "s" unless given).

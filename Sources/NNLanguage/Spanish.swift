@@ -242,6 +242,14 @@ enum Spanish {
             "{0} de validación",
         "validation accuracy":
             "exactitud de validación",
+        ", {0}% held out for validation (stratified by class for class data)":
+            ", {0}% reservado para validación (estratificado por clase en datos de clases)",
+        ", inputs standardized with the training part's mean and deviation":
+            ", entradas estandarizadas con la media y la desviación de la parte de entrenamiento",
+        ", inputs min–max scaled to the training part's range":
+            ", entradas escaladas mín–máx al rango de la parte de entrenamiento",
+        "Comparison":
+            "Comparación",
         "Seed {0} did not run: {1}":
             "La semilla {0} no se ejecutó: {1}",
         "Seed {0} {1}. Its curves end there; the report goes on.":
@@ -631,7 +639,7 @@ enum Spanish {
         "final validation {0}":
             "{0} de validación final",
         "final val_{0}":
-            "val_{0} final",
+            "{0} de validación final",
         "Final values per variant, as median [interquartile range]: the {0} for training (and validation when given) over every seed, a diverged seed counting as +∞ (“diverged”); the metric over the seeds that did not diverge.":
             "Valores finales por variante, como mediana [rango intercuartílico]: la {0} de entrenamiento (y de validación cuando la hay) sobre todas las semillas, contando como +∞ («divergió») una semilla que diverge; la métrica sobre las semillas que no divergieron.",
         "data loss (the loss without the regularization penalty, so that regularizers are compared on the fit to the data)":
@@ -698,6 +706,20 @@ enum Spanish {
             "{0} tiene {1} más baja que {2} en {3} de {4} semillas ({5}, r = {6}{7})",
         "{0} has higher {1} than {2} in {3} of {4} seeds ({5}, r = {6}{7})":
             "{0} tiene {1} más alta que {2} en {3} de {4} semillas ({5}, r = {6}{7})",
+        "count|diverged":
+            "divergidas",
+        "val_loss":
+            "pérdida de validación",
+        "val_accuracy":
+            "exactitud de validación",
+        "val_sign_accuracy":
+            "exactitud por signo de validación",
+        "val_xor_accuracy":
+            "exactitud XOR de validación",
+        "sign_accuracy":
+            "exactitud por signo",
+        "xor_accuracy":
+            "exactitud XOR",
         "activation":
             "activación",
         "regularizer":

@@ -32,7 +32,7 @@ enum ComparisonSection {
         let seeds = comparison.seeds.count == 1 ? tr("the same seed (\(comparison.seeds[0]))")
             : tr("the same \(comparison.seeds.count) seeds (\(comparison.seeds.map(String.init).joined(separator: ", ")))")
         let split = comparison.imageSplit ? tr(" As in the image problem, 20% of the images are held out as test data (stratified by class; the val_ columns are these test values) and the inputs are standardized with the training part's statistics only.") : ""
-        return tr("\(comparison.name): \(design), each trained from \(seeds) \(data).\(split)\(shared(comparison)) A run succeeds when \(comparison.targetMetric) reaches \(readable(comparison.targetValue)); runs that never do count as failures, not as missing.")
+        return tr("\(comparison.name): \(design), each trained from \(seeds) \(data).\(split)\(shared(comparison)) A run succeeds when \(translated(comparison.targetMetric)) reaches \(readable(comparison.targetValue)); runs that never do count as failures, not as missing.")
     }
 
     /// The training settings every variant shares, read from the runs (so a level that inherits the

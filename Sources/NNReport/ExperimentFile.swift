@@ -44,9 +44,11 @@ public enum ExperimentFile {
     /// Reads the experiment file at `path`; everything its plan will hold is charged to `budget`
     /// before it is allocated.
     /// - Parameter log: receives a line per data file read and for the image problem's files.
-    public static func load(_ path: String, budget: inout MemoryBudget, log: ((String) -> Void)? = nil) throws(InputError) -> Experiment {
+    /// - Parameter language: the report's language when the command line sets it (else the file's `language:`).
+    public static func load(_ path: String, budget: inout MemoryBudget, log: ((String) -> Void)? = nil,
+                            language: Language? = nil) throws(InputError) -> Experiment {
         let text = try TextFile.readText(path, budget: budget)
-        return try experiment(from: text, file: path, budget: &budget, log: log)
+        return try experiment(from: text, file: path, budget: &budget, log: log, language: language)
     }
 
     /// Reads an experiment from YAML `text` within the default memory budget.
@@ -56,15 +58,31 @@ public enum ExperimentFile {
     }
 
     /// Reads an experiment from YAML `text` (`file` names it in errors and anchors relative paths).
+    /// - Parameter language: the report's language when the command line sets it (else the file's `language:`);
+    ///   the words the file's reading writes (the data's description, default names) are in it.
     public static func experiment(from text: String, file: String, budget: inout MemoryBudget,
-                                  log: ((String) -> Void)? = nil) throws(InputError) -> Experiment {
+                                  log: ((String) -> Void)? = nil, language override: Language? = nil) throws(InputError) -> Experiment {
         let root = JSONField(try YAMLBridge.parse(text, file: file), file: file)
-        // One cache per report: every run that names the same data shares one copy of it.
-        let cache = DataCache(log: log)
         let object = try root.object(allowing: topFields)
-        let language = try object.optional("language").map { (field: JSONField) throws(InputError) -> Language in
+        // The file's language is checked even when the command line overrides it.
+        let fileLanguage = try object.optional("language").map { (field: JSONField) throws(InputError) -> Language in
             Language(rawValue: try field.string(oneOf: Language.allCases.map(\.rawValue))) ?? .en
         } ?? .en
+        let language = override ?? fileLanguage
+        var result: Result<Experiment, InputError> = .failure(InputError(file: file, message: "was not read"))
+        Language.$current.withValue(language) {
+            result = Result { () throws(InputError) -> Experiment in
+                try experiment(object, text: text, file: file, language: language, budget: &budget, log: log)
+            }
+        }
+        return try result.get()
+    }
+
+    /// The rest of `experiment(from:…)`, in the report's language.
+    private static func experiment(_ object: JSONObject, text: String, file: String, language: Language, budget: inout MemoryBudget,
+                                   log: ((String) -> Void)?) throws(InputError) -> Experiment {
+        // One cache per report: every run that names the same data shares one copy of it.
+        let cache = DataCache(log: log)
         let report = try object.optional("report").map { (field: JSONField) throws(InputError) in try ReportSettings.read(field) } ?? ReportSettings()
         let title = try object.optional("title")?.string() ?? "NNLab lab report"
         let author = try object.optional("author")?.string()
@@ -123,11 +141,11 @@ public enum ExperimentFile {
         // How the data were prepared, for the section's text.
         var dataName = spec.data.name
         if case .split(let fraction, _) = spec.validation {
-            dataName += ", \(DisplayText.number((fraction * 1000).rounded() / 10))% held out for validation (stratified by class for class data)"
+            dataName += tr(", \(DisplayText.number((fraction * 1000).rounded() / 10))% held out for validation (stratified by class for class data)")
         }
         switch spec.scaling {
-        case .standardize: dataName += ", inputs standardized with the training part's mean and deviation"
-        case .minmax: dataName += ", inputs min–max scaled to the training part's range"
+        case .standardize: dataName += tr(", inputs standardized with the training part's mean and deviation")
+        case .minmax: dataName += tr(", inputs min–max scaled to the training part's range")
         case .none: break
         }
         var experiment = ExperimentRuns(name: name, dataName: dataName, seeds: seeds, runs: [])
@@ -185,7 +203,7 @@ public enum ExperimentFile {
     /// (named overrides of the base), over `seeds`, with a success `target`.
     static func comparison(from field: JSONField, file: String, budget: inout MemoryBudget, cache: DataCache) throws(InputError) -> Comparison {
         let object = try field.object(allowing: comparisonFields)
-        let name = try object.optional("name")?.string() ?? "Comparison"
+        let name = try object.optional("name")?.string() ?? tr("Comparison")
         let baseField = try object.required("base", "an experiment (model, data, optimizer, epochs, …)")
         guard case .object = baseField.value.kind else { throw baseField.error("expected an experiment object, received \(baseField.value.summary)") }
         let baseObject = try baseField.object(allowing: runFields)

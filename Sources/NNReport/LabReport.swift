@@ -157,7 +157,7 @@ public struct LabReport {
         if let comparison {
             let stats = zip(comparison.variants, comparisonResults).map { VariantStatistics(variant: $0, results: $1, comparison: comparison) }
             let rankedBy = SweepTables.rankedByColumn(comparison)
-            summary.header = [tr("rank"), tr("variant"), tr("success"), tr("median epochs to target"), tr("median final \(comparison.lossName)")] + (rankedBy.map { [$0] } ?? []) + [tr("diverged")]
+            summary.header = [tr("rank"), tr("variant"), tr("success"), tr("median epochs to target"), tr("median final \(comparison.lossName)")] + (rankedBy.map { [$0] } ?? []) + [tr("diverged", context: "count")]
             for (position, index) in SweepStatistics.rank(stats, by: comparison.ranking).enumerated() {
                 let s = stats[index]
                 summary.rows.append([String(position + 1), s.label, "\(s.successes)/\(s.runs)", SweepStatistics.censoredMedianText(s.epochsToTarget),

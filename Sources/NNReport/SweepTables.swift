@@ -15,7 +15,7 @@ enum SweepTables {
                     .number(SweepStatistics.censoredDescription(s.epochsToTarget)), .number(String(s.diverged))]
         }
         let success = ReportTable(caption: tr("Success per variant across \(comparison.seeds.count) seed\(comparison.seeds.count == 1 ? "" : "s"): runs that reach the target, with a Wilson 95% interval; epochs to reach it (median [interquartile range], a run that never does counting as “never”, i.e. +∞); runs that diverged."),
-                                  header: [tr("variant"), tr("success"), tr("95% interval (Wilson)"), tr("epochs to target: median [IQR]"), tr("diverged")], rows: successRows)
+                                  header: [tr("variant"), tr("success"), tr("95% interval (Wilson)"), tr("epochs to target: median [IQR]"), tr("diverged", context: "count")], rows: successRows)
         let hasValidation = stats.contains { $0.finalValidationLoss != nil }
         let metric = comparison.targetMetric.hasPrefix("val_") ? String(comparison.targetMetric.dropFirst(4)) : comparison.targetMetric
         let loss = comparison.lossName
@@ -23,8 +23,8 @@ enum SweepTables {
         if hasValidation { header.append(tr("final validation \(loss)")) }
         let validationMetric = stats.contains { $0.finalValidationMetric != nil }
         if metric != "loss" {
-            header.append(tr("final \(metric)"))
-            if validationMetric { header.append(tr("final val_\(metric)")) }
+            header.append(tr("final \(translated(metric))"))
+            if validationMetric { header.append(tr("final val_\(translated(metric))")) }
         }
         let rows: [[ReportTable.Cell]] = stats.map { s in
             var cells: [ReportTable.Cell] = [ReportTable.Cell(s.label), .number(SweepStatistics.outcomeIQR(s.finalLoss))]

@@ -59,6 +59,23 @@ struct LanguageTests {
         """,
         """
         title: T
+        sections: [experiments, comparison]
+        experiments:
+          - data: {name: gauss, samples: 40}
+            scaling: minmax
+            model: {input: 2, loss: mse, layers: [{type: dense, units: 3, activation: gelu}, {type: dense, units: 1, activation: tanh}]}
+            optimizer: {type: adam}
+            epochs: 5
+        comparison:
+          base: {data: {name: spiral, samples: 60}, validation_split: 0.25, scaling: standardize, model: {input: 2, loss: cce, layers: [{type: dense, units: 4, activation: tanh}, {type: dense, units: 2, activation: softmax}]}, optimizer: {type: sgd}, epochs: 10, batch_size: 8, metrics: [accuracy]}
+          axes:
+            activation: [tanh, relu, gelu]
+            learning_rate: [0.1, 1000000]
+            hidden_units: [2, 4]
+          seeds: 2
+        """,
+        """
+        title: T
         sections: [comparison]
         comparison:
           base: {data: {name: spiral, samples: 40}, model: {input: 2, loss: cce, layers: [{type: dense, units: 3, activation: tanh}, {type: dense, units: 2, activation: softmax}]}, optimizer: {type: adam}, epochs: 10, metrics: [accuracy]}
