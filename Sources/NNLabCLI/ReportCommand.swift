@@ -52,11 +52,17 @@ struct FigureFormats {
     var vector: [ReportWriter.VectorFormat]
 
     static func parse(_ argument: String) throws -> FigureFormats {
-        let names = argument.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-        switch ReportSettings.figureFormats(names) {
-        case .success(let formats): return FigureFormats(vector: formats)
-        case .failure(let error): throw ValidationError(error.message)
-        }
+        FigureFormats(vector: try commaList(argument, ReportSettings.figureFormats))
+    }
+}
+
+/// The names of a comma-separated option value, read by one of `ReportSettings`'s list readers; its
+/// refusal becomes ArgumentParser's error line.
+func commaList<Value>(_ argument: String, _ read: ([String]) -> Result<Value, ReportSettings.SettingError>) throws -> Value {
+    let names = argument.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+    switch read(names) {
+    case .success(let value): return value
+    case .failure(let error): throw ValidationError(error.message)
     }
 }
 
@@ -77,11 +83,7 @@ struct ExportList {
     var exports: [ReportWriter.Export]
 
     static func parse(_ argument: String) throws -> ExportList {
-        let names = argument.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-        switch ReportSettings.exports(names) {
-        case .success(let exports): return ExportList(exports: exports)
-        case .failure(let error): throw ValidationError(error.message)
-        }
+        ExportList(exports: try commaList(argument, ReportSettings.exports))
     }
 }
 

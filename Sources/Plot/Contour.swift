@@ -18,13 +18,11 @@ extension Contour: Mark {
     public var label: String { "contour '\(name)'" }
 
     public func validate(on chart: Chart, location: String) throws(PlotError) {
-        try field.validate(location)
-        try chart.checkExtent(x: field.x, y: field.y, location: location)
+        try field.validate(on: chart, location: location)
     }
 
     public func extent(_ dimension: Dimension, on chart: Chart) -> (values: [Double], exact: Bool) {
-        let r = dimension == .x ? field.x : field.y
-        return ([r.lowerBound, r.upperBound], false)
+        (field.extent(dimension), false)
     }
 
     public func legendEntries(color: Color, theme: Theme) -> [LegendEntry] {

@@ -30,6 +30,19 @@ public struct Field: Sendable {
               y.lowerBound + (Double(row) + 0.5) * (y.upperBound - y.lowerBound) / Double(rows))
     }
 
+    /// The checks of a mark drawn from this field (a heatmap, a contour): its values, and an extent a
+    /// log axis of `chart` can show.
+    func validate(on chart: Chart, location: String) throws(PlotError) {
+        try validate(location)
+        try chart.checkExtent(x: x, y: y, location: location)
+    }
+
+    /// The field's ends along `dimension`, as a mark's extent.
+    func extent(_ dimension: Dimension) -> [Double] {
+        let r = dimension == .x ? x : y
+        return [r.lowerBound, r.upperBound]
+    }
+
     /// Smallest and largest finite value, or nil if there is none.
     public var finiteRange: (Double, Double)? {
         var lo = Double.infinity, hi = -Double.infinity

@@ -39,14 +39,12 @@ extension Heatmap: Mark {
     public var label: String { "heatmap" }
 
     public func validate(on chart: Chart, location: String) throws(PlotError) {
-        try field.validate(location)
-        try chart.checkExtent(x: field.x, y: field.y, location: location)
+        try field.validate(on: chart, location: location)
     }
 
     /// The field's extent, exactly: an image is not padded.
     public func extent(_ dimension: Dimension, on chart: Chart) -> (values: [Double], exact: Bool) {
-        let r = dimension == .x ? field.x : field.y
-        return ([r.lowerBound, r.upperBound], true)
+        (field.extent(dimension), true)
     }
 
     public func legendEntries(color: Color, theme: Theme) -> [LegendEntry] { [] }
