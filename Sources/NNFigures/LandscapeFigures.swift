@@ -67,8 +67,8 @@ public enum LandscapeFigures {
         switch landscape.plane {
         case .parameters: return landscape.axisNames
         case .principalDirections:
-            return zip(landscape.axisNames, landscape.explainedShare).map { name, share in
-                tr("\(name) (\(percent(share)) of variance)")
+            return landscape.explainedShare.enumerated().map { k, share in
+                tr("direction \(k + 1) (\(percent(share)) of variance)")
             }
         }
     }

@@ -116,6 +116,15 @@ public final class MissedPhrases: @unchecked Sendable {
     }
 }
 
+extension String {
+    /// The text with its first letter in upper case (a translated sentence may start with a placeholder's
+    /// lower-case word: "pérdida de entrenamiento …").
+    public var sentenceCased: String {
+        guard let first = first, first.isLowercase else { return self }
+        return first.uppercased() + dropFirst()
+    }
+}
+
 /// A text known only at run time (a metric's or an axis's human name), in the current language when
 /// its catalogue has it; else as it is.
 public func translated(_ text: String) -> String { Phrase(stringLiteral: text).text }

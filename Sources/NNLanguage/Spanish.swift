@@ -48,8 +48,8 @@ enum Spanish {
             "log₁₀ pérdida",
         "start":
             "inicio",
-        "{0} ({1} of variance)":
-            "{0} ({1} de la varianza)",
+        "direction {0} ({1} of variance)":
+            "dirección {0} ({1} de la varianza)",
         "Loss landscape: a two-parameter slice through the final weights":
             "Paisaje de pérdida: un corte de dos parámetros por los pesos finales",
         "Loss landscape along the paths' principal directions":
@@ -125,9 +125,9 @@ enum Spanish {
         ": constant {0}":
             ": constante {0}",
         "Hidden units after training (the first {0} of {1})":
-            "Unidades ocultas tras el entrenamiento (las primeras {0} de {1})",
+            "Unidades ocultas al final (las primeras {0} de {1})",
         "Hidden units after training":
-            "Unidades ocultas tras el entrenamiento",
+            "Unidades ocultas al final",
         "seed {0}, after {1}":
             "semilla {0}, tras {1}",
         "The network of the course's first lab: two inputs, a dense layer of 3 sigmoid units (D1, A1), a dense layer of 2 sigmoid units (D2, A2) and a dense layer of 3 units with a softmax (D3, P_est), trained with the mean squared error on one sample x = [3.4, 2.1] with target [1, 0, 0]. The weights are the lab's float32 values; every number below is computed by NNLab's own backpropagation in float64 and set beside the value the lab prints, TensorFlow's gradients, and central differences.":
@@ -394,6 +394,8 @@ enum Spanish {
             "(con semilla, determinista).",
         "Machine-readable results:":
             "Resultados legibles por máquina:",
+        "Image problem":
+            "Problema de imágenes",
         "{0}. Data: {1}, {2} images of {3}×{4}{5} in {6} classes; a stratified split keeps {7}% of each class for testing ({8} training and {9} test images, seed {10}). Features are {11}.":
             "{0}. Datos: {1}, {2} imágenes de {3}×{4}{5} en {6} clases; una partición estratificada reserva el {7}% de cada clase para prueba ({8} imágenes de entrenamiento y {9} de prueba, semilla {10}). Las variables de entrada están {11}.",
         "The run did not complete: {0}":
@@ -420,6 +422,10 @@ enum Spanish {
             "Curvas de pérdida y exactitud de entrenamiento y prueba",
         "Confusion matrix (test images)":
             "Matriz de confusión (imágenes de prueba)",
+        "true class":
+            "clase real",
+        "predicted class":
+            "clase predicha",
         "Counts of test images by true class (rows) and predicted class (columns); the diagonal is correct.":
             "Número de imágenes de prueba por clase real (filas) y clase predicha (columnas); la diagonal son los aciertos.",
         "Confusion matrix of the test images":
@@ -540,6 +546,8 @@ enum Spanish {
             "regiones (la clase que elige cada variante en cada punto: la mayor salida)",
         "boundaries":
             "fronteras",
+        "; validation points hollow":
+            "; puntos de validación huecos",
         "A grid of decision boundaries, one per variant":
             "Una cuadrícula de fronteras de decisión, una por variante",
         "Share of seeds picking the most common class":
@@ -628,8 +636,8 @@ enum Spanish {
             " ({0} de {1} semillas)",
         "never":
             "nunca",
-        "Success per variant across {0} seed{1}: runs that reach the target, with a Wilson 95% interval; epochs to reach it (median [interquartile range], a run that never does counting as “never”, i.e. +∞); runs that diverged.":
-            "Éxito por variante en {0} semilla{1}: ejecuciones que alcanzan el objetivo, con un intervalo de Wilson al 95%; épocas hasta alcanzarlo (mediana [rango intercuartílico], una ejecución que nunca lo alcanza cuenta como «nunca», es decir, +∞); ejecuciones que divergieron.",
+        "Success per variant across {0} seed{1}: runs that reach the target and do not diverge, with a Wilson 95% interval; epochs to reach it (median [interquartile range], a run that never does counting as “never”, i.e. +∞); runs that diverged.":
+            "Éxito por variante en {0} semilla{1}: ejecuciones que alcanzan el objetivo y no divergen, con un intervalo de Wilson al 95%; épocas hasta alcanzarlo (mediana [rango intercuartílico], una ejecución que nunca lo alcanza cuenta como «nunca», es decir, +∞); ejecuciones que divergieron.",
         "95% interval (Wilson)":
             "intervalo al 95% (Wilson)",
         "epochs to target: median [IQR]":
@@ -700,14 +708,20 @@ enum Spanish {
             "Wilcoxon de rangos con signo, {0}",
         ", equal in {0}":
             ", igual en {0}",
-        "{0} and {1} do not differ consistently in {2}: lower in {3}, higher in {4}{5} of {6} seeds ({7}, r = {8}{9})":
-            "{0} y {1} no difieren de forma consistente en {2}: más baja en {3}, más alta en {4}{5} de {6} semillas ({7}, r = {8}{9})",
+        "{0} and {1} do not differ consistently in {2}: {3} is lower in {4}, higher in {5}{6} of {7} seeds ({8}, r = {9}{10})":
+            "{0} y {1} no difieren de forma consistente en {2}: {3} la tiene más baja en {4} y más alta en {5}{6} de {7} semillas ({8}, r = {9}{10})",
         "{0} has lower {1} than {2} in {3} of {4} seeds ({5}, r = {6}{7})":
             "{0} tiene {1} más baja que {2} en {3} de {4} semillas ({5}, r = {6}{7})",
         "{0} has higher {1} than {2} in {3} of {4} seeds ({5}, r = {6}{7})":
             "{0} tiene {1} más alta que {2} en {3} de {4} semillas ({5}, r = {6}{7})",
         "count|diverged":
             "divergidas",
+        "data_loss":
+            "pérdida de datos",
+        "val_data_loss":
+            "pérdida de datos de validación",
+        "penalty":
+            "penalización",
         "val_loss":
             "pérdida de validación",
         "val_accuracy":
@@ -742,8 +756,6 @@ enum Spanish {
             "ruido",
         "sign accuracy":
             "exactitud por signo",
-        "penalty":
-            "penalización",
         "val loss":
             "pérdida de validación",
         "val accuracy":

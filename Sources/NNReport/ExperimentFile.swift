@@ -66,7 +66,10 @@ public enum ExperimentFile {
         let object = try root.object(allowing: topFields)
         // The file's language is checked even when the command line overrides it.
         let fileLanguage = try object.optional("language").map { (field: JSONField) throws(InputError) -> Language in
-            Language(rawValue: try field.string(oneOf: Language.allCases.map(\.rawValue))) ?? .en
+            // As --language, in either case ("ES").
+            if let language = Language(rawValue: try field.string().lowercased()) { return language }
+            _ = try field.string(oneOf: Language.allCases.map(\.rawValue))
+            return .en
         } ?? .en
         let language = override ?? fileLanguage
         var result: Result<Experiment, InputError> = .failure(InputError(file: file, message: "was not read"))

@@ -184,7 +184,7 @@ enum ExperimentSection {
         }
         return .table(ReportTable(caption: tr("Final values per seed: the last epoch's value of every history series\(keys.contains("penalty") ? tr(" (loss = data_loss + penalty)") : "")."),
                                   // A zero-width space after each "_" lets "val_sign_accuracy" wrap in a narrow column.
-                                  header: [tr("seed"), tr("epochs")] + keys.map { $0.replacingOccurrences(of: "_", with: "_\u{200B}") } + [tr("status")], rows: rows))
+                                  header: [tr("seed"), tr("epochs")] + keys.map { translated($0).replacingOccurrences(of: "_", with: "_\u{200B}") } + [tr("status")], rows: rows))
     }
 
     /// "sgd(learning_rate=0.1, momentum=0, nesterov=false)": the type and every hyperparameter.

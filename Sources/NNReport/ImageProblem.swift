@@ -1,5 +1,6 @@
 import Dispatch
 import NNCore
+import NNLanguage
 import NNData
 import NNFigures
 import NNRuns
@@ -39,7 +40,7 @@ extension ExperimentFile {
         // data set) beside its byte; the loaders refuse files with more pixels than that leaves room for.
         let bytesPerPixel = 4 * 8.0 + 1
         let object = try field.object(allowing: imageFields)
-        let name = try object.optional("name")?.string() ?? "Image problem"
+        let name = try object.optional("name")?.string() ?? tr("Image problem")
         let dataName: String
         /// The data source the images come from (the run's data, split below), read by `DataCache.classData`.
         let source: DataSource
@@ -112,6 +113,8 @@ extension ExperimentFile {
         // The run: the model etc. from the entry, data and validation from the split (one-hot targets).
         var value = field.value
         for key in ["name", "data", "images", "labels", "cifar", "test_fraction", "scaling"] { value.remove(key) }
+        // The section draws and tabulates accuracy: recorded unless the entry lists its own metrics.
+        if !object.has("metrics") { value.set("metrics", JSONValue(kind: .array([JSONValue(kind: .string("accuracy"), line: field.value.line)]), line: field.value.line)) }
         let train = split.train.dataset(.oneHot), test = split.test.dataset(.oneHot)
         // Built data go straight into the run (no JSON text round trip).
         let spec = try RunFile.spec(from: JSONField(value, file: file, path: field.path), path: file, budget: budget,

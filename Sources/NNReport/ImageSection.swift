@@ -40,7 +40,8 @@ enum ImageSection {
             alt: tr("Loss and accuracy curves for training and test"))))
         let counts = ClassificationFigures.confusionCounts(predicted: predicted, actual: actual, classes: problem.data.classCount)
         blocks.append(.figure(ReportFigure(name: "image-confusion", figure: Figure(width: 560, height: 520,
-                                            panel: .matrix(.confusion(title: tr("Confusion matrix (test images)"), counts: counts, classes: problem.data.classNames))),
+                                            panel: .matrix(.confusion(title: tr("Confusion matrix (test images)"), counts: counts, classes: problem.data.classNames,
+                                                                       axisLabels: (tr("true class"), tr("predicted class"))))),
                                            caption: tr("Counts of test images by true class (rows) and predicted class (columns); the diagonal is correct."),
                                            alt: tr("Confusion matrix of the test images"))))
         let rawTest = problem.data.subset(problem.split.testIndices)

@@ -195,9 +195,11 @@ public struct LabReport {
     /// - Parameter vectorFormats: the files written beside each figure's PNG (`--figures`).
     /// - Parameter exports: the documents written beside the page (`--export`).
     public func write(to destination: OwnedFolder, selfContained: Bool, page: HTMLPage? = nil,
-                      vectorFormats: [ReportWriter.VectorFormat] = [.svg], exports: [ReportWriter.Export] = [],
+                      vectorFormats: [ReportWriter.VectorFormat]? = nil, exports: [ReportWriter.Export] = [],
                       progress: Progress = Progress(style: .silent)) throws -> (files: [String], built: Built) {
         let page = try page ?? HTMLPage()
+        // By default an SVG beside each PNG, and nothing beside a self-contained page.
+        let vectorFormats = vectorFormats ?? (selfContained ? [] : [.svg])
         let built = build(progress: progress)
         return try Language.$current.withValue(experiment.language) {
             try write(built, to: destination, selfContained: selfContained, page: page, vectorFormats: vectorFormats, exports: exports, progress: progress)

@@ -28,9 +28,11 @@ public struct ReportSettings: Sendable, Equatable {
         ReportSettings(figures: other.figures ?? figures, exports: other.exports ?? exports, selfContained: other.selfContained ?? selfContained)
     }
 
-    /// The settings in effect: png+svg figures, no exports, a page with a figures/ folder.
+    /// The settings in effect: png+svg figures, no exports, a page with a figures/ folder; a
+    /// self-contained page writes vector files only when they are asked for.
     public var resolved: (figures: [ReportWriter.VectorFormat], exports: [ReportWriter.Export], selfContained: Bool) {
-        (figures ?? [.svg], exports ?? [], selfContained ?? false)
+        let alone = selfContained ?? false
+        return (figures ?? (alone ? [] : [.svg]), exports ?? [], alone)
     }
 
     /// The vector formats in a list of figure format names, which must include png (the page shows it).
@@ -39,7 +41,7 @@ public struct ReportSettings: Sendable, Equatable {
         var formats: [ReportWriter.VectorFormat] = []
         for name in names.map({ $0.lowercased() }) where name != "png" {
             guard let format = ReportWriter.VectorFormat(rawValue: name) else {
-                return .failure(SettingError("expected png, svg or pdf, received \(DisplayText.line(name, limit: 40))"))
+                return .failure(SettingError("expected png, svg or pdf, received \(name.isEmpty ? "an empty name" : DisplayText.line(name, limit: 40))"))
             }
             if !formats.contains(format) { formats.append(format) }
         }
@@ -54,7 +56,7 @@ public struct ReportSettings: Sendable, Equatable {
         var exports: [ReportWriter.Export] = []
         for name in names.map({ $0.lowercased() }) {
             guard let export = ReportWriter.Export(rawValue: name) else {
-                return .failure(SettingError("expected latex or markdown, received \(DisplayText.line(name, limit: 40))"))
+                return .failure(SettingError("expected latex or markdown, received \(name.isEmpty ? "an empty name" : DisplayText.line(name, limit: 40))"))
             }
             if !exports.contains(export) { exports.append(export) }
         }

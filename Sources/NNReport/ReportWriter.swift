@@ -86,7 +86,7 @@ public struct ReportWriter {
         // The Markdown export shows the PNGs in figures/, so a self-contained page with it still writes them.
         let pngFiles = !selfContained || exports.contains(.markdown)
         let latex = exports.contains(.latex)
-        var folders = pngFiles ? ["figures"] : []
+        var folders = pngFiles || !vectorFormats.isEmpty ? ["figures"] : []
         if latex { folders += ["latex", "latex/sections", "latex/figures"] }
         if !document.tables.isEmpty { folders.append("tables") }
         for name in folders {
@@ -96,7 +96,7 @@ public struct ReportWriter {
         let results = RenderResults(count: figures.count)
         let scale = pngScale
         let selfContained = self.selfContained
-        let formats = selfContained ? [] : vectorFormats
+        let formats = vectorFormats
         DispatchQueue.concurrentPerform(iterations: figures.count) { i in
             let figure = figures[i]
             do {
@@ -134,7 +134,7 @@ public struct ReportWriter {
                 // The figure links to its first vector file (for print), else to its PNG.
                 links[figure.name] = selfContained ? source : "figures/\(figure.name).\(vectorFormats.first?.rawValue ?? "png")"
                 if pngFiles { written.append("figures/\(figure.name).png") }
-                if !selfContained { written += vectorFormats.map { "figures/\(figure.name).\($0.rawValue)" } }
+                written += vectorFormats.map { "figures/\(figure.name).\($0.rawValue)" }
                 if latex { written.append(LaTeXExport.figurePath(figure.name)) }
             case .failure(let error):
                 throw error

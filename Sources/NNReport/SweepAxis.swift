@@ -85,7 +85,8 @@ enum SweepAxis {
         case "activation":
             let name = try level.string(oneOf: Activation.names)
             let activation = ModelFile.activationNamed(name)
-            return (name, { spec throws(InputError) in
+            // Labelled by the activation's own name, so an alias (silu for swish) is the same level, not a second one.
+            return (activation.name, { spec throws(InputError) in
                 try requireHiddenLayers(spec, level: level, axis: axis)
                 spec.model.editDense(hiddenOnly: true) { layer in
                     // A leaky_relu level keeps a slope the layer already states.

@@ -27,7 +27,7 @@ extension SweepFigures {
             (levels: variant.levels, outcome: medianOutcome(outcome.values(s) ?? []))
         }
         let settings = comparison.axes.map { ParallelCoordinates.Setting($0.title, levels: $0.levels) }
-        let name = tr("median final \(outcome.name)")
+        let name = tr("median final \(translated(outcome.name))")
         let view = ParallelCoordinates(dimensions: settings, outcomeName: name, lines: lines, higherIsBetter: outcome.higherIsBetter)
         let undefined = lines.filter { !$0.outcome.isFinite }.count
         let figure = Figure(width: Double(settings.count + 1) * 190 + 150, height: 460,

@@ -119,7 +119,7 @@ enum SweepFigures {
                                                figure: Figure(title: multiclass ? tr("Final decision regions (seed \(comparison.seeds.first ?? 0))") : tr("Final decision boundaries (seed \(comparison.seeds.first ?? 0))"),
                                                               width: Double(columns) * 250 + 110, height: Double(rows) * 260 + 60, columns: columns,
                                                               panels: representative).sharingColorbar(),
-                                               caption: tr("Small multiples of the final decision \(multiclass ? tr("regions (the class each variant picks at each point: the largest output)") : tr("boundaries")) (\(axesText); other axes at their first level); one representative seed per cell: the first that did not diverge (named when it is not the first seed); a cell whose seeds all diverged shows only the data\(comparison.variants.first?.runs.first?.validation == nil ? "" : "; validation points hollow")."),
+                                               caption: tr("Small multiples of the final decision \(multiclass ? tr("regions (the class each variant picks at each point: the largest output)") : tr("boundaries")) (\(axesText); other axes at their first level); one representative seed per cell: the first that did not diverge (named when it is not the first seed); a cell whose seeds all diverged shows only the data\(comparison.variants.first?.runs.first?.validation == nil ? "" : tr("; validation points hollow"))."),
                                                alt: tr("A grid of decision boundaries, one per variant"))))
         }
         if agreement.count == representative.count, !agreement.isEmpty, comparison.seeds.count > 1 {  // every cell has a map
@@ -213,12 +213,15 @@ enum SweepFigures {
         }
         // Every band below every line, so no band tints another variant's line.
         layers += lines
-        let chart = Chart(title: tr("\(what) across seeds"), x: Axis(tr("epoch")),
+        let chart = Chart(title: tr("\(what) across seeds").sentenceCased, x: Axis(tr("epoch")),
                           y: Axis(comparison.lossName, scale: .log, range: .fixed(bottom, top)), legend: .outsideRight, marks: layers)
         let omitted = comparison.variants.count > maximumSeries ? tr(" Only the first \(maximumSeries) of the \(comparison.variants.count) variants are drawn; the tables hold every variant.") : ""
         let penalty = comparison.lossKey == "data_loss" ? tr(" (the data loss: the loss without the regularization penalty)") : ""
-        return .figure(ReportFigure(name: validation ? "comparison-validation-loss" : "comparison-loss", figure: Figure(width: 1000, height: 440, chart),
-                                    caption: tr("\(what) per epoch for every variant\(penalty): the median across all its seeds (line) and the interquartile range (band). A diverged seed counts as +∞ from its divergence on, so a line ends (×) once half its seeds have diverged and values beyond 100× the largest starting loss (a band reaching +∞ included) are cut at the top; the legend says how many seeds diverged, and a variant whose seeds all diverged at once is a × at its median divergence epoch.") + omitted,
+        // Room for the legend: one row per variant drawn (up to 32).
+        let legendRows = Double(min(comparison.variants.count, maximumSeries))
+        return .figure(ReportFigure(name: validation ? "comparison-validation-loss" : "comparison-loss",
+                                    figure: Figure(width: 1000, height: max(440, 90 + 17 * legendRows), chart),
+                                    caption: tr("\(what) per epoch for every variant\(penalty): the median across all its seeds (line) and the interquartile range (band). A diverged seed counts as +∞ from its divergence on, so a line ends (×) once half its seeds have diverged and values beyond 100× the largest starting loss (a band reaching +∞ included) are cut at the top; the legend says how many seeds diverged, and a variant whose seeds all diverged at once is a × at its median divergence epoch.").sentenceCased + omitted,
                                     alt: tr("Loss curves with median lines and interquartile bands per variant")))
     }
 

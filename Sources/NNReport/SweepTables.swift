@@ -14,7 +14,7 @@ enum SweepTables {
                     .number(interval.map { "\(Format.percent($0.lower))–\(Format.percent($0.upper))" } ?? "—"),
                     .number(SweepStatistics.censoredDescription(s.epochsToTarget)), .number(String(s.diverged))]
         }
-        let success = ReportTable(caption: tr("Success per variant across \(comparison.seeds.count) seed\(comparison.seeds.count == 1 ? "" : "s"): runs that reach the target, with a Wilson 95% interval; epochs to reach it (median [interquartile range], a run that never does counting as “never”, i.e. +∞); runs that diverged."),
+        let success = ReportTable(caption: tr("Success per variant across \(comparison.seeds.count) seed\(comparison.seeds.count == 1 ? "" : "s"): runs that reach the target and do not diverge, with a Wilson 95% interval; epochs to reach it (median [interquartile range], a run that never does counting as “never”, i.e. +∞); runs that diverged."),
                                   header: [tr("variant"), tr("success"), tr("95% interval (Wilson)"), tr("epochs to target: median [IQR]"), tr("diverged", context: "count")], rows: successRows)
         let hasValidation = stats.contains { $0.finalValidationLoss != nil }
         let metric = comparison.targetMetric.hasPrefix("val_") ? String(comparison.targetMetric.dropFirst(4)) : comparison.targetMetric

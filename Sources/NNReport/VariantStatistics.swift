@@ -25,7 +25,11 @@ struct VariantStatistics {
     init(variant: Comparison.Variant, results: [RunResult], comparison: Comparison) {
         label = variant.label
         runs = results.count
-        epochsToTarget = results.map { ComparisonSection.epochsToTarget($0.history, metric: comparison.targetMetric, target: comparison.targetValue) }
+        // A run that diverged does not succeed, even if its metric touched the target on the way (xor_accuracy 1
+        // at a loss of 10²³): its final network is what the comparison compares.
+        epochsToTarget = results.map { r in
+            r.history.divergence != nil ? nil : ComparisonSection.epochsToTarget(r.history, metric: comparison.targetMetric, target: comparison.targetValue)
+        }
         /// The last value of `key` per seed; diverged seeds get `divergedValue`, failed ones NaN.
         func finals(_ key: String, diverged divergedValue: Double) -> [Double]? {
             let values = results.map { r -> Double? in

@@ -81,7 +81,7 @@ public struct PairedComparison: Sendable, Equatable, Hashable {
         let r = Self.formatR(rankBiserial)
         if firstLower == firstHigher {
             let equalText = equal > 0 ? tr(", equal in \(equal)") : ""
-            return tr("\(first) and \(second) do not differ consistently in \(quantity): lower in \(firstLower), higher in \(firstHigher)\(equalText) of \(pairs) seeds (\(test), r = \(r)\(dropped))")
+            return tr("\(first) and \(second) do not differ consistently in \(quantity): \(first) is lower in \(firstLower), higher in \(firstHigher)\(equalText) of \(pairs) seeds (\(test), r = \(r)\(dropped))")
         }
         let count = max(firstLower, firstHigher)
         // r as the table shows it: (W⁺ − W⁻)/(W⁺ + W⁻) of first − second, negative when the first is lower.

@@ -32,11 +32,13 @@ public struct MatrixHeatmap: Sendable {
     }
 
     /// A confusion matrix: `counts[true][predicted]`, blues from zero, counts written in the cells.
-    public static func confusion(title: String? = "Confusion matrix", counts: [[Int]], classes: [String]) -> MatrixHeatmap {
+    /// `axisLabels` name the rows' and the columns' classes (in the report's language).
+    public static func confusion(title: String? = "Confusion matrix", counts: [[Int]], classes: [String],
+                                 axisLabels: (rows: String, columns: String) = ("true class", "predicted class")) -> MatrixHeatmap {
         let values = counts.map { $0.map(Double.init) }
         let hi = max(1, values.flatMap { $0 }.max() ?? 1)
-        return MatrixHeatmap(title: title, rows: classes, columns: classes, values: values, rowAxisLabel: "true class",
-                             columnAxisLabel: "predicted class", colors: ColorScale(.blues, lower: 0, upper: hi),
+        return MatrixHeatmap(title: title, rows: classes, columns: classes, values: values, rowAxisLabel: axisLabels.rows,
+                             columnAxisLabel: axisLabels.columns, colors: ColorScale(.blues, lower: 0, upper: hi),
                              annotation: .integer, colorbar: nil)
     }
 

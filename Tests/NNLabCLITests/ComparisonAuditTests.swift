@@ -142,7 +142,9 @@ struct ComparisonAuditTests {
             return series.map { ($0 as? Double) ?? .nan }
         }
         func finalLoss(_ run: [String: Any]) -> Double { run["divergence"] != nil ? .infinity : (history(run, lossKey).last ?? .nan) }
+        // A run that diverged never succeeds, even when its metric touched the target before.
         func epochsToTarget(_ run: [String: Any]) -> Double {
+            guard run["divergence"] == nil else { return .infinity }
             let series = history(run, metric)
             let minimize = metric.contains("loss")
             return series.firstIndex { minimize ? $0 <= value : $0 >= value }.map { Double($0 + 1) } ?? .infinity

@@ -76,7 +76,7 @@ struct PairedComparisonTests {
     @Test func evenSplit() {
         let comparison = PairedComparison([1, 2, 3, 4], [2, 1, 4, 3])
         #expect(comparison.verdict(first: "a", second: "b", quantity: "final loss")
-            == "a and b do not differ consistently in final loss: lower in 2, higher in 2 of 4 seeds (Wilcoxon signed-rank, p = 1, r = 0.00)")
+            == "a and b do not differ consistently in final loss: a is lower in 2, higher in 2 of 4 seeds (Wilcoxon signed-rank, p = 1, r = 0.00)")
     }
 
     @Test func pFormatting() {

@@ -38,6 +38,9 @@ enum LaTeXExport {
     \\usepackage{array}
     \\usepackage[hidelinks]{hyperref}
     \\AtBeginDocument{\\setlength{\\LTcapwidth}{\\textwidth}}
+    % Figures stay where the report puts them (as in the HTML page): a caption outside a float, as the
+    % capt-of package defines it, so a table that follows never waits behind a queue of floats.
+    \\makeatletter\\newcommand{\\nnlabcaptionof}[2]{\\def\\@captype{#1}\\caption{#2}}\\makeatother
     \\setlength{\\emergencystretch}{3em}
     """
 
@@ -80,16 +83,17 @@ enum LaTeXExport {
         return out
     }
 
-    /// A figure at its own size, shrunk to the text width and to most of a page's height.
+    /// A figure at its own size, shrunk to the text width and to most of a page's height, in place (not
+    /// floating: floats queued ahead of a long table pushed it off the page), kept with its caption.
     static func figureText(_ figure: ReportFigure) -> String {
         // Figures are drawn at 1 pt per pixel; the text column is about 480 pt wide.
         let width = figure.figure.width >= 480 ? "\\linewidth" : String(format: "%.3f\\linewidth", figure.figure.width / 480)
         return """
-        \\begin{figure}[htbp]
+        \\par\\medskip\\noindent\\begin{minipage}{\\linewidth}
         \\centering
-        \\includegraphics[width=\(width),height=0.7\\textheight,keepaspectratio]{figures/\(figure.name).pdf}
-        \\caption{\(LaTeXText.escape(figure.caption))}\\label{fig:\(figure.name)}
-        \\end{figure}
+        \\includegraphics[width=\(width),height=0.62\\textheight,keepaspectratio]{figures/\(figure.name).pdf}
+        \\nnlabcaptionof{figure}{\(LaTeXText.escape(figure.caption))}\\label{fig:\(figure.name)}
+        \\end{minipage}\\par\\medskip
 
 
         """

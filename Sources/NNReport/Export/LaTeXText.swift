@@ -112,7 +112,7 @@ enum LaTeXText {
             "⌊": "$\\lfloor$", "⌋": "$\\rfloor$", "○": "$\\circ$", "□": "$\\square$", "█": "\\rule{0.6em}{0.8em}",
             "—": "---", "–": "--", "“": "``", "”": "''", "‘": "`", "’": "'", "›": "\\guilsinglright{}", "‹": "\\guilsinglleft{}",
             "•": "\\textbullet{}", "─": "-", "✓": "$\\surd$", "✗": "$\\times$", "ḡ": "$\\bar{g}$", "ŷ": "$\\hat{y}$",
-            "µ": "$\\mu$", "§": "\\S{}", "½": "\\textonehalf{}", "°": "\\textdegree{}",
+            "µ": "$\\mu$", "§": "\\S{}", "⋮": "$\\vdots$", "€": "\\texteuro{}", "£": "\\pounds{}", "½": "\\textonehalf{}", "°": "\\textdegree{}",
         ]
         let greek: [(Character, String)] = [
             ("α", "alpha"), ("β", "beta"), ("γ", "gamma"), ("δ", "delta"), ("ε", "varepsilon"), ("ζ", "zeta"), ("η", "eta"),

@@ -54,7 +54,7 @@ enum MarkdownExport {
         var out = ""
         for character in text {
             switch character {
-            case "\\", "`", "*", "_", "[", "<", "|", "~": out += "\\" + String(character)
+            case "\\", "`", "*", "_", "[", "<", "|", "~", "$": out += "\\" + String(character)
             case "\n", "\r\n", "\r", "\t": out += " "
             case "\u{200B}": break
             default: out.append(character)
