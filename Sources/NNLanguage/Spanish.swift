@@ -224,16 +224,6 @@ enum Spanish {
             "tamaño de lote {0}",
         " Every variant uses ":
             " Todas las variantes usan ",
-        "last finite loss {0}":
-            "última pérdida finita {0}",
-        "no finite loss before it":
-            "ninguna pérdida finita antes",
-        "diverged at epoch {0}, batch {1}: the loss became non-finite ({2}, learning rate {3})":
-            "divergió en la época {0}, lote {1}: la pérdida dejó de ser finita ({2}, tasa de aprendizaje {3})",
-        "diverged at epoch {0}, batch {1}: the weights became non-finite ({2}, learning rate {3})":
-            "divergió en la época {0}, lote {1}: los pesos dejaron de ser finitos ({2}, tasa de aprendizaje {3})",
-        "diverged at epoch {0}, batch {1}: the {2} became non-finite ({3}, learning rate {4})":
-            "divergió en la época {0}, lote {1}: {2} dejó de ser finito ({3}, tasa de aprendizaje {4})",
         "data loss":
             "pérdida de datos",
         "training {0}":
@@ -696,6 +686,20 @@ enum Spanish {
             "p de la prueba de los signos",
         "effect r":
             "efecto r",
+        "last finite loss {0}":
+            "última pérdida finita {0}",
+        "no finite loss before it":
+            "ninguna pérdida finita antes",
+        "diverged at epoch {0}, batch {1}: the loss became non-finite ({2}, learning rate {3})":
+            "divergió en la época {0}, lote {1}: la pérdida dejó de ser finita ({2}, tasa de aprendizaje {3})",
+        "diverged at epoch {0}, batch {1}: the weights became non-finite ({2}, learning rate {3})":
+            "divergió en la época {0}, lote {1}: los pesos dejaron de ser finitos ({2}, tasa de aprendizaje {3})",
+        "diverged at epoch {0}, batch {1}: the {2} became non-finite ({3}, learning rate {4})":
+            "divergió en la época {0}, lote {1}: {2} dejó de ser finito ({3}, tasa de aprendizaje {4})",
+        "{0} reached {1} at epoch {2}":
+            "{0} alcanzó {1} en la época {2}",
+        "{0} did not improve for {1} (best {2})":
+            "{0} no mejoró en {1} (mejor {2})",
         ", {0} without a value left out":
             ", {0} sin valor descartadas",
         "{0} and {1} cannot be compared on {2}: no seed has values for both{3}":

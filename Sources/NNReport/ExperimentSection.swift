@@ -177,7 +177,7 @@ enum ExperimentSection {
             let status: ReportTable.Cell
             if let failure = result.failure { status = ReportTable.Cell(tr("failed: \(failure)"), kind: "fail") }
             else if result.history.divergence != nil { status = ReportTable.Cell(tr("diverged"), kind: "fail") }
-            else if let stop = result.history.earlyStop { status = ReportTable.Cell(tr("stopped: \(stop.reason)")) }
+            else if let stop = result.history.earlyStop { status = ReportTable.Cell(tr("stopped: \(stop.sentence)")) }
             else { status = ReportTable.Cell(tr("completed")) }
             cells.append(status)
             rows.append(cells)

@@ -35,7 +35,8 @@ public final class EarlyStopping: TrainingCallback {
         guard let value = logs[monitor], value.isFinite else { return }
         let minimize = EarlyStopping.minimizes(monitor)
         if let target, minimize ? value <= target : value >= target {
-            state.stopTraining(reason: "\(monitor) reached \(readable(target)) at epoch \(epoch)")
+            state.stopTraining(reason: "\(monitor) reached \(readable(target)) at epoch \(epoch)",
+                               cause: .reachedTarget(monitor: monitor, target: target))
             return
         }
         guard let patience else { return }
@@ -46,7 +47,8 @@ public final class EarlyStopping: TrainingCallback {
         } else {
             wait += 1
             if wait >= patience {
-                state.stopTraining(reason: "\(monitor) did not improve for \(patience) epochs (best \(Self.fourDigits(best ?? value)))")
+                state.stopTraining(reason: "\(monitor) did not improve for \(patience) epochs (best \(Self.fourDigits(best ?? value)))",
+                                   cause: .noImprovement(monitor: monitor, patience: patience, best: best ?? value))
             }
         }
     }

@@ -30,10 +30,30 @@ public struct EarlyStop: Sendable, Hashable {
     /// The last epoch run (1-based).
     public var epoch: Int
     public var reason: String
+    /// `EarlyStopping`'s reason as values, for a report to word in its language (nil for other callbacks'
+    /// reasons and for stops read back from runs.json).
+    public var cause: Cause?
 
-    public init(epoch: Int, reason: String) {
+    /// Why `EarlyStopping` stopped.
+    public enum Cause: Sendable, Hashable {
+        /// `monitor` reached `target` (at the stop's epoch).
+        case reachedTarget(monitor: String, target: Double)
+        /// `monitor` did not improve for `patience` epochs; `best` is its best value.
+        case noImprovement(monitor: String, patience: Int, best: Double)
+    }
+
+    public init(epoch: Int, reason: String, cause: Cause? = nil) {
         self.epoch = epoch
         self.reason = reason
+        self.cause = cause
+    }
+
+    /// Two stops are the same when their epoch and reason are: `cause` restates the reason (and a stop read
+    /// back from runs.json has none).
+    public static func == (a: EarlyStop, b: EarlyStop) -> Bool { a.epoch == b.epoch && a.reason == b.reason }
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(epoch)
+        hasher.combine(reason)
     }
 }
 

@@ -178,7 +178,7 @@ final class Trainer {
             }
             if diverged { break }
             if let reason = state.stopReason {
-                history.earlyStop = EarlyStop(epoch: epoch, reason: reason)
+                history.earlyStop = EarlyStop(epoch: epoch, reason: reason, cause: state.stopCause)
                 break
             }
         }

@@ -13,6 +13,8 @@ public final class TrainingState {
     public var learningRate: Double
     /// Set by `stopTraining(reason:)`.
     public private(set) var stopReason: String?
+    /// The reason as values, when the callback gives them.
+    public private(set) var stopCause: EarlyStop.Cause?
 
     let workspace: Workspace
     let template: Network
@@ -26,8 +28,8 @@ public final class TrainingState {
     }
 
     /// Ends training after the current batch or epoch.
-    public func stopTraining(reason: String) {
-        if stopReason == nil { stopReason = reason }
+    public func stopTraining(reason: String, cause: EarlyStop.Cause? = nil) {
+        if stopReason == nil { stopReason = reason; stopCause = cause }
     }
 
     /// The current parameter vector (read-only view; valid during the callback).
