@@ -678,7 +678,7 @@ def gen_losses():
 # --------------------------------------------------------------------------
 
 OPT_CLASSES = {"sgd": keras.optimizers.SGD, "adam": keras.optimizers.Adam, "rmsprop": keras.optimizers.RMSprop,
-               "adagrad": keras.optimizers.Adagrad, "adadelta": keras.optimizers.Adadelta}
+               "adagrad": keras.optimizers.Adagrad, "adadelta": keras.optimizers.Adadelta, "adamw": keras.optimizers.AdamW}
 
 
 def make_optimizer(spec):
@@ -688,9 +688,10 @@ def make_optimizer(spec):
 
 # Constants that Keras passes through ops.cast(python_float, float64), i.e. tf.cast of a
 # Python float, which first makes a float32 tensor: their value is float32-rounded.
-KERAS_F32_CONSTANTS = {"sgd.momentum", "adam.beta_power", "adagrad.initial_accumulator_value"}
-OPT_CONSTANTS = {"sgd": ["sgd.momentum"],
+KERAS_F32_CONSTANTS = {"sgd.momentum", "adam.beta_power", "adagrad.initial_accumulator_value", "weight_decay"}
+OPT_CONSTANTS = {"sgd": ["sgd.momentum", "weight_decay"],
                  "adam": ["adam.beta_power", "adam.beta_update", "adam.epsilon"],
+                 "adamw": ["adam.beta_power", "adam.beta_update", "adam.epsilon", "weight_decay"],
                  "rmsprop": ["rmsprop.rho", "rmsprop.momentum", "rmsprop.epsilon"],
                  "adagrad": ["adagrad.initial_accumulator_value", "adagrad.epsilon"],
                  "adadelta": ["adadelta.rho", "adadelta.epsilon"]}
@@ -702,6 +703,10 @@ def np_optimizer(spec, x0, grads, rounded=KERAS_F32_CONSTANTS):
     `rounded`: names of the constants used as float32(value) (the experiment toggles them)."""
     cfg = make_optimizer(spec).get_config()
     t = spec["type"]
+    # Weight decay (Keras 3's base optimizer, before every rule): x <- x - x * wd * lr, biases included.
+    wd = cfg.get("weight_decay")
+    if t == "adamw":
+        t = "adam"
 
     def q(key, val):
         return f32(val) if key in rounded else val
@@ -715,6 +720,8 @@ def np_optimizer(spec, x0, grads, rounded=KERAS_F32_CONSTANTS):
         v = np.full_like(x, q("adagrad.initial_accumulator_value", cfg["initial_accumulator_value"]))  # Constant initializer: ops.cast -> float32
     for step, g in enumerate(grads, start=1):
         g = np.array(g)
+        if wd:
+            x = x - x * q("weight_decay", wd) * lr
         if t == "sgd":
             mu = q("sgd.momentum", cfg["momentum"])          # ops.cast(python float) -> float32 first
             if mu == 0:
@@ -790,6 +797,12 @@ def gen_optimizers():
         ("adadelta_defaults", {"type": "adadelta"}),
         ("adadelta_lr1.0", {"type": "adadelta", "learning_rate": 1.0}),
         ("adadelta_custom_rho_epsilon", {"type": "adadelta", "learning_rate": 0.5, "rho": 0.9, "epsilon": 1e-4}),
+        # Weight decay (appended, so the cases above keep their random draws).
+        ("sgd_weight_decay", {"type": "sgd", "learning_rate": 0.1, "weight_decay": 0.01}),
+        ("sgd_momentum_weight_decay", {"type": "sgd", "learning_rate": 0.05, "momentum": 0.9, "weight_decay": 0.05}),
+        ("adamw_defaults", {"type": "adamw"}),
+        ("adamw_lr0.05_wd0.1", {"type": "adamw", "learning_rate": 0.05, "weight_decay": 0.1}),
+        ("rmsprop_weight_decay", {"type": "rmsprop", "learning_rate": 0.01, "weight_decay": 0.02}),
     ]
     cases = []
     evidence = {}
@@ -1105,6 +1118,10 @@ def main():
     if sys.argv[1:] == ["activations"]:
         # Only activations.json (the other files stay as they were generated).
         counts["activations.json"] = gen_activations()
+        log("cases per file:", json.dumps(counts))
+        return
+    if sys.argv[1:] == ["optimizers"]:
+        counts["optimizers.json"] = gen_optimizers()
         log("cases per file:", json.dumps(counts))
         return
     experiments()

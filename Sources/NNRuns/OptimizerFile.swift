@@ -2,47 +2,67 @@ import NNCore
 import NNFiles
 /// Reads an optimizer from a run file's `"optimizer"` object, under Keras's argument names.
 public enum OptimizerFile {
-    public static let typeNames = [SGD.typeName, Adam.typeName, RMSprop.typeName, Adagrad.typeName, Adadelta.typeName]
+    public static let typeNames = [SGD.typeName, Adam.typeName, AdamW.typeName, RMSprop.typeName, Adagrad.typeName, Adadelta.typeName]
 
     public static func optimizer(from field: JSONField) throws(InputError) -> any Optimizer {
         guard case .object = field.value.kind else { throw field.error("expected an object such as {\"type\": \"sgd\", \"learning_rate\": 0.1}, received \(field.value.summary)") }
         let base = try field.object(allowing: ["type", "learning_rate", "momentum", "nesterov", "beta_1", "beta_2", "epsilon",
-                                               "amsgrad", "rho", "centered", "initial_accumulator_value"])
+                                               "amsgrad", "rho", "centered", "initial_accumulator_value", "weight_decay"])
         let type = try base.required("type", "one of \(typeNames.joined(separator: ", "))").string(oneOf: typeNames)
         func learningRate(_ object: JSONObject, _ defaultValue: Double) throws(InputError) -> Double {
             try object.optional("learning_rate")?.number(in: .positive) ?? defaultValue
         }
         let epsilonRange = NumberRange.positive
+        /// Keras 3's `weight_decay`, taken by every optimizer (AdamW's default 0.004, the others' none).
+        func weightDecay(_ object: JSONObject, _ defaultValue: Double = 0) throws(InputError) -> Double {
+            try object.optional("weight_decay")?.number(in: .nonNegative) ?? defaultValue
+        }
         switch type {
         case SGD.typeName:
-            let o = try field.object(allowing: ["type", "learning_rate", "momentum", "nesterov"])
-            return SGD(learningRate: try learningRate(o, 0.01),
-                       momentum: try o.optional("momentum")?.number(in: .unitHalfOpen) ?? 0,
-                       nesterov: try o.optional("nesterov")?.bool() ?? false)
-        case Adam.typeName:
-            let o = try field.object(allowing: ["type", "learning_rate", "beta_1", "beta_2", "epsilon", "amsgrad"])
-            return Adam(learningRate: try learningRate(o, 0.001),
-                        beta1: try o.optional("beta_1")?.number(in: .unitHalfOpen) ?? 0.9,
-                        beta2: try o.optional("beta_2")?.number(in: .unitHalfOpen) ?? 0.999,
-                        epsilon: try o.optional("epsilon")?.number(in: epsilonRange) ?? 1e-7,
-                        amsgrad: try o.optional("amsgrad")?.bool() ?? false)
+            let o = try field.object(allowing: ["type", "learning_rate", "momentum", "nesterov", "weight_decay"])
+            var sgd = SGD(learningRate: try learningRate(o, 0.01),
+                          momentum: try o.optional("momentum")?.number(in: .unitHalfOpen) ?? 0,
+                          nesterov: try o.optional("nesterov")?.bool() ?? false)
+            sgd.weightDecay = try weightDecay(o)
+            return sgd
+        case Adam.typeName, AdamW.typeName:
+            let o = try field.object(allowing: ["type", "learning_rate", "beta_1", "beta_2", "epsilon", "amsgrad", "weight_decay"])
+            var adam = Adam(learningRate: try learningRate(o, 0.001),
+                            beta1: try o.optional("beta_1")?.number(in: .unitHalfOpen) ?? 0.9,
+                            beta2: try o.optional("beta_2")?.number(in: .unitHalfOpen) ?? 0.999,
+                            epsilon: try o.optional("epsilon")?.number(in: epsilonRange) ?? 1e-7,
+                            amsgrad: try o.optional("amsgrad")?.bool() ?? false)
+            guard type == AdamW.typeName else {
+                adam.weightDecay = try weightDecay(o)
+                return adam
+            }
+            var adamW = AdamW()
+            adamW.adam = adam
+            adamW.adam.weightDecay = try weightDecay(o, 0.004)
+            return adamW
         case RMSprop.typeName:
-            let o = try field.object(allowing: ["type", "learning_rate", "rho", "momentum", "epsilon", "centered"])
-            return RMSprop(learningRate: try learningRate(o, 0.001),
-                           rho: try o.optional("rho")?.number(in: .unitHalfOpen) ?? 0.9,
-                           momentum: try o.optional("momentum")?.number(in: .unitHalfOpen) ?? 0,
-                           epsilon: try o.optional("epsilon")?.number(in: epsilonRange) ?? 1e-7,
-                           centered: try o.optional("centered")?.bool() ?? false)
+            let o = try field.object(allowing: ["type", "learning_rate", "rho", "momentum", "epsilon", "centered", "weight_decay"])
+            var rmsprop = RMSprop(learningRate: try learningRate(o, 0.001),
+                                  rho: try o.optional("rho")?.number(in: .unitHalfOpen) ?? 0.9,
+                                  momentum: try o.optional("momentum")?.number(in: .unitHalfOpen) ?? 0,
+                                  epsilon: try o.optional("epsilon")?.number(in: epsilonRange) ?? 1e-7,
+                                  centered: try o.optional("centered")?.bool() ?? false)
+            rmsprop.weightDecay = try weightDecay(o)
+            return rmsprop
         case Adagrad.typeName:
-            let o = try field.object(allowing: ["type", "learning_rate", "initial_accumulator_value", "epsilon"])
-            return Adagrad(learningRate: try learningRate(o, 0.001),
-                           initialAccumulatorValue: try o.optional("initial_accumulator_value")?.number(in: .nonNegative) ?? 0.1,
-                           epsilon: try o.optional("epsilon")?.number(in: epsilonRange) ?? 1e-7)
+            let o = try field.object(allowing: ["type", "learning_rate", "initial_accumulator_value", "epsilon", "weight_decay"])
+            var adagrad = Adagrad(learningRate: try learningRate(o, 0.001),
+                                  initialAccumulatorValue: try o.optional("initial_accumulator_value")?.number(in: .nonNegative) ?? 0.1,
+                                  epsilon: try o.optional("epsilon")?.number(in: epsilonRange) ?? 1e-7)
+            adagrad.weightDecay = try weightDecay(o)
+            return adagrad
         default:
-            let o = try field.object(allowing: ["type", "learning_rate", "rho", "epsilon"])
-            return Adadelta(learningRate: try learningRate(o, 0.001),
-                            rho: try o.optional("rho")?.number(in: .unitHalfOpen) ?? 0.95,
-                            epsilon: try o.optional("epsilon")?.number(in: epsilonRange) ?? 1e-7)
+            let o = try field.object(allowing: ["type", "learning_rate", "rho", "epsilon", "weight_decay"])
+            var adadelta = Adadelta(learningRate: try learningRate(o, 0.001),
+                                    rho: try o.optional("rho")?.number(in: .unitHalfOpen) ?? 0.95,
+                                    epsilon: try o.optional("epsilon")?.number(in: epsilonRange) ?? 1e-7)
+            adadelta.weightDecay = try weightDecay(o)
+            return adadelta
         }
     }
 

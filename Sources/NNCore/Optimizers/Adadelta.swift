@@ -12,6 +12,8 @@ public struct Adadelta: Optimizer {
     public var learningRate: Double
     public var rho: Double
     public var epsilon: Double
+    /// λ of Keras 3's decoupled weight decay (`decayWeights`); 0: none.
+    public var weightDecay: Double = 0
     public private(set) var iterations = 0
     private var accumulatedGradient: [Double] = []
     private var accumulatedDelta: [Double] = []
@@ -23,11 +25,12 @@ public struct Adadelta: Optimizer {
     }
 
     public var hyperparameters: [(name: String, value: HyperparameterValue)] {
-        [("learning_rate", .number(learningRate)), ("rho", .number(rho)), ("epsilon", .number(epsilon))]
+        [("learning_rate", .number(learningRate)), ("rho", .number(rho)), ("epsilon", .number(epsilon))] + weightDecayEntry(weightDecay)
     }
 
     public mutating func update(_ parameters: UnsafeMutableBufferPointer<Double>, gradients: UnsafeBufferPointer<Double>) {
         iterations += 1
+        decayWeights(parameters, weightDecay: weightDecay, learningRate: learningRate)
         let count = parameters.count
         prepareState(&accumulatedGradient, count: count)
         prepareState(&accumulatedDelta, count: count)

@@ -11,6 +11,8 @@ public struct Adagrad: Optimizer {
     public var learningRate: Double
     public var initialAccumulatorValue: Double
     public var epsilon: Double
+    /// λ of Keras 3's decoupled weight decay (`decayWeights`); 0: none.
+    public var weightDecay: Double = 0
     public private(set) var iterations = 0
     private var accumulator: [Double] = []
 
@@ -22,11 +24,12 @@ public struct Adagrad: Optimizer {
 
     public var hyperparameters: [(name: String, value: HyperparameterValue)] {
         [("learning_rate", .number(learningRate)), ("initial_accumulator_value", .number(initialAccumulatorValue)),
-         ("epsilon", .number(epsilon))]
+         ("epsilon", .number(epsilon))] + weightDecayEntry(weightDecay)
     }
 
     public mutating func update(_ parameters: UnsafeMutableBufferPointer<Double>, gradients: UnsafeBufferPointer<Double>) {
         iterations += 1
+        decayWeights(parameters, weightDecay: weightDecay, learningRate: learningRate)
         prepareState(&accumulator, count: parameters.count, value: kerasConstant(initialAccumulatorValue))
         let (lr, epsilon) = (learningRate, self.epsilon)
         accumulator.withUnsafeMutableBufferPointer { a in

@@ -17,6 +17,8 @@ public struct Adam: Optimizer {
     public var beta2: Double
     public var epsilon: Double
     public var amsgrad: Bool
+    /// λ of Keras 3's decoupled weight decay (`decayWeights`); 0: none.
+    public var weightDecay: Double = 0
     public private(set) var iterations = 0
     private var m: [Double] = []
     private var v: [Double] = []
@@ -33,11 +35,12 @@ public struct Adam: Optimizer {
 
     public var hyperparameters: [(name: String, value: HyperparameterValue)] {
         [("learning_rate", .number(learningRate)), ("beta_1", .number(beta1)), ("beta_2", .number(beta2)),
-         ("epsilon", .number(epsilon)), ("amsgrad", .flag(amsgrad))]
+         ("epsilon", .number(epsilon)), ("amsgrad", .flag(amsgrad))] + weightDecayEntry(weightDecay)
     }
 
     public mutating func update(_ parameters: UnsafeMutableBufferPointer<Double>, gradients: UnsafeBufferPointer<Double>) {
         iterations += 1
+        decayWeights(parameters, weightDecay: weightDecay, learningRate: learningRate)
         let count = parameters.count
         prepareState(&m, count: count)
         prepareState(&v, count: count)

@@ -32,6 +32,25 @@ extension Optimizer {
     }
 }
 
+/// Keras 3's decoupled weight decay, applied by every optimizer before its rule:
+///
+///     w ← w − w·λ·η
+///
+/// on every parameter, biases included (Keras's default `exclude_from_weight_decay` is empty), with λ
+/// rounded to float32 as Keras's `tf.cast` of a Python float makes it (`kerasConstant`; the fixtures
+/// show the exact λ misses Keras by 9e-10).
+@inline(__always)
+func decayWeights(_ parameters: UnsafeMutableBufferPointer<Double>, weightDecay: Double, learningRate: Double) {
+    guard weightDecay != 0 else { return }
+    let lambda = kerasConstant(weightDecay)
+    for i in 0..<parameters.count { parameters[i] -= parameters[i] * lambda * learningRate }
+}
+
+/// The `weight_decay` hyperparameter, listed only when set (so runs without it keep their files and fingerprints).
+func weightDecayEntry(_ weightDecay: Double) -> [(name: String, value: HyperparameterValue)] {
+    weightDecay == 0 ? [] : [("weight_decay", .number(weightDecay))]
+}
+
 /// Sizes an optimizer's state vector to `count`, filled with `value`, only when it differs.
 @inline(__always)
 func prepareState(_ state: inout [Double], count: Int, value: Double = 0) {

@@ -16,6 +16,8 @@ public struct RMSprop: Optimizer {
     public var momentum: Double
     public var epsilon: Double
     public var centered: Bool
+    /// λ of Keras 3's decoupled weight decay (`decayWeights`); 0: none.
+    public var weightDecay: Double = 0
     public private(set) var iterations = 0
     private var velocity: [Double] = []
     private var averageGradient: [Double] = []
@@ -32,11 +34,12 @@ public struct RMSprop: Optimizer {
 
     public var hyperparameters: [(name: String, value: HyperparameterValue)] {
         [("learning_rate", .number(learningRate)), ("rho", .number(rho)), ("momentum", .number(momentum)),
-         ("epsilon", .number(epsilon)), ("centered", .flag(centered))]
+         ("epsilon", .number(epsilon)), ("centered", .flag(centered))] + weightDecayEntry(weightDecay)
     }
 
     public mutating func update(_ parameters: UnsafeMutableBufferPointer<Double>, gradients: UnsafeBufferPointer<Double>) {
         iterations += 1
+        decayWeights(parameters, weightDecay: weightDecay, learningRate: learningRate)
         let count = parameters.count
         prepareState(&velocity, count: count)
         if centered { prepareState(&averageGradient, count: count) }

@@ -12,6 +12,8 @@ public struct SGD: Optimizer {
     public var learningRate: Double
     public var momentum: Double
     public var nesterov: Bool
+    /// λ of Keras 3's decoupled weight decay (`decayWeights`); 0: none.
+    public var weightDecay: Double = 0
     public private(set) var iterations = 0
     private var velocity: [Double] = []
 
@@ -22,11 +24,12 @@ public struct SGD: Optimizer {
     }
 
     public var hyperparameters: [(name: String, value: HyperparameterValue)] {
-        [("learning_rate", .number(learningRate)), ("momentum", .number(momentum)), ("nesterov", .flag(nesterov))]
+        [("learning_rate", .number(learningRate)), ("momentum", .number(momentum)), ("nesterov", .flag(nesterov))] + weightDecayEntry(weightDecay)
     }
 
     public mutating func update(_ parameters: UnsafeMutableBufferPointer<Double>, gradients: UnsafeBufferPointer<Double>) {
         iterations += 1
+        decayWeights(parameters, weightDecay: weightDecay, learningRate: learningRate)
         let lr = learningRate
         guard momentum != 0 else {
             for i in 0..<parameters.count { parameters[i] -= gradients[i] * lr }
