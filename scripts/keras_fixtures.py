@@ -1112,12 +1112,73 @@ def experiments():
     log("EXPERIMENT keras.activations.softmax output carries _keras_logits:", hasattr(a, "_keras_logits"))
 
 
+
+# --------------------------------------------------------------------------
+# early_stopping.json: EarlyStopping(restore_best_weights=True)
+# --------------------------------------------------------------------------
+
+def gen_early_stopping():
+    """fit with Keras's EarlyStopping(restore_best_weights=True): the history Keras keeps and the weights
+    it ends with. Cross-checked without the callback: the same fit recording the weights after every
+    epoch, whose best epoch's weights must be the restored ones."""
+    xor = {"x": [[-1.0, -1.0], [-1.0, 1.0], [1.0, -1.0], [1.0, 1.0]], "y": [[1.0], [-1.0], [-1.0], [1.0]]}
+    model = {"input": 2, "loss": "mse", "layers": [
+        {"type": "dense", "units": 2, "activation": "tanh", "weights": [[0.5, -0.4], [0.3, 0.6]], "bias": [0.1, -0.1]},
+        {"type": "dense", "units": 1, "activation": "linear", "weights": [[0.7], [-0.5]], "bias": [0.2]}]}
+    specs = [
+        # A large step makes the loss climb after a few epochs: stopped by patience, best restored.
+        ("loss_patience2_sgd_lr0.9", {"optimizer": {"type": "sgd", "learning_rate": 0.9}, "epochs": 30,
+                                      "early_stopping": {"monitor": "loss", "patience": 2, "restore_best_weights": True}}),
+        # Patience never runs out: Keras still restores the best epoch at the end of training.
+        ("loss_patience50_runs_every_epoch", {"optimizer": {"type": "sgd", "learning_rate": 0.9}, "epochs": 12,
+                                              "early_stopping": {"monitor": "loss", "patience": 50, "restore_best_weights": True}}),
+        # An accuracy, improving upwards, with min_delta.
+        ("mse_patience3_min_delta_adam", {"optimizer": {"type": "adam", "learning_rate": 0.3}, "epochs": 40, "metrics": ["mse"],
+                                          "early_stopping": {"monitor": "mse", "patience": 3, "min_delta": 0.001, "restore_best_weights": True}}),
+    ]
+    cases = []
+    for name, extra in specs:
+        run = {"model": model, "data": xor, "batch_size": 4, "shuffle": False, "metrics": extra.get("metrics", [])}
+        run.update({k: v for k, v in extra.items() if k != "metrics"})
+        es = run["early_stopping"]
+        def compiled():
+            m, dense = build_model(model)
+            m.compile(optimizer=make_optimizer(run["optimizer"]), loss=make_loss(model["loss"]),
+                      metrics=make_metrics(run["metrics"], 1))
+            return m, dense
+        m, dense = compiled()
+        cb = keras.callbacks.EarlyStopping(monitor=es["monitor"], patience=es["patience"], min_delta=es.get("min_delta", 0.0),
+                                           restore_best_weights=True)
+        h = m.fit(np.array(xor["x"]), np.array(xor["y"]), epochs=run["epochs"], batch_size=4, shuffle=False, verbose=0, callbacks=[cb])
+        hist = {k: [float(v) for v in vals] for k, vals in h.history.items()}
+        final = spec_with_weights(model, dense)
+        # Without the callback: the weights after each epoch.
+        m2, dense2 = compiled()
+        per_epoch = []
+        record = keras.callbacks.LambdaCallback(on_epoch_end=lambda e, logs: per_epoch.append([w.copy() for w in m2.get_weights()]))
+        h2 = m2.fit(np.array(xor["x"]), np.array(xor["y"]), epochs=len(hist["loss"]), batch_size=4, shuffle=False, verbose=0,
+                    callbacks=[record])
+        check(f"early_stopping/{name} history = the same fit without the callback", hist[es["monitor"]], h2.history[es["monitor"]], 1e-12)
+        best = cb.best_epoch
+        restored = [w for w in m.get_weights()]
+        for a, b in zip(restored, per_epoch[best]):
+            check(f"early_stopping/{name} restored weights = epoch {best + 1}'s", a, b, 1e-15)
+        log(f"EXPERIMENT early_stopping/{name}: ran {len(hist['loss'])} of {run['epochs']} epochs, "
+            f"stopped_epoch {cb.stopped_epoch}, restored epoch {best + 1}")
+        cases.append({"name": name, "run": run, "history": hist, "final_model": final, "restored_epoch": best + 1})
+    write("early_stopping.json", {"generator": GENERATOR, "cases": cases})
+    return len(cases)
+
 def main():
     log("generator:", json.dumps(GENERATOR))
     counts = {}
     if sys.argv[1:] == ["activations"]:
         # Only activations.json (the other files stay as they were generated).
         counts["activations.json"] = gen_activations()
+        log("cases per file:", json.dumps(counts))
+        return
+    if sys.argv[1:] == ["early_stopping"]:
+        counts["early_stopping.json"] = gen_early_stopping()
         log("cases per file:", json.dumps(counts))
         return
     if sys.argv[1:] == ["optimizers"]:
@@ -1130,6 +1191,7 @@ def main():
     counts["optimizers.json"] = gen_optimizers()
     counts["gradients.json"] = gen_gradients()
     counts["fit.json"] = gen_fit()
+    counts["early_stopping.json"] = gen_early_stopping()
     log("cases per file:", json.dumps(counts))
     worst = max(CHECKS, key=lambda c: c[1])
     log(f"{len(CHECKS)} cross-checks passed; largest |diff| {worst[1]:.3g} ({worst[0]})")

@@ -344,6 +344,8 @@ enum Spanish {
             "detenido: {0}",
         "completed":
             "completado",
+        "; ended with the weights of epoch {0} (restore_best_weights)":
+            "; terminó con los pesos de la época {0} (restore_best_weights)",
         "Final values per seed: the last epoch's value of every history series{0}.":
             "Valores finales por semilla: el valor en la última época de cada serie del historial{0}.",
         " (loss = data_loss + penalty)":

@@ -174,11 +174,14 @@ enum ExperimentSection {
         for (row, (seed, result)) in zip(experiment.seeds, results).enumerated() {
             var cells: [ReportTable.Cell] = [.number(String(seed)), .number(String(result.history.epochCount))]
             for column in columns { cells.append(.number(column[row])) }
-            let status: ReportTable.Cell
+            var status: ReportTable.Cell
             if let failure = result.failure { status = ReportTable.Cell(tr("failed: \(failure)"), kind: "fail") }
             else if result.history.divergence != nil { status = ReportTable.Cell(tr("diverged"), kind: "fail") }
             else if let stop = result.history.earlyStop { status = ReportTable.Cell(tr("stopped: \(stop.sentence)")) }
             else { status = ReportTable.Cell(tr("completed")) }
+            if let restored = result.history.restoredEpoch {
+                status.text += tr("; ended with the weights of epoch \(restored) (restore_best_weights)")
+            }
             cells.append(status)
             rows.append(cells)
         }

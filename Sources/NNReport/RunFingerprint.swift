@@ -27,6 +27,7 @@ enum RunFingerprint {
         text += "epochs \(o.epochs) batch \(o.batchSize) shuffle \(o.shuffle) seed \(o.seed) metrics \(o.metrics.map(\.name).joined(separator: ","))\n"
         if let e = run.earlyStopping {
             text += "early \(e.monitor) \(e.target.map(shortest) ?? "-") \(e.patience.map(String.init) ?? "-") \(shortest(e.minDelta))\n"
+            if e.restoreBestWeights { text += "restore best weights\n" }
         }
         return hex(fnv1a(text, offset: 0xcbf2_9ce4_8422_2325)) + hex(fnv1a(text, offset: 0x84222325_cbf29ce4))
     }

@@ -100,13 +100,14 @@ public enum RunFile {
             }
         }
         if let stopField = object.optional("early_stopping") {
-            let stop = try stopField.object(allowing: ["monitor", "target", "patience", "min_delta"])
+            let stop = try stopField.object(allowing: ["monitor", "target", "patience", "min_delta", "restore_best_weights"])
             let monitorField = try stop.required("monitor", "one of \(spec.historyKeys.joined(separator: ", "))")
             let target = try stop.optional("target")?.number()
             let patience = try stop.optional("patience")?.integer(in: 1...maximumEpochs)
             guard target != nil || patience != nil else { throw stopField.error("expected \"target\" and/or \"patience\", received neither") }
             spec.earlyStopping = EarlyStoppingSettings(monitor: try monitorField.string(), target: target, patience: patience,
-                                                       minDelta: try stop.optional("min_delta")?.number(in: .nonNegative) ?? 0)
+                                                       minDelta: try stop.optional("min_delta")?.number(in: .nonNegative) ?? 0,
+                                                       restoreBestWeights: try stop.optional("restore_best_weights")?.bool() ?? false)
             spec.earlyStoppingLocation = monitorField.location
             // Checked here too, so a typo is reported before any data are read.
             guard spec.historyKeys.contains(spec.earlyStopping?.monitor ?? "") else {

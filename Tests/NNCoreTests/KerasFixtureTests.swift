@@ -186,4 +186,25 @@ struct KerasFixtureTests {
             expectKeras(trained.parameterVector, keras.parameterVector, "\(name): trained weights")
         }
     }
+
+    /// Keras's EarlyStopping(restore_best_weights=True): the history Keras keeps (every epoch run), and the
+    /// weights it ends with — its best epoch's, also when patience never ran out.
+    @Test func restoreBestWeights() throws {
+        let cases = try Self.cases("early_stopping")
+        #expect(cases.count >= 3)
+        for item in cases {
+            let object = try item.object(allowing: ["name", "run", "history", "final_model", "restored_epoch"])
+            let name = try object.required("name", "").string()
+            let run = try RunFile.run(from: object.required("run", ""), path: "early_stopping.json")
+            let (trained, history) = try run.train()
+            guard case .object(let series) = try object.required("history", "").value.kind else { Issue.record("\(name): history"); continue }
+            for member in series {
+                let ours = try #require(history[member.key], "\(name): history has no \(member.key)")
+                expectKeras(ours, try JSONField(member.value, file: "early_stopping.json").vector(), "\(name): \(member.key)")
+            }
+            #expect(history.restoredEpoch == (try object.required("restored_epoch", "").integer(in: 1...1000)), "\(name): restored epoch")
+            let keras = try ModelFile.network(from: object.required("final_model", ""), seed: 0)
+            expectKeras(trained.parameterVector, keras.parameterVector, "\(name): restored weights")
+        }
+    }
 }

@@ -68,6 +68,9 @@ public struct History: Sendable, Hashable {
     public var divergence: Divergence?
     /// Set when a callback stopped training.
     public var earlyStop: EarlyStop?
+    /// The epoch whose weights the run ended with, when early stopping restored its best (Keras's
+    /// `restore_best_weights`); the series still hold every epoch run.
+    public var restoredEpoch: Int?
 
     public init(keys: [String], reservingEpochs capacity: Int = 0) {
         self.keys = keys

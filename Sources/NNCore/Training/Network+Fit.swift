@@ -183,6 +183,7 @@ final class Trainer {
             }
         }
         for callback in callbacks { callback.trainingDidEnd(history, state: state) }
+        history.restoredEpoch = state.restoredEpoch
         return history
     }
 

@@ -27,7 +27,8 @@ public struct Run: Sendable {
         var all = callbacks
         if let earlyStopping {
             all.append(EarlyStopping(monitor: earlyStopping.monitor, target: earlyStopping.target,
-                                     patience: earlyStopping.patience, minDelta: earlyStopping.minDelta))
+                                     patience: earlyStopping.patience, minDelta: earlyStopping.minDelta,
+                                     restoreBestWeights: earlyStopping.restoreBestWeights))
         }
         let history = try network.fit(data, validation: validation, optimizer: &optimizer, options: options, callbacks: all)
         return (network, history)
@@ -40,11 +41,14 @@ public struct EarlyStoppingSettings: Sendable, Hashable {
     public var target: Double?
     public var patience: Int?
     public var minDelta: Double
+    /// Keras's `restore_best_weights`: the run ends with the weights of its best epoch.
+    public var restoreBestWeights: Bool
 
-    public init(monitor: String, target: Double? = nil, patience: Int? = nil, minDelta: Double = 0) {
+    public init(monitor: String, target: Double? = nil, patience: Int? = nil, minDelta: Double = 0, restoreBestWeights: Bool = false) {
         self.monitor = monitor
         self.target = target
         self.patience = patience
         self.minDelta = minDelta
+        self.restoreBestWeights = restoreBestWeights
     }
 }

@@ -32,6 +32,20 @@ public final class TrainingState {
         if stopReason == nil { stopReason = reason; stopCause = cause }
     }
 
+    /// The epoch whose weights `restoreParameters` put back, if any.
+    public private(set) var restoredEpoch: Int?
+
+    /// Replaces the parameters with `values` (as long as the parameter vector), kept at the end of `epoch`:
+    /// the run then ends with them (`EarlyStopping`'s restore_best_weights).
+    public func restoreParameters(_ values: [Double], fromEpoch epoch: Int) {
+        guard values.count == workspace.parameterCount else { return }
+        values.withUnsafeBufferPointer { source in
+            guard let base = source.baseAddress else { return }
+            workspace.parameters.update(from: base, count: values.count)
+        }
+        restoredEpoch = epoch
+    }
+
     /// The current parameter vector (read-only view; valid during the callback).
     public var parameters: UnsafeBufferPointer<Double> {
         UnsafeBufferPointer(start: workspace.parameters, count: workspace.parameterCount)
