@@ -1,3 +1,4 @@
+import NNLanguage
 import Plot
 
 /// A lab report as plain values: sections of blocks (text, figures, tables, code).
@@ -32,6 +33,11 @@ public struct ReportSection: Sendable {
 
 /// A piece of a section.
 public enum ReportBlock: Sendable {
+    /// The word that opens a note of `kind` in documents without colours (LaTeX, Markdown), in the report's language.
+    static func noteLabel(_ kind: String) -> String {
+        kind == "warning" ? tr("Warning") : (kind == "success" ? tr("Passed") : tr("Note"))
+    }
+
     case heading(String)
     case paragraph(String)
     /// A highlighted note; `kind` is "info", "warning" or "success".

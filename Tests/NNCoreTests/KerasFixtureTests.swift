@@ -172,19 +172,27 @@ struct KerasFixtureTests {
         let cases = try Self.cases("fit")
         #expect(cases.count >= 13)
         for item in cases {
-            let object = try item.object(allowing: ["name", "note", "run", "history", "final_model"])
-            let name = try object.required("name", "").string()
-            let run = try RunFile.run(from: object.required("run", ""), path: "fit.json")
-            let (trained, history) = try run.train()
-            let expectedHistory = try object.required("history", "")
-            guard case .object(let series) = expectedHistory.value.kind else { Issue.record("\(name): history"); continue }
-            for member in series {
-                let ours = try #require(history[member.key], "\(name): history has no \(member.key)")
-                expectKeras(ours, try JSONField(member.value, file: "fit.json").vector(), "\(name): \(member.key)")
-            }
-            let keras = try ModelFile.network(from: object.required("final_model", ""), seed: 0)
-            expectKeras(trained.parameterVector, keras.parameterVector, "\(name): trained weights")
+            _ = try expectFit(try item.object(allowing: ["name", "note", "run", "history", "final_model"]), file: "fit.json")
         }
+    }
+
+    /// Trains a fixture case's `run` and compares its history and trained weights with Keras's.
+    /// - Returns: NNLab's history.
+    func expectFit(_ object: JSONObject, file: String) throws -> History {
+        let name = try object.required("name", "").string()
+        let run = try RunFile.run(from: object.required("run", ""), path: file)
+        let (trained, history) = try run.train()
+        guard case .object(let series) = try object.required("history", "").value.kind else {
+            Issue.record("\(name): history")
+            return history
+        }
+        for member in series {
+            let ours = try #require(history[member.key], "\(name): history has no \(member.key)")
+            expectKeras(ours, try JSONField(member.value, file: file).vector(), "\(name): \(member.key)")
+        }
+        let keras = try ModelFile.network(from: object.required("final_model", ""), seed: 0)
+        expectKeras(trained.parameterVector, keras.parameterVector, "\(name): trained weights")
+        return history
     }
 
     /// Keras's EarlyStopping(restore_best_weights=True): the history Keras keeps (every epoch run), and the
@@ -194,17 +202,8 @@ struct KerasFixtureTests {
         #expect(cases.count >= 3)
         for item in cases {
             let object = try item.object(allowing: ["name", "run", "history", "final_model", "restored_epoch"])
-            let name = try object.required("name", "").string()
-            let run = try RunFile.run(from: object.required("run", ""), path: "early_stopping.json")
-            let (trained, history) = try run.train()
-            guard case .object(let series) = try object.required("history", "").value.kind else { Issue.record("\(name): history"); continue }
-            for member in series {
-                let ours = try #require(history[member.key], "\(name): history has no \(member.key)")
-                expectKeras(ours, try JSONField(member.value, file: "early_stopping.json").vector(), "\(name): \(member.key)")
-            }
-            #expect(history.restoredEpoch == (try object.required("restored_epoch", "").integer(in: 1...1000)), "\(name): restored epoch")
-            let keras = try ModelFile.network(from: object.required("final_model", ""), seed: 0)
-            expectKeras(trained.parameterVector, keras.parameterVector, "\(name): restored weights")
+            let history = try expectFit(object, file: "early_stopping.json")
+            #expect(history.restoredEpoch == (try object.required("restored_epoch", "").integer(in: 1...1000)), "restored epoch")
         }
     }
 }

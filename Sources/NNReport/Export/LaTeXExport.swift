@@ -69,8 +69,7 @@ enum LaTeXExport {
             case .paragraph(let text):
                 out += LaTeXText.escape(text) + "\n\n"
             case .note(let text, let kind):
-                let label = kind == "warning" ? tr("Warning.") : (kind == "success" ? tr("Passed.") : tr("Note."))
-                out += "\\begin{quote}\\small\\textbf{\(label)} \(LaTeXText.escape(text))\\end{quote}\n\n"
+                out += "\\begin{quote}\\small\\textbf{\(LaTeXText.escape(ReportBlock.noteLabel(kind))).} \(LaTeXText.escape(text))\\end{quote}\n\n"
             case .code(let text):
                 out += "{\\footnotesize\n\\begin{verbatim}\n\(LaTeXText.verbatim(text))\n\\end{verbatim}\n}\n\n"
             case .figure(let figure):

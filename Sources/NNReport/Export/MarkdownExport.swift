@@ -22,8 +22,7 @@ enum MarkdownExport {
                 case .paragraph(let text):
                     out += paragraph(text) + "\n\n"
                 case .note(let text, let kind):
-                    let label = kind == "warning" ? tr("Warning") : (kind == "success" ? tr("Passed") : tr("Note"))
-                    out += "> **\(label):** \(inline(text))\n\n"
+                    out += "> **\(ReportBlock.noteLabel(kind)):** \(inline(text))\n\n"
                 case .code(let text):
                     out += fenced(text) + "\n"
                 case .figure(let figure):
