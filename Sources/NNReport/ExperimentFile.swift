@@ -287,8 +287,14 @@ public enum ExperimentFile {
             guard total * seedsList.count <= maximumRuns else {
                 throw field.error("expected at most \(maximumRuns) runs, received \(total) variants × \(seedsList.count) seeds")
             }
-            // The base is read (and must be complete) once the axes are known to be well formed.
-            let base = try RunFile.spec(from: baseField, path: file, budget: budget, extra: ["seeds"])
+            // The base is read (and must be complete) once the axes are known to be well formed. With an optimizer
+            // axis every variant takes its optimizer from the axis, so the base needs none: a placeholder is read.
+            var baseValue = baseField.value
+            if axes.contains(where: { $0.name == "optimizer" }) && !baseObject.has("optimizer") {
+                let line = baseField.value.line
+                baseValue.set("optimizer", JSONValue(kind: .object([JSONValue.Member(key: "type", value: JSONValue(kind: .string("sgd"), line: line))]), line: line))
+            }
+            let base = try RunFile.spec(from: JSONField(baseValue, file: file, path: baseField.path), path: file, budget: budget, extra: ["seeds"])
             for index in 0..<total {
                 var remainder = index
                 var levels = [Int](repeating: 0, count: axes.count)

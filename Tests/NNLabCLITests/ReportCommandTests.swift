@@ -94,4 +94,23 @@ struct ReportCommandTests {
         #expect(html.contains("the largest of its 3 outputs"))
         #expect(html.contains("as TensorBoard&#39;s HParams parallel-coordinates view") || html.contains("as TensorBoard's HParams parallel-coordinates view"))
     }
+
+    /// A sweep over optimizers needs no optimizer in its base: each variant's comes from the axis (runs.json says which).
+    @Test func anOptimizerAxisNeedsNoBaseOptimizer() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try directory.write("o.yaml", """
+        sections: [comparison]
+        comparison:
+          base: {data: xor, model: {input: 2, loss: mse, layers: [{type: dense, units: 2, activation: tanh}, {type: dense, units: 1}]}, epochs: 5, batch_size: 4, metrics: [xor_accuracy]}
+          axes: {optimizer: [adam, {type: sgd, learning_rate: 0.2}, adamw]}
+          seeds: 1
+
+        """)
+        let result = try CommandRunner.run(["compare", "o.yaml", "--quiet", "--output", "out"], in: directory.path)
+        #expect(result.status == 0, "\(result.standardError)")
+        let runs = try String(contentsOfFile: directory.path + "/out/runs.json", encoding: .utf8)
+        for type in ["adam", "sgd", "adamw"] { #expect(runs.contains(#""type": "\#(type)""#), "\(type) in runs.json") }
+        #expect(runs.contains(#""learning_rate": 0.2"#))
+    }
 }
