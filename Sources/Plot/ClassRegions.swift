@@ -83,13 +83,24 @@ extension ClassRegions: Mark {
         // Where the picked class changes: the zero contour of each class's margin over the best other class
         // (sₖ − maxⱼ≠ₖ sⱼ), or without scores the 0.5 contour of each class's indicator.
         var path = Path()
+        let usesScores = scores.map { $0.count > 1 && $0.allSatisfy { $0.values.count == classes.count } } ?? false
+        // Per cell, the two largest scores: the best other class than k is the runner-up where k leads, else the leader.
+        var first = [Double](repeating: -.infinity, count: usesScores ? classes.count : 0)
+        var second = first
+        if usesScores, let scores {
+            for field in scores {
+                for i in classes.indices {
+                    let v = field.values[i]
+                    if v > first[i] { second[i] = first[i]; first[i] = v } else if v > second[i] { second[i] = v }
+                }
+            }
+        }
         for k in classesShown {
             let values: [Double]
-            if let scores, scores.count > 1, scores.allSatisfy({ $0.values.count == classes.count }) {
+            if usesScores, let scores {
                 values = classes.indices.map { i in
                     let own = scores[k].values[i]
-                    let other = scores.indices.filter { $0 != k }.map { scores[$0].values[i] }.max() ?? -.infinity
-                    return own - other
+                    return own - (own == first[i] ? second[i] : first[i])
                 }
             } else {
                 values = classes.map { $0 == k ? 1 : -1 }

@@ -130,7 +130,8 @@ public struct Figure: Sendable {
             r.draw(text: fit.text, at: Point(width / 2, theme.padding), style: theme.text(fit.font, .topCenter))
         }
         let shared = sharedDomains()
-        for (i, (panel, rect)) in zip(panels, panelRects(renderer: r)).enumerated() {
+        let rects = panelRects(renderer: r)
+        for (i, (panel, rect)) in zip(panels, rects).enumerated() {
             switch panel {
             case .chart:
                 guard let c = chart(at: i) else { continue }
@@ -141,9 +142,11 @@ public struct Figure: Sendable {
             }
         }
         if let colorbar {
-            // From the top of the first row's plots to the bottom of the last row's.
-            let plots = panels.indices.compactMap { chartLayout(panel: $0, renderer: r)?.plot }
-            let rects = panelRects(renderer: r)
+            // From the top of the first row's plots to the bottom of the last row's (laid out in the rects
+            // drawn above: `chartLayout(panel:)` would place every panel again for each one).
+            let plots = panels.indices.compactMap { i in
+                chart(at: i).map { $0.layout(in: rects[i], domains: domains(of: $0, shared: shared), renderer: r, theme: theme).plot }
+            }
             let top = plots.map(\.minY).min() ?? (rects.map(\.minY).min() ?? 0) + theme.padding
             let bottom = plots.map(\.maxY).max() ?? (rects.map(\.maxY).max() ?? height) - theme.padding
             let left = (rects.map(\.maxX).max() ?? width) + theme.padding
