@@ -18,7 +18,7 @@ struct ExportTests {
         batch_size: 4
         metrics: [xor_accuracy]
     comparison:
-      base: {data: xor, model: {input: 2, loss: mse, layers: [{type: dense, units: 3, activation: tanh}, {type: dense, units: 1}]}, optimizer: {type: sgd, learning_rate: 0.1}, epochs: 20, batch_size: 4, metrics: [xor_accuracy]}
+      base: {data: xor, validation: xor, model: {input: 2, loss: mse, layers: [{type: dense, units: 3, activation: tanh}, {type: dense, units: 1}]}, optimizer: {type: sgd, learning_rate: 0.1}, epochs: 20, batch_size: 4, metrics: [xor_accuracy]}
       axes: {activation: [tanh, relu]}
       seeds: 2
 
@@ -136,17 +136,36 @@ struct ExportTests {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         try directory.write("e.yaml", Self.experiment)
-        let result = try CommandRunner.run(["report", "e.yaml", "--quiet", "--export", "latex", "--output", "out"], in: directory.path)
-        #expect(result.status == 0, "\(result.standardError)")
-        let latex = directory.path + "/out/latex"
-        for _ in 0..<2 {
-            let pass = try CommandRunner.run(["-interaction=nonstopmode", "-halt-on-error", "report.tex"], in: latex, executable: "/usr/bin/pdflatex")
-            #expect(pass.status == 0, "\(pass.standardOutput.suffix(1500))")
+        // A sweep in Spanish whose validation columns hold six-digit losses with their intervals: the
+        // five-column table of final values was wider than the page.
+        try directory.write("wide.yaml", """
+        title: W
+        language: es
+        sections: [comparison]
+        comparison:
+          base: {data: {name: spiral, samples: 80}, validation_split: 0.25, model: {input: 2, loss: cce, layers: [{type: dense, units: 6, activation: tanh}, {type: dense, units: 2, activation: softmax}]}, epochs: 30, batch_size: 8, metrics: [accuracy]}
+          axes:
+            learning_rate: [0.05, 1000000]
+            optimizer: [adamw, {type: sgd, weight_decay: 0.01}]
+            activation: [selu, tanh]
+          seeds: 2
+
+        """)
+        for (file, language) in [("e.yaml", "en"), ("e.yaml", "es"), ("wide.yaml", "es")] {
+            let folder = "\((file as NSString).deletingPathExtension)-\(language)"
+            let result = try CommandRunner.run(["report", file, "--quiet", "--export", "latex", "--language", language, "--output", folder],
+                                               in: directory.path)
+            #expect(result.status == 0, "\(result.standardError)")
+            let latex = directory.path + "/\(folder)/latex"
+            for _ in 0..<2 {
+                let pass = try CommandRunner.run(["-interaction=nonstopmode", "-halt-on-error", "report.tex"], in: latex, executable: "/usr/bin/pdflatex")
+                #expect(pass.status == 0, "\(folder): \(pass.standardOutput.suffix(1500))")
+            }
+            let pdf = try Data(contentsOf: URL(fileURLWithPath: latex + "/report.pdf"))
+            #expect(pdf.starts(with: Array("%PDF-".utf8)))
+            let log = try Self.read(latex + "/report.log")
+            #expect(!log.contains("Overfull \\"), "\(folder): nothing sticks out of the text column or off the page (hbox or vbox): \(log.components(separatedBy: "Overfull").dropFirst().prefix(3))")
         }
-        let pdf = try Data(contentsOf: URL(fileURLWithPath: latex + "/report.pdf"))
-        #expect(pdf.starts(with: Array("%PDF-".utf8)))
-        let log = try Self.read(latex + "/report.log")
-        #expect(!log.contains("Overfull \\"), "nothing sticks out of the text column or off the page (hbox or vbox): \(log.components(separatedBy: "Overfull").dropFirst().prefix(3))")
     }
 
     /// `language: es` or `--language es`: the page, the exports, the figures and the terminal summary in Spanish.

@@ -109,12 +109,12 @@ enum LaTeXExport {
         let natural = (0..<columns).map { c in
             max(c < table.header.count ? visible(table.header[c]) : 0, table.rows.map { visible(cell($0, c).text) }.max() ?? 0, 1)
         }
-        // The longest piece of each column that cannot break: a word of the header (in bold), a word of a text cell, a whole number.
+        // The longest piece of each column that cannot break: a word of the header (in bold), a word of a cell
+        // (a number with its interval, "0.68 [0.67, 0.69]", breaks at its plain space; the no-break space
+        // inside the interval holds).
         let unbreakable = (0..<columns).map { c in
             let headerWords = (c < table.header.count ? table.header[c] : "").split(separator: " ").map { Double(visible(String($0))) * 1.3 }
-            let cellWords = table.rows.flatMap { row in
-                numeric[c] ? [Double(visible(cell(row, c).text))] : cell(row, c).text.split(separator: " ").map { Double(visible(String($0))) }
-            }
+            let cellWords = table.rows.flatMap { row in cell(row, c).text.split(separator: " ").map { Double(visible(String($0))) } }
             return max(headerWords.max() ?? 1, cellWords.max() ?? 1, 1)
         }
         // About 95 characters of \small type fit the text width, 108 of \footnotesize, 125 of \scriptsize.
@@ -126,8 +126,11 @@ enum LaTeXExport {
                 (size, capacity) = (name, characters)
                 if unbreakable.reduce(0, +) / capacity <= share { break }
             }
-            // Shares of the width by content, but never narrower than the column's longest unbreakable piece.
-            let minimum = unbreakable.map { $0 / capacity }
+            // Shares of the width by content, but never narrower than the column's longest unbreakable piece —
+            // unless even those pieces are wider than the text together: then they share it in proportion.
+            let pieces = unbreakable.map { $0 / capacity }
+            let piecesWidth = pieces.reduce(0, +)
+            let minimum = piecesWidth > share ? pieces.map { $0 * share / piecesWidth } : pieces
             let weights = natural.map { Double(min($0, 40)) }
             var fractions = weights.map { share * $0 / weights.reduce(0, +) }
             for _ in 0..<columns {
