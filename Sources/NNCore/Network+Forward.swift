@@ -2,7 +2,7 @@
 public struct LayerTrace: Sendable, Hashable {
     /// What came into the layer.
     public var input: Matrix
-    /// Z = X·W + b for a dense layer; nil for concat_input.
+    /// Z = X·W + b for a dense layer; nil for other layers.
     public var preactivation: Matrix?
     /// The layer's output.
     public var output: Matrix
@@ -14,20 +14,46 @@ extension Network {
         precondition(x.columns == inputWidth, "Network expects \(inputWidth) input columns, received \(x.columns)")
         var traces: [LayerTrace] = []
         var current = x
-        for layer in layers {
-            switch layer {
-            case .dense(let dense):
+        for (index, layer) in layers.enumerated() {
+            if let dense = layer as? Dense {
                 let z = dense.preactivation(current)
                 let a = dense.activation(z)
                 traces.append(LayerTrace(input: current, preactivation: z, output: a))
                 current = a
-            case .concatInput:
-                let out = x.concatenatingColumns(current)
+            } else {
+                let out = Self.run(layer, on: current, networkInput: x, outputWidth: outputWidth(ofLayer: index))
                 traces.append(LayerTrace(input: current, preactivation: nil, output: out))
                 current = out
             }
         }
         return traces
+    }
+
+    /// One layer's output for `input` in inference (allocates; for traces).
+    private static func run(_ layer: any Layer, on input: Matrix, networkInput: Matrix, outputWidth: Int) -> Matrix {
+        let rows = input.rows
+        func buffer(_ count: Int) -> UnsafeMutablePointer<Double> {
+            let p = UnsafeMutablePointer<Double>.allocate(capacity: max(count, 1))
+            p.initialize(repeating: 0, count: max(count, 1))
+            return p
+        }
+        let memory = LayerMemory(inputWidth: input.columns, outputWidth: outputWidth, output: buffer(rows * outputWidth),
+                                 scratch: buffer(rows * layer.scratchWidth(inputWidth: input.columns)),
+                                 parameters: buffer(layer.parameterCount), gradients: buffer(layer.parameterCount),
+                                 outputGradient: buffer(rows * outputWidth), inputGradient: nil)
+        defer {
+            for p in [memory.output, memory.scratch, memory.parameters, memory.gradients, memory.outputGradient] { p.deallocate() }
+        }
+        layer.copyParameters(into: memory.parameters)
+        var random = RandomGenerator(seed: 0, stream: RandomStream.dropout)
+        input.elements.withUnsafeBufferPointer { x in
+            networkInput.elements.withUnsafeBufferPointer { x0 in
+                let pass = LayerPass(rows: rows, phase: .inference, networkInput: x0.baseAddress!,
+                                     networkInputWidth: networkInput.columns, gradientIsLogit: false)
+                layer.forward(x.baseAddress!, memory, pass, random: &random)
+            }
+        }
+        return Matrix(rows: rows, columns: outputWidth, elements: Array(UnsafeBufferPointer(start: memory.output, count: rows * outputWidth)))
     }
 
     /// The output of layer `index` (0-based) for inputs `x`: the course's `forward_upto(j)`.
@@ -86,6 +112,8 @@ extension Network {
 
     private init(truncating network: Network, to count: Int) {
         self.init(inputWidth: network.inputWidth, loss: network.loss)
-        self.layers = Array(network.layers.prefix(count))
+        for layer in network.layers.prefix(count) {
+            do { try add(layer) } catch { preconditionFailure("a prefix of a built network is built: \(error)") }
+        }
     }
 }

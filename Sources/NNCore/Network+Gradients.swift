@@ -20,20 +20,22 @@ public struct Gradients: Sendable, Hashable {
 
 extension Network {
     /// The total loss L = loss(f(x), y) + Σ penalties and ∂L/∂(W, b) for every dense layer,
-    /// by backpropagation over the whole batch.
-    public func gradients(_ x: Matrix, _ y: Matrix) throws(NetworkError) -> Gradients {
+    /// by backpropagation over the whole batch, in `phase` (inference by default: dropout is the
+    /// identity; in training its masks are drawn from `seed`'s dropout stream, as in the first
+    /// batch of a run with that seed).
+    public func gradients(_ x: Matrix, _ y: Matrix, phase: Phase = .inference, seed: UInt64 = 0) throws(NetworkError) -> Gradients {
         try checkData(x, y, what: "data")
-        let workspace = Workspace(network: self, capacity: x.rows)
+        let workspace = Workspace(network: self, capacity: x.rows, seed: seed)
         return x.elements.withUnsafeBufferPointer { xb in
             y.elements.withUnsafeBufferPointer { yb in
                 let input = xb.baseAddress!
                 let targets = yb.baseAddress!
-                workspace.forward(input, rows: x.rows)
+                workspace.forward(input, rows: x.rows, phase: phase)
                 let dataLoss = workspace.dataLoss(targets: targets, rows: x.rows)
                 let penalty = workspace.penalty()
-                workspace.backward(input: input, targets: targets, rows: x.rows)
+                workspace.backward(input: input, targets: targets, rows: x.rows, phase: phase)
                 let layers = self.layers.indices.compactMap { i -> LayerGradient? in
-                    guard case .dense = self.layers[i] else { return nil }
+                    guard self.layers[i] is Dense else { return nil }
                     let g = workspace.gradient(ofLayer: i)
                     return LayerGradient(weights: g.weights, bias: g.bias)
                 }

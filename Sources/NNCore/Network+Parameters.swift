@@ -1,17 +1,28 @@
 extension Network {
-    /// All trainable parameters as one vector: each dense layer's W (row-major), then its b.
+    /// All trainable parameters as one vector, layer by layer in each layer's layout (a dense
+    /// layer's W row-major, then its b) — the layout of the workspace's parameter vector.
     public var parameterVector: [Double] {
-        get { denseLayers.flatMap { $0.layer.weights.elements + $0.layer.bias } }
+        get {
+            var values = [Double](repeating: 0, count: parameterCount)
+            values.withUnsafeMutableBufferPointer { buffer in
+                var offset = 0
+                for layer in layers where layer.parameterCount > 0 {
+                    layer.copyParameters(into: buffer.baseAddress! + offset)
+                    offset += layer.parameterCount
+                }
+            }
+            return values
+        }
         set {
             precondition(newValue.count == parameterCount, "parameterVector needs \(parameterCount) values, received \(newValue.count)")
-            var offset = 0
-            for (index, layer) in denseLayers {
-                var dense = layer
-                let w = dense.weights.elements.count
-                dense.weights.elements = Array(newValue[offset..<(offset + w)])
-                dense.bias = Array(newValue[(offset + w)..<(offset + w + dense.units)])
-                offset += w + dense.units
-                setDense(dense, at: index)
+            newValue.withUnsafeBufferPointer { buffer in
+                var offset = 0
+                for index in layers.indices where layers[index].parameterCount > 0 {
+                    var layer = layers[index]
+                    layer.loadParameters(from: buffer.baseAddress! + offset)
+                    offset += layer.parameterCount
+                    replaceLayer(at: index, with: layer)
+                }
             }
         }
     }

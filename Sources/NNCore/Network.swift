@@ -1,53 +1,56 @@
-/// A feed-forward network: an input width, layers in order, and a loss.
+/// A feed-forward network: an input width, layers in order, and a loss — the course's `Network`.
 ///
-/// Widths are inferred: a dense layer takes the previous output (or the network input);
-/// `concat_input` outputs the network input's columns followed by the previous output.
+/// ```swift
+/// var generator = RandomGenerator(seed: 1)
+/// var network = Network(inputWidth: 2, loss: .mse)
+/// network.addDense(units: 2, activation: .tanh, using: &generator)
+/// network.addDense(units: 1, activation: .tanh, using: &generator)
+/// ```
+///
+/// Widths are inferred and checked in `add`: each layer says its output width for what comes in
+/// (`Layer.outputWidth(for:)`).
 public struct Network: Sendable, Hashable {
     /// The number of input columns.
     public let inputWidth: Int
-    public internal(set) var layers: [Layer]
+    /// The layers in order.
+    public private(set) var layers: [any Layer]
+    /// The output width of each layer, in order.
+    private var widths: [Int]
     public var loss: Loss
 
     public init(inputWidth: Int, loss: Loss = .mse) {
         precondition(inputWidth > 0, "Network input width must be positive, received \(inputWidth)")
         self.inputWidth = inputWidth
         self.layers = []
+        self.widths = []
         self.loss = loss
     }
 
     /// Builds a network from layers, checking every shape.
-    public init(inputWidth: Int, loss: Loss = .mse, layers: [Layer]) throws(NetworkError) {
+    public init(inputWidth: Int, loss: Loss = .mse, layers: [any Layer]) throws(NetworkError) {
         self.init(inputWidth: inputWidth, loss: loss)
         for layer in layers { try add(layer) }
     }
 
     /// The width of the output of layer `index` (−1: the network input).
     public func outputWidth(ofLayer index: Int) -> Int {
-        var width = inputWidth
-        guard index >= 0 else { return width }
-        for layer in layers[0...index] {
-            switch layer {
-            case .dense(let dense): width = dense.units
-            case .concatInput: width += inputWidth
-            }
-        }
-        return width
+        index >= 0 ? widths[index] : inputWidth
     }
 
     /// The width of the network's output.
-    public var outputWidth: Int { outputWidth(ofLayer: layers.count - 1) }
+    public var outputWidth: Int { widths.last ?? inputWidth }
+
+    /// The layer at `index` (0-based, as in `layers`).
+    public func layer(at index: Int) -> any Layer { layers[index] }
 
     /// Whether a layer has a regularizer (then `fit` records `data_loss` and `penalty`, `History.keys`).
-    public var hasRegularizer: Bool { layers.contains { $0.dense?.regularizer != nil } }
+    public var hasRegularizer: Bool { layers.contains { $0.isRegularized } }
 
-    /// Appends a layer, checking that a dense layer's weights fit what comes in.
-    public mutating func add(_ layer: Layer) throws(NetworkError) {
-        if case .dense(let dense) = layer {
-            let incoming = outputWidth
-            guard dense.inputs == incoming else {
-                throw .inputWidthMismatch(layer: layers.count, expected: incoming, received: dense.inputs)
-            }
-        }
+    /// Appends a layer, checking that it fits what comes in (a dense layer's weights, a layer that
+    /// must come first).
+    public mutating func add(_ layer: any Layer) throws(NetworkError) {
+        let input = LayerInput(index: layers.count, width: outputWidth, networkWidth: inputWidth)
+        widths.append(try layer.outputWidth(for: input))
         layers.append(layer)
     }
 
@@ -57,29 +60,48 @@ public struct Network: Sendable, Hashable {
         precondition(units > 0, "Dense units must be positive, received \(units)")
         let dense = Dense(inputs: outputWidth, units: units, activation: activation, regularizer: regularizer,
                           initializer: initializer, using: &generator)
-        layers.append(.dense(dense))
+        layers.append(dense)
+        widths.append(units)
     }
 
     /// Appends a `concat_input` layer.
     public mutating func addConcatInput() {
-        layers.append(.concatInput)
+        widths.append(outputWidth + inputWidth)
+        layers.append(ConcatInput())
     }
 
     /// The dense layers in order, with their index among all layers.
     public var denseLayers: [(index: Int, layer: Dense)] {
-        layers.enumerated().compactMap { i, l in l.dense.map { (i, $0) } }
+        layers.enumerated().compactMap { i, l in (l as? Dense).map { (i, $0) } }
+    }
+
+    /// Replaces the layer at `index` by one of the same kind and shape (new weights, say).
+    public mutating func replaceLayer(at index: Int, with layer: any Layer) {
+        precondition(type(of: layer) == type(of: layers[index]) && layer.parameterCount == layers[index].parameterCount
+                     && (try? layer.outputWidth(for: LayerInput(index: index, width: outputWidth(ofLayer: index - 1), networkWidth: inputWidth))) == widths[index],
+                     "replaceLayer must keep layers[\(index)]'s kind and shape")
+        layers[index] = layer
     }
 
     /// Replaces the dense layer at `index` (its shape must stay the same).
     public mutating func setDense(_ dense: Dense, at index: Int) {
-        guard case .dense(let old) = layers[index] else { preconditionFailure("layers[\(index)] is not dense") }
-        precondition(old.inputs == dense.inputs && old.units == dense.units, "setDense must keep layers[\(index)]'s shape")
-        layers[index] = .dense(dense)
+        replaceLayer(at: index, with: dense)
     }
 
     /// The number of trainable parameters (weights and biases of all dense layers).
-    public var parameterCount: Int { denseLayers.reduce(0) { $0 + $1.layer.parameterCount } }
+    public var parameterCount: Int { layers.reduce(0) { $0 + $1.parameterCount } }
 
     /// The sum of all regularization penalties.
     public var penalty: Double { denseLayers.reduce(0) { $0 + $1.layer.penalty } }
+
+    public static func == (lhs: Network, rhs: Network) -> Bool {
+        lhs.inputWidth == rhs.inputWidth && lhs.loss == rhs.loss && lhs.layers.count == rhs.layers.count
+            && zip(lhs.layers, rhs.layers).allSatisfy { $0.isEqual(to: $1) }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(inputWidth)
+        hasher.combine(loss)
+        for layer in layers { hasher.combine(AnyHashable(layer)) }
+    }
 }

@@ -8,6 +8,8 @@ public enum NetworkError: Error, Sendable, Equatable, CustomStringConvertible {
     case rowCountMismatch(inputs: Int, targets: Int)
     /// A network without any dense layer, or empty data.
     case empty(String)
+    /// Layer `layer` (0-based) cannot follow what comes before it (the reason says why).
+    case misplacedLayer(layer: Int, String)
 
     public var description: String {
         switch self {
@@ -19,6 +21,8 @@ public enum NetworkError: Error, Sendable, Equatable, CustomStringConvertible {
             "x and y: expected the same number of rows, received \(inputs) and \(targets)"
         case let .empty(what):
             what
+        case let .misplacedLayer(layer, reason):
+            "layers[\(layer)]: \(reason)"
         }
     }
 }

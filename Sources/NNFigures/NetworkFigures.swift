@@ -6,48 +6,71 @@ import NNLanguage
 public enum NetworkFigures {
     /// The diagram of `network`: one column of nodes for the input and one per dense layer;
     /// edges colored by the weight's sign and as wide as its magnitude; a `concat_input` layer is
-    /// drawn as skip edges from the input nodes straight into the next dense layer.
+    /// drawn as skip edges from the input nodes straight into the next dense layer. A first
+    /// `features` layer is the input column, its nodes named by feature (x₁², sin x₁, as in
+    /// TensorFlow Playground); with `concat_input` too, the raw inputs come first and feed the
+    /// features column by edges of weight 1. Layers without weights that keep their width (dropout)
+    /// are named after the column whose output they act on.
     /// - Parameter values: a single-row input whose activations label the nodes, if given.
     public static func diagram(_ network: Network, title: String? = nil, input values: Matrix? = nil,
                                labels: NetworkLabels = [.weights]) -> NetworkDiagram {
         let trace = values.map { network.trace($0) }
-        var columns = [NetworkLayer(tr("input x"), size: network.inputWidth,
+        let rawInput = NetworkLayer(tr("input x"), size: network.inputWidth,
                                     nodeLabels: (1...network.inputWidth).map { "x" + subscripted($0) },
-                                    values: values.map { $0.row(0) }, unitName: tr("inputs"))]
+                                    values: values.map { $0.row(0) }, unitName: tr("inputs"))
+        var columns = [rawInput]
         var edges: [NetworkEdges] = []
-        var previousColumn = 0
+        var first = 0
+        if let features = network.layers.first as? Features {
+            let column = NetworkLayer(tr("input features"), size: features.features.count,
+                                      nodeLabels: features.features.map(displayName),
+                                      values: trace.map { $0[0].output.row(0) }, unitName: tr("features"))
+            if network.layers.contains(where: { $0 is ConcatInput }) {
+                columns.append(column)
+                edges.append(NetworkEdges(from: 0, to: 1, weights: features.features.map { feature in
+                    (0..<network.inputWidth).map { feature.inputs.contains($0) ? 1 : 0 }
+                }))
+            } else {
+                columns = [column]
+            }
+            first = 1
+        }
+        var previousColumn = columns.count - 1
         var concatenated = false
         let denseCount = network.denseLayers.count
         var denseIndex = 0
-        for (index, layer) in network.layers.enumerated() {
-            switch layer {
-            case .concatInput:
+        for (index, layer) in network.layers.enumerated() where index >= first {
+            if layer is ConcatInput {
                 concatenated = true
-            case .dense(let dense):
-                denseIndex += 1
-                let isOutput = denseIndex == denseCount
-                let column = columns.count
-                let prefix = isOutput ? "ŷ" : "h"
-                let nodeLabels = (1...dense.units).map { dense.units == 1 && isOutput ? "ŷ" : prefix + subscripted($0) }
-                let name = isOutput ? tr("output \(dense.activation.name)") : tr("dense \(denseIndex) \(dense.activation.name)")
-                columns.append(NetworkLayer(name, size: dense.units, nodeLabels: nodeLabels,
-                                            values: trace.map { $0[index].output.row(0) }, unitName: tr("units")))
-                // W is inputs × units; edges[j][i] joins node i to node j.
-                let w = dense.weights
-                if concatenated {
-                    let d0 = network.inputWidth
-                    edges.append(NetworkEdges(from: 0, to: column, weights: (0..<dense.units).map { j in (0..<d0).map { w[$0, j] } }))
-                    if w.rows > d0 {
-                        edges.append(NetworkEdges(from: previousColumn, to: column,
-                                                  weights: (0..<dense.units).map { j in (d0..<w.rows).map { w[$0, j] } }))
-                    }
-                } else {
-                    edges.append(NetworkEdges(from: previousColumn, to: column,
-                                              weights: (0..<dense.units).map { j in (0..<w.rows).map { w[$0, j] } }))
-                }
-                previousColumn = column
-                concatenated = false
+                continue
             }
+            guard let dense = layer as? Dense else {
+                columns[previousColumn].name += " + " + layer.description
+                continue
+            }
+            denseIndex += 1
+            let isOutput = denseIndex == denseCount
+            let column = columns.count
+            let prefix = isOutput ? "ŷ" : "h"
+            let nodeLabels = (1...dense.units).map { dense.units == 1 && isOutput ? "ŷ" : prefix + subscripted($0) }
+            let name = isOutput ? tr("output \(dense.activation.name)") : tr("dense \(denseIndex) \(dense.activation.name)")
+            columns.append(NetworkLayer(name, size: dense.units, nodeLabels: nodeLabels,
+                                        values: trace.map { $0[index].output.row(0) }, unitName: tr("units")))
+            // W is inputs × units; edges[j][i] joins node i to node j.
+            let w = dense.weights
+            if concatenated {
+                let d0 = network.inputWidth
+                edges.append(NetworkEdges(from: 0, to: column, weights: (0..<dense.units).map { j in (0..<d0).map { w[$0, j] } }))
+                if w.rows > d0 {
+                    edges.append(NetworkEdges(from: previousColumn, to: column,
+                                              weights: (0..<dense.units).map { j in (d0..<w.rows).map { w[$0, j] } }))
+                }
+            } else {
+                edges.append(NetworkEdges(from: previousColumn, to: column,
+                                          weights: (0..<dense.units).map { j in (0..<w.rows).map { w[$0, j] } }))
+            }
+            previousColumn = column
+            concatenated = false
         }
         var diagram = NetworkDiagram(title: title, layers: columns, edges: edges, labels: labels)
         diagram.words.positiveWeight = tr("positive weight")
@@ -105,6 +128,16 @@ public enum NetworkFigures {
             sentences.append(tr("Node labels are left out in ") + unlabelled.joined(separator: ", ") + tr(": they do not fit beside the nodes."))
         }
         return sentences.joined(separator: " ")
+    }
+
+    /// A feature's name as the diagram writes it: x₁, x₁², x₁x₂, sin x₁.
+    static func displayName(_ feature: Features.Feature) -> String {
+        switch feature {
+        case .input(let i): "x" + subscripted(i + 1)
+        case .square(let i): "x" + subscripted(i + 1) + "²"
+        case .product(let i, let j): "x" + subscripted(i + 1) + "x" + subscripted(j + 1)
+        case .sine(let i): "sin x" + subscripted(i + 1)
+        }
     }
 
     /// "₁₂" for 12.

@@ -15,7 +15,7 @@ public struct NetworkSummary: Codable, Sendable, Equatable {
         loss = network.loss.name
         var offset = 0
         layers = network.layers.enumerated().map { index, layer in
-            guard let dense = layer.dense else {
+            guard let dense = layer as? Dense else {
                 return LayerSummary(index: index, type: layer.typeName, inputs: network.outputWidth(ofLayer: index - 1),
                                     units: network.outputWidth(ofLayer: index), activation: nil, l1: 0, l2: 0,
                                     weightOffset: nil, biasOffset: nil)

@@ -148,18 +148,15 @@ enum ExperimentSection {
     static func describe(_ experiment: ExperimentRuns, heldOut: String = "validation") -> [ReportBlock] {
         guard let run = experiment.runs.first else { return [] }
         let layers = run.network.layers.map { layer -> String in
-            switch layer {
-            case .concatInput: return "concat_input"
-            case .dense(let d):
-                var text = "dense \(d.units) \(d.activation.name)"
-                if let r = d.regularizer {
-                    var parts: [String] = []
-                    if r.l1 != 0 { parts.append("L1 \(readable(r.l1))") }
-                    if r.l2 != 0 { parts.append("L2 \(readable(r.l2))") }
-                    if !parts.isEmpty { text += " (" + parts.joined(separator: ", ") + ")" }
-                }
-                return text
+            guard let d = layer as? Dense else { return layer.description }
+            var text = "dense \(d.units) \(d.activation.name)"
+            if let r = d.regularizer {
+                var parts: [String] = []
+                if r.l1 != 0 { parts.append("L1 \(readable(r.l1))") }
+                if r.l2 != 0 { parts.append("L2 \(readable(r.l2))") }
+                if !parts.isEmpty { text += " (" + parts.joined(separator: ", ") + ")" }
             }
+            return text
         }
         let optimizer = describe(run.optimizer)
         let samples = run.validation.map { tr("\(run.data.count) training and \($0.count) \(translated(heldOut)) samples") } ?? tr("\(run.data.count) samples")

@@ -66,7 +66,7 @@ public enum RunPool {
 extension RunPool {
     /// The share of all dense weights with |w| < 10⁻³ at each sampled epoch (layers weighted by their weight counts).
     static func smallWeightShare(_ record: RunRecord, network: Network) -> [Double] {
-        let counts = record.samples.layers.map { Double(network.layers.indices.contains($0.layer) ? network.layers[$0.layer].dense?.weights.elements.count ?? 0 : 0) }
+        let counts = record.samples.layers.map { Double(network.layers.indices.contains($0.layer) ? (network.layers[$0.layer] as? Dense)?.weights.elements.count ?? 0 : 0) }
         let total = counts.reduce(0, +)
         return record.samples.epochs.indices.map { i in
             guard total > 0 else { return .nan }

@@ -12,8 +12,11 @@ import NNFiles
 ///   {"type": "dense", "units": 1, "activation": "leaky_relu", "alpha": 0.1,
 ///    "regularizer": {"l1": 0.001, "l2": 0.01}}]}
 /// ```
-/// A dense layer without "weights" is initialized from the seed (stream `layerBase + index`),
-/// with its "initializer" (default glorot_uniform); a missing "bias" starts at zero.
+/// Each layer object is read by its kind's `LayerSpec` (`vocabulary`): `DenseSpec` (a dense layer
+/// without "weights" is initialized from the seed, stream `layerBase + index`, with its
+/// "initializer", default glorot_uniform; a missing "bias" starts at zero), `ConcatInputSpec`,
+/// `DropoutSpec` (`{"type": "dropout", "rate": 0.5}`), `FeaturesSpec`
+/// (`{"type": "features", "include": ["x1", "x2", "x1^2", "sin(x1)"]}`, first layer only).
 public enum ModelFile {
     /// Limits that keep a typo from allocating the machine away.
     public static let maximumUnits = 1_000_000
@@ -44,67 +47,35 @@ public enum ModelFile {
         return spec
     }
 
+    /// The layer kinds model files know, each with its own words (`LayerSpec`).
+    public static let vocabulary = [LayerKind(DenseSpec.self), LayerKind(ConcatInputSpec.self), LayerKind(DropoutSpec.self), LayerKind(FeaturesSpec.self)]
+
+    /// The `type` names of `vocabulary`, quoted, for errors.
+    static var typeNames: String {
+        let names = vocabulary.map { "\"\($0.typeName)\"" }
+        return names.dropLast().joined(separator: ", ") + " or " + (names.last ?? "")
+    }
+
     /// The layers of a "layers" array (a model's, or a sweep's architecture level).
-    public static func layers(_ field: JSONField) throws(InputError) -> [ModelSpec.LayerSpec] {
-        var layers: [ModelSpec.LayerSpec] = []
+    public static func layers(_ field: JSONField) throws(InputError) -> [any LayerSpec] {
+        var layers: [any LayerSpec] = []
         for layerField in try field.array() { layers.append(try layer(from: layerField)) }
-        guard layers.contains(where: { if case .dense = $0 { true } else { false } }) else {
-            throw field.error("expected at least one dense layer, received \(layers.isEmpty ? "none" : "only concat_input")")
+        guard layers.contains(where: { $0 is DenseSpec }) else {
+            let kinds = layers.map { type(of: $0).typeName }
+            throw field.error("expected at least one dense layer, received \(layers.isEmpty ? "none" : "only " + kinds.joined(separator: ", "))")
         }
         return layers
     }
 
-    static let layerFields = ["type", "units", "activation", "alpha", "approximate", "weights", "bias", "regularizer", "initializer", "name"]
-
-    private static func layer(from field: JSONField) throws(InputError) -> ModelSpec.LayerSpec {
+    private static func layer(from field: JSONField) throws(InputError) -> any LayerSpec {
         guard case .object = field.value.kind else { throw field.error("expected a layer object, received \(field.value.summary)") }
-        let type = try field.object(allowing: layerFields)
-            .required("type", "\"dense\" or \"concat_input\"").string(oneOf: ["dense", "concat_input"])
-        if type == "concat_input" {
-            _ = try field.object(allowing: ["type", "name"])
-            return .concatInput
+        let typeField = try field.anyObject().required("type", typeNames)
+        let type = try typeField.string(oneOf: vocabulary.map(\.typeName))
+        guard let kind = vocabulary.first(where: { $0.typeName == type }) else {
+            throw typeField.error("expected \(typeNames), received \(typeField.value.summary)")
         }
-        let object = try field.object(allowing: layerFields)
-        let units = try object.required("units", "a positive integer").integer(in: 1...maximumUnits)
-        let activationName = try object.optional("activation")?.string(oneOf: Activation.names) ?? "linear"
-        var activation = activationNamed(activationName)
-        if let alphaField = object.optional("alpha") {
-            switch activation {
-            case .leakyReLU: activation = .leakyReLU(alpha: try alphaField.number(in: .nonNegative))
-            case .elu: activation = .elu(alpha: try alphaField.number(in: .nonNegative))
-            default: throw alphaField.error("expected only with \"activation\": \"leaky_relu\" or \"elu\", received it with \(activationName)")
-            }
-        }
-        if let approximateField = object.optional("approximate") {
-            guard case .gelu = activation else { throw approximateField.error("expected only with \"activation\": \"gelu\", received it with \(activationName)") }
-            activation = .gelu(approximate: try approximateField.bool())
-        }
-        var regularizer: Regularizer?
-        if let regularizerField = object.optional("regularizer") {
-            let r = try regularizerField.object(allowing: ["l1", "l2"])
-            guard r.has("l1") || r.has("l2") else { throw regularizerField.error("expected \"l1\" and/or \"l2\", received an empty object") }
-            regularizer = Regularizer(l1: try r.optional("l1")?.number(in: .nonNegative) ?? 0,
-                                      l2: try r.optional("l2")?.number(in: .nonNegative) ?? 0)
-        }
-        let initializerName = try object.optional("initializer")?.string(oneOf: Initializer.allCases.map(\.name)) ?? Initializer.glorotUniform.name
-        var weights: Matrix?
-        if let weightsField = object.optional("weights") {
-            let rows = try weightsField.array()
-            guard Double(rows.count) * Double(units) <= Double(maximumParameters) else {
-                throw weightsField.error("expected at most \(maximumParameters) weights, received \(rows.count)×\(units)")
-            }
-            weights = try weightsField.matrix(columns: units, what: "units")
-        }
-        var bias: [Double]?
-        if let biasField = object.optional("bias") {
-            guard weights != nil else { throw biasField.error("expected only together with \"weights\", received it alone") }
-            let values = try biasField.vector()
-            guard values.count == units else { throw biasField.error("expected \(units) numbers (units), received \(values.count)") }
-            bias = values
-        }
-        return .dense(ModelSpec.DenseSpec(units: units, activation: activation, regularizer: regularizer,
-                                          initializer: Initializer(rawValue: initializerName) ?? .glorotUniform,
-                                          weights: weights, bias: bias, location: field.location))
+        let object = try field.object(allowing: ["type", "name"] + kind.fields)
+        return try kind.read(object, field)
     }
 
     /// The activation a model file names (leaky_relu with its default slope).
@@ -120,30 +91,9 @@ public enum ModelFile {
     /// The model file for `network`, with every number in shortest round-trip form, so that
     /// loading it gives back the same bits.
     public static func encode(_ network: Network) -> String {
-        var layers: [String] = []
-        for layer in network.layers {
-            switch layer {
-            case .concatInput:
-                layers.append("{\"type\": \"concat_input\"}")
-            case .dense(let dense):
-                var fields = ["\"type\": \"dense\"", "\"units\": \(dense.units)", "\"activation\": \"\(dense.activation.name)\""]
-                switch dense.activation {
-                case .leakyReLU(let alpha): fields.append("\"alpha\": \(JSONWriter.number(alpha))")
-                case .elu(let alpha) where alpha != 1: fields.append("\"alpha\": \(JSONWriter.number(alpha))")
-                case .gelu(true): fields.append("\"approximate\": true")
-                default: break
-                }
-                if dense.initializer != .glorotUniform { fields.append("\"initializer\": \"\(dense.initializer.name)\"") }
-                if let r = dense.regularizer {
-                    var parts: [String] = []
-                    if r.l1 != 0 { parts.append("\"l1\": \(JSONWriter.number(r.l1))") }
-                    if r.l2 != 0 || r.l1 == 0 { parts.append("\"l2\": \(JSONWriter.number(r.l2))") }
-                    fields.append("\"regularizer\": {\(parts.joined(separator: ", "))}")
-                }
-                fields.append("\"weights\": \(JSONWriter.matrix(dense.weights))")
-                fields.append("\"bias\": \(JSONWriter.vector(dense.bias))")
-                layers.append("{" + fields.joined(separator: ", ") + "}")
-            }
+        let layers = network.layers.map { layer -> String in
+            let fields = vocabulary.lazy.compactMap { $0.encode(layer) }.first ?? []
+            return "{" + (["\"type\": \"\(layer.typeName)\""] + fields).joined(separator: ", ") + "}"
         }
         return "{\"input\": \(network.inputWidth), \"loss\": \"\(network.loss.name)\",\n \"layers\": [\n  "
             + layers.joined(separator: ",\n  ") + "]}\n"

@@ -106,7 +106,7 @@ struct GradientCheckTests {
         var network = Network(inputWidth: 2, loss: .mse)
         network.addDense(units: 1, activation: .linear, using: &generator)
         network.addConcatInput()
-        try network.add(.dense(Dense(weights: Matrix([[10], [20], [0.5]]), bias: [0], activation: .linear)))
+        try network.add(Dense(weights: Matrix([[10], [20], [0.5]]), bias: [0], activation: .linear))
         let x = Matrix([[1, 2]])
         let y = Matrix([[0]])
         let g = try network.gradients(x, y)

@@ -11,7 +11,7 @@ struct EventTests {
     /// oscillates (−0.05, +0.075), crossing every epoch.
     static func l1Run(epochs: Int) throws -> Run {
         let dense = Dense(weights: Matrix([[0.5], [-0.3]]), bias: [0], regularizer: .l1(1))
-        let network = try Network(inputWidth: 2, loss: .mse, layers: [.dense(dense)])
+        let network = try Network(inputWidth: 2, loss: .mse, layers: [dense])
         let data = Dataset(x: Matrix([[0, 0]]), y: Matrix([[1]]))
         return Run(network: network, data: data, optimizer: SGD(learningRate: 0.125),
                    options: TrainingOptions(epochs: epochs, batchSize: 1, shuffle: false))

@@ -28,9 +28,9 @@ public enum BackpropLab {
     public static var network: Network {
         // The shapes are fixed by the constants above, so this cannot fail.
         guard let network = try? Network(inputWidth: 2, loss: .mse, layers: [
-            .dense(Dense(weights: w1, bias: b1, activation: .sigmoid)),
-            .dense(Dense(weights: w2, bias: b2, activation: .sigmoid)),
-            .dense(Dense(weights: w3, bias: b3, activation: .softmax)),
+            Dense(weights: w1, bias: b1, activation: .sigmoid),
+            Dense(weights: w2, bias: b2, activation: .sigmoid),
+            Dense(weights: w3, bias: b3, activation: .softmax),
         ]) else { preconditionFailure("the backprop lab's shapes are inconsistent") }
         return network
     }

@@ -1,8 +1,12 @@
 /// A fully connected layer: A = f(Z), Z = X·W + b.
 ///
 /// `weights` is `inputs × units`, `bias` has `units` entries; the optional regularizer applies
-/// to the weights only.
-public struct Dense: Sendable, Hashable {
+/// to the weights only. In the parameter vector the layer is W (row-major), then b.
+///
+/// Backward, with δ = ∂L/∂Z = f′(Z) ⊙ ∂L/∂A (or the loss's logit gradient):
+///
+///     ∂L/∂W = Xᵀ·δ + ∂penalty/∂W,   ∂L/∂b = Σ_rows δ,   ∂L/∂X = δ·Wᵀ
+public struct Dense: Layer {
     public var weights: Matrix
     public var bias: [Double]
     public var activation: Activation
@@ -54,6 +58,85 @@ public struct Dense: Sendable, Hashable {
         return weights.elements.withUnsafeBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return 0 }
             return regularizer.penalty(base, count: buffer.count)
+        }
+    }
+
+    // MARK: Layer
+
+    public var typeName: String { "dense" }
+
+    public var description: String { "dense \(units) \(activation.name)" }
+
+    public func outputWidth(for input: LayerInput) throws(NetworkError) -> Int {
+        guard inputs == input.width else {
+            throw .inputWidthMismatch(layer: input.index, expected: input.width, received: inputs)
+        }
+        return units
+    }
+
+    /// Z is kept apart from A unless the activation is linear (then A = Z in the output buffer).
+    public func scratchWidth(inputWidth: Int) -> Int { activation == .linear ? 0 : units }
+
+    public var isRegularized: Bool { regularizer != nil }
+
+    public func copyParameters(into destination: UnsafeMutablePointer<Double>) {
+        weights.elements.withUnsafeBufferPointer { destination.update(from: $0.baseAddress!, count: $0.count) }
+        bias.withUnsafeBufferPointer { (destination + inputs * units).update(from: $0.baseAddress!, count: units) }
+    }
+
+    public mutating func loadParameters(from source: UnsafePointer<Double>) {
+        weights.elements = Array(UnsafeBufferPointer(start: source, count: inputs * units))
+        bias = Array(UnsafeBufferPointer(start: source + inputs * units, count: units))
+    }
+
+    public func penalty(_ parameters: UnsafePointer<Double>) -> Double {
+        guard let regularizer, !regularizer.isZero else { return 0 }
+        return regularizer.penalty(parameters, count: inputs * units)
+    }
+
+    /// Where Z is after `forward`.
+    private func preactivation(_ memory: LayerMemory) -> UnsafeMutablePointer<Double> {
+        activation == .linear ? memory.output : memory.scratch
+    }
+
+    public func finalActivation(_ memory: LayerMemory) -> (activation: Activation, logits: UnsafePointer<Double>)? {
+        (activation, UnsafePointer(preactivation(memory)))
+    }
+
+    public func forward(_ input: UnsafePointer<Double>, _ memory: LayerMemory, _ pass: LayerPass, random: inout RandomGenerator) {
+        let rows = pass.rows
+        let z = preactivation(memory)
+        let b = memory.parameters + inputs * units
+        GEMM.multiply(m: rows, n: units, k: inputs, a: input, lda: inputs, transposeA: false,
+                      b: memory.parameters, ldb: units, transposeB: false, c: z, ldc: units, accumulate: false)
+        for r in 0..<rows {
+            let row = z + r * units
+            for j in 0..<units { row[j] += b[j] }
+        }
+        activation.apply(UnsafePointer(z), into: memory.output, rows: rows, columns: units)
+    }
+
+    public func backward(_ input: UnsafePointer<Double>, _ memory: LayerMemory, _ pass: LayerPass) {
+        let rows = pass.rows
+        let dz = memory.outputGradient
+        if !pass.gradientIsLogit {
+            activation.backward(z: preactivation(memory), a: memory.output, gradientA: dz, into: dz, rows: rows, columns: units)
+        }
+        let dw = memory.gradients
+        GEMM.multiply(m: inputs, n: units, k: rows, a: input, lda: inputs, transposeA: true,
+                      b: dz, ldb: units, transposeB: false, c: dw, ldc: units, accumulate: false)
+        let db = memory.gradients + inputs * units
+        for j in 0..<units { db[j] = 0 }
+        for r in 0..<rows {
+            let row = dz + r * units
+            for j in 0..<units { db[j] += row[j] }
+        }
+        if let regularizer, !regularizer.isZero {
+            regularizer.addGradient(memory.parameters, into: dw, count: inputs * units)
+        }
+        if let previous = memory.inputGradient {
+            GEMM.multiply(m: rows, n: inputs, k: units, a: dz, lda: units, transposeA: false,
+                          b: memory.parameters, ldb: units, transposeB: true, c: previous, ldc: inputs, accumulate: false)
         }
     }
 }

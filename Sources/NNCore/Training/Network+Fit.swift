@@ -51,7 +51,7 @@ final class Trainer {
         batchSize = min(options.batchSize, data.count)
         inputWidth = network.inputWidth
         outputWidth = network.outputWidth
-        workspace = Workspace(network: network, capacity: batchSize)
+        workspace = Workspace(network: network, capacity: batchSize, seed: options.seed)
         x = Trainer.copy(data.x.elements)
         y = Trainer.copy(data.y.elements)
         if let validation {
@@ -123,7 +123,7 @@ final class Trainer {
                 let start = batch * batchSize
                 let rows = min(batchSize, sampleCount - start)
                 let (input, targets) = batchPointers(start: start, rows: rows)
-                workspace.forward(input, rows: rows)
+                workspace.forward(input, rows: rows, phase: .training)
                 let dataLoss = workspace.dataLoss(targets: targets, rows: rows), penalty = workspace.penalty()
                 let batchLoss = dataLoss + penalty
                 lossSum += batchLoss * Double(rows)
@@ -140,7 +140,7 @@ final class Trainer {
                     break
                 }
                 lastFiniteLoss = batchLoss
-                workspace.backward(input: input, targets: targets, rows: rows)
+                workspace.backward(input: input, targets: targets, rows: rows, phase: .training)
                 optimizer.learningRate = state.learningRate
                 optimizer.update(parameters, gradients: gradients)
                 if !allFinite(parameters) {

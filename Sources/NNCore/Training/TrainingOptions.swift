@@ -28,4 +28,6 @@ public enum RandomStream {
     public static let layerBase: UInt64 = 1
     public static let shuffle: UInt64 = 0x5348_5546_464C_4500
     public static let data: UInt64 = 0x4441_5441_0000_0000
+    /// What layers draw in training (dropout's masks), one stream per run.
+    public static let dropout: UInt64 = 0x4452_4F50_4F55_5400
 }

@@ -71,9 +71,11 @@ public final class TrainingState {
 
     /// Where each dense layer's W and b sit in the flat vectors: (layer index, weight range, bias range).
     public var parameterLayout: [(layer: Int, weights: Range<Int>, bias: Range<Int>)] {
-        workspace.steps.enumerated().compactMap { i, step in
-            guard step.kind == .dense else { return nil }
-            return (i, step.weightOffset..<step.biasOffset, step.biasOffset..<(step.biasOffset + step.outputWidth))
+        workspace.layers.indices.compactMap { i in
+            guard workspace.layers[i] is Dense else { return nil }
+            let offset = workspace.offsets[i], memory = workspace.memory[i]
+            let bias = offset + memory.inputWidth * memory.outputWidth
+            return (i, offset..<bias, bias..<(bias + memory.outputWidth))
         }
     }
 }
