@@ -170,6 +170,8 @@ def build_model(spec):
             dense.append(layer)
         elif L["type"] == "concat_input":
             h = keras.layers.Concatenate(dtype="float64")([inp, h])
+        elif L["type"] == "dropout":
+            h = keras.layers.Dropout(L["rate"], dtype="float64")(h)
         else:
             raise ValueError(L["type"])
     model = keras.Model(inp, h)
@@ -1169,6 +1171,54 @@ def gen_early_stopping():
     write("early_stopping.json", {"generator": GENERATOR, "cases": cases})
     return len(cases)
 
+def gen_dropout():
+    """Dropout as Keras applies it. Inference (training=False): the network's loss, outputs and
+    gradients, which must equal those of the same network without its dropout layers. Training: the
+    Dropout layer's output on known inputs, whose kept values NNLab must reproduce bit for bit as
+    x·(1/(1 − rate)) (the masks come from another generator, so only the scaling can be compared)."""
+    rng = np.random.RandomState(1313)
+    cases = []
+    for name, n_in, hidden, rate, out_units, out_act, loss in [
+            ("tanh_dropout0.5_softmax_cce", 3, 4, 0.5, 3, "softmax", "cce"),
+            ("relu_dropout0.2_sigmoid_bce", 2, 5, 0.2, 1, "sigmoid", "bce"),
+            ("sigmoid_dropout0.3_linear_mse", 4, 3, 0.3, 2, "linear", "mse")]:
+        spec = {"input": n_in, "loss": loss, "layers": [
+            {"type": "dense", "units": hidden, "activation": name.split("_")[0],
+             "weights": tolist(rand_w(rng, (n_in, hidden))), "bias": tolist(np.round(rng.uniform(-0.3, 0.3, hidden), 6))},
+            {"type": "dropout", "rate": rate},
+            {"type": "dense", "units": out_units, "activation": out_act,
+             "weights": tolist(rand_w(rng, (hidden, out_units))), "bias": tolist(np.round(rng.uniform(-0.3, 0.3, out_units), 6))}]}
+        data = {"x": tolist(np.round(rng.uniform(-1, 1, (6, n_in)), 6)), "y": tolist(targets(rng, loss, 6, out_units))}
+        model, dense = build_model(spec)
+        x = tf.constant(np.array(data["x"], dtype=np.float64))
+        y = tf.constant(np.array(data["y"], dtype=np.float64))
+        variables = [v for d in dense for v in (d.kernel, d.bias)]
+        with tf.GradientTape() as tape:
+            out = model(x, training=False)
+            value = make_loss(loss)(y, out)
+        g = tape.gradient(value, variables)
+        plain = copy.deepcopy(spec)
+        plain["layers"] = [L for L in plain["layers"] if L["type"] != "dropout"]
+        pl, pout, pgrads, _, _, _, _ = keras_loss_and_grads(plain, data)
+        check(f"dropout/{name}: inference loss = without dropout", float(value.numpy()), pl, 0)
+        check(f"dropout/{name}: inference outputs = without dropout", out.numpy(), pout, 0)
+        grads = [{"weights": tolist(g[2 * i]), "bias": tolist(g[2 * i + 1])} for i in range(len(dense))]
+        cases.append({"name": name, "model": spec, "data": data, "loss": float(value.numpy()),
+                      "outputs": tolist(out.numpy()), "gradients": grads})
+    scaling = []
+    for rate in [0.1, 0.3, 0.5, 0.7]:
+        x = np.round(rng.uniform(-2, 2, (20, 10)), 6)
+        layer = keras.layers.Dropout(rate, seed=7, dtype="float64")
+        out = layer(tf.constant(x), training=True).numpy()
+        kept = out != 0
+        check(f"dropout scaling rate {rate}: kept = x*(1/(1-rate))", out[kept], x[kept] * (1 / (1 - rate)), 0)
+        scaling.append({"rate": rate, "x": tolist(x), "training_output": tolist(out)})
+    write("dropout.json", {"generator": GENERATOR, "note": "inference cases: Keras with training=False; scaling: "
+                           "Dropout(rate)(x, training=True), kept values x*(1/(1-rate)), the rest 0", "cases": cases,
+                           "scaling": scaling})
+    return len(cases) + len(scaling)
+
+
 def main():
     log("generator:", json.dumps(GENERATOR))
     counts = {}
@@ -1179,6 +1229,10 @@ def main():
         return
     if sys.argv[1:] == ["early_stopping"]:
         counts["early_stopping.json"] = gen_early_stopping()
+        log("cases per file:", json.dumps(counts))
+        return
+    if sys.argv[1:] == ["dropout"]:
+        counts["dropout.json"] = gen_dropout()
         log("cases per file:", json.dumps(counts))
         return
     if sys.argv[1:] == ["optimizers"]:
@@ -1192,6 +1246,7 @@ def main():
     counts["gradients.json"] = gen_gradients()
     counts["fit.json"] = gen_fit()
     counts["early_stopping.json"] = gen_early_stopping()
+    counts["dropout.json"] = gen_dropout()
     log("cases per file:", json.dumps(counts))
     worst = max(CHECKS, key=lambda c: c[1])
     log(f"{len(CHECKS)} cross-checks passed; largest |diff| {worst[1]:.3g} ({worst[0]})")

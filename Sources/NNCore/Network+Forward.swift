@@ -69,11 +69,17 @@ extension Network {
     /// so a decision boundary of 40,000 points through a wide layer needs megabytes, not the
     /// points × width × 8 bytes of one pass. Each row's output does not depend on the chunking.
     public func predict(_ x: Matrix) -> Matrix {
+        predict(x, phase: .inference)
+    }
+
+    /// The network's output for inputs `x` in `phase`: in training, dropout drops values with masks
+    /// drawn from `seed`'s dropout stream, row by row (the masks of a run's first batch with that seed).
+    public func predict(_ x: Matrix, phase: Phase, seed: UInt64 = 0) -> Matrix {
         precondition(x.columns == inputWidth, "Network expects \(inputWidth) input columns, received \(x.columns)")
         guard x.rows > 0 else { return Matrix(rows: 0, columns: outputWidth) }
         let widths = inputWidth + layers.indices.reduce(0) { $0 + outputWidth(ofLayer: $1) }
         let chunk = max(1, min(x.rows, Self.predictionWorkspaceBytes / (8 * 3 * max(1, widths))))
-        let workspace = Workspace(network: self, capacity: chunk)
+        let workspace = Workspace(network: self, capacity: chunk, seed: seed)
         var output = [Double](repeating: 0, count: x.rows * outputWidth)
         x.elements.withUnsafeBufferPointer { input in
             output.withUnsafeMutableBufferPointer { result in
@@ -81,7 +87,7 @@ extension Network {
                 var start = 0
                 while start < x.rows {
                     let rows = min(chunk, x.rows - start)
-                    workspace.forward(source + start * inputWidth, rows: rows)
+                    workspace.forward(source + start * inputWidth, rows: rows, phase: phase)
                     (target + start * outputWidth).update(from: workspace.output, count: rows * outputWidth)
                     start += rows
                 }
@@ -97,14 +103,15 @@ extension Network {
     public func callAsFunction(_ x: Matrix) -> Matrix { predict(x) }
 
     /// The total loss (data loss + penalties) on `x`, `y`, computed as in training (from the
-    /// logits for bce after sigmoid and cce after softmax, as Keras does).
-    public func evaluate(_ x: Matrix, _ y: Matrix) -> Double {
+    /// logits for bce after sigmoid and cce after softmax, as Keras does), in `phase` (in training,
+    /// dropout's masks come from `seed`, as in `gradients(_:_:phase:seed:)`).
+    public func evaluate(_ x: Matrix, _ y: Matrix, phase: Phase = .inference, seed: UInt64 = 0) -> Double {
         precondition(x.columns == inputWidth && y.columns == outputWidth && x.rows == y.rows && x.rows > 0,
                      "evaluate needs non-empty x and y that fit the network")
-        let workspace = Workspace(network: self, capacity: x.rows)
+        let workspace = Workspace(network: self, capacity: x.rows, seed: seed)
         return x.elements.withUnsafeBufferPointer { xb in
             y.elements.withUnsafeBufferPointer { yb in
-                workspace.forward(xb.baseAddress!, rows: x.rows)
+                workspace.forward(xb.baseAddress!, rows: x.rows, phase: phase)
                 return workspace.dataLoss(targets: yb.baseAddress!, rows: x.rows) + workspace.penalty()
             }
         }

@@ -45,18 +45,20 @@ extension Network {
     }
 
     /// The gradient by central differences, (L(θ + h eᵢ) − L(θ − h eᵢ)) / 2h for every parameter,
-    /// with L the total loss (`evaluate`): an independent check of backpropagation.
-    public func centralDifferenceGradient(_ x: Matrix, _ y: Matrix, step h: Double = 1e-6) -> [Double] {
+    /// with L the total loss (`evaluate` in `phase`; in training every evaluation draws the same
+    /// dropout masks from `seed`): an independent check of backpropagation.
+    public func centralDifferenceGradient(_ x: Matrix, _ y: Matrix, step h: Double = 1e-6,
+                                          phase: Phase = .inference, seed: UInt64 = 0) -> [Double] {
         let theta = parameterVector
         var probe = self
         return theta.indices.map { i in
             var t = theta
             t[i] = theta[i] + h
             probe.parameterVector = t
-            let plus = probe.evaluate(x, y)
+            let plus = probe.evaluate(x, y, phase: phase, seed: seed)
             t[i] = theta[i] - h
             probe.parameterVector = t
-            let minus = probe.evaluate(x, y)
+            let minus = probe.evaluate(x, y, phase: phase, seed: seed)
             return (plus - minus) / (2 * h)
         }
     }

@@ -11,6 +11,8 @@ struct GradCommand: ParsableCommand {
         discussion: """
         Prints {"loss": L, "gradients": [{"weights": [[...]], "bias": [...]}, ...]}, one entry per dense layer in order, every number in shortest round-trip float64 form.
 
+        The pass is in inference mode (dropout is the identity, as Keras's training=False) unless --training is given: then dropout drops values with masks drawn from --seed's dropout stream (those of the first batch of a run with that seed).
+
         Example:
           nnlab grad examples/lab-model.json examples/lab-data.json
         """
@@ -22,14 +24,17 @@ struct GradCommand: ParsableCommand {
     @Argument(help: "A data file (JSON): {\"x\": [[...]], \"y\": [[...]]}.")
     var data: String
 
-    @Option(help: "Seed for layers without explicit weights.")
+    @Option(help: "Seed for layers without explicit weights, and of dropout's masks with --training.")
     var seed: UInt32 = 0
+
+    @Flag(help: "Compute in training mode (dropout drops values) instead of inference mode.")
+    var training = false
 
     func run() throws {
         do {
             let network = try ModelFile.load(model, seed: UInt64(seed))
             let dataset = try DataFile.load(data, for: network)
-            let gradients = try network.gradients(dataset.x, dataset.y)
+            let gradients = try network.gradients(dataset.x, dataset.y, phase: training ? .training : .inference, seed: UInt64(seed))
             print(GradCommand.json(gradients))
         } catch {
             fail(error)

@@ -15,7 +15,7 @@ struct KerasFixtureTests {
         var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
         parts.removeLast()
         let path = parts.joined(separator: "/") + "/Fixtures/keras/\(name).json"
-        return try TextFile.readJSON(path).object(allowing: ["generator", "note", "cases", "defaults"])
+        return try TextFile.readJSON(path).object(allowing: ["generator", "note", "cases", "defaults", "scaling"])
     }
 
     static func cases(_ name: String) throws -> [JSONField] {

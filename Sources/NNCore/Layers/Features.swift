@@ -5,8 +5,8 @@ import Foundation
 ///
 ///     xᵢ → xᵢ,   xᵢ^2 → xᵢ²,   xᵢ*xⱼ → xᵢxⱼ,   sin(xᵢ) → sin xᵢ
 ///
-/// Backward: ∂L/∂xᵢ = Σ_f ∂L/∂f · ∂f/∂xᵢ with ∂xᵢ² = 2xᵢ, ∂(xᵢxⱼ)/∂xᵢ = xⱼ, ∂ sin xᵢ = cos xᵢ.
-/// The layer has no parameters; plots over the input plane keep working on the raw inputs.
+/// It comes first and has no parameters, so backward has nothing to compute; plots over the input
+/// plane keep working on the raw inputs.
 public struct Features: Layer {
     /// One feature, by 0-based input index.
     public enum Feature: Sendable, Hashable {
@@ -63,19 +63,6 @@ public struct Features: Layer {
             case .sine(let i): sin(x[i])
             }
         }
-
-        /// Adds g · ∂f/∂x to the input row's gradient `dx`.
-        @inline(__always)
-        func addGradient(_ g: Double, _ x: UnsafePointer<Double>, into dx: UnsafeMutablePointer<Double>) {
-            switch self {
-            case .input(let i): dx[i] += g
-            case .square(let i): dx[i] += g * 2 * x[i]
-            case .product(let i, let j):
-                dx[i] += g * x[j]
-                dx[j] += g * x[i]
-            case .sine(let i): dx[i] += g * cos(x[i])
-            }
-        }
     }
 
     /// The output columns, in order.
@@ -110,13 +97,6 @@ public struct Features: Layer {
         }
     }
 
-    public func backward(_ input: UnsafePointer<Double>, _ memory: LayerMemory, _ pass: LayerPass) {
-        guard let previous = memory.inputGradient else { return }
-        let d = memory.inputWidth, width = memory.outputWidth
-        for r in 0..<pass.rows {
-            let x = input + r * d, g = memory.outputGradient + r * width, dx = previous + r * d
-            for i in 0..<d { dx[i] = 0 }
-            for (k, feature) in features.enumerated() { feature.addGradient(g[k], x, into: dx) }
-        }
-    }
+    /// The first layer: nothing before it needs ∂L/∂X and it has no parameters, so there is nothing to do.
+    public func backward(_ input: UnsafePointer<Double>, _ memory: LayerMemory, _ pass: LayerPass) {}
 }
