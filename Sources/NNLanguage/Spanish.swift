@@ -58,6 +58,10 @@ enum Spanish {
             "entrada x",
         "inputs":
             "entradas",
+        "input features":
+            "características de entrada",
+        "features":
+            "características",
         "output {0}":
             "salida {0}",
         "dense {0} {1}":
