@@ -11,12 +11,18 @@ final class Workspace {
     let outputWidth: Int
     let loss: Loss
     let layers: [any Layer]
+    /// Each layer's passes, opened once (calling through `any Layer` copies the layer value per call).
+    private let passes: [LayerPasses]
     let memory: [LayerMemory]
     /// Each layer's offset in the parameter vector.
     let offsets: [Int]
     let parameterCount: Int
-    /// The activation whose logits the loss uses (bce after sigmoid, cce after softmax), if any.
+    /// The activation whose logits the loss uses (bce after sigmoid, cce after softmax), if any,
+    /// and where the last layer keeps those logits.
     let logitActivation: Activation?
+    private let logits: UnsafePointer<Double>?
+    /// The layers that add a penalty.
+    private let regularized: [Int]
     let parameters: UnsafeMutablePointer<Double>
     let gradients: UnsafeMutablePointer<Double>
     /// The stream of what layers draw in training (dropout's masks).
@@ -31,6 +37,7 @@ final class Workspace {
         self.outputWidth = network.outputWidth
         self.loss = network.loss
         self.layers = network.layers
+        self.passes = network.layers.map { LayerPasses($0) }
         self.random = RandomGenerator(seed: seed, stream: RandomStream.dropout)
         var allocations: [UnsafeMutablePointer<Double>] = []
         func buffer(_ count: Int) -> UnsafeMutablePointer<Double> {
@@ -65,9 +72,12 @@ final class Workspace {
         if let last = network.layers.last, let memory = memory.last, let final = last.finalActivation(memory),
            network.loss.usesLogits(after: final.activation) {
             logitActivation = final.activation
+            logits = final.logits
         } else {
             logitActivation = nil
+            logits = nil
         }
+        regularized = network.layers.indices.filter { network.layers[$0].isRegularized }
         self.parameterCount = parameterCount
         self.parameters = parameters
         self.gradients = gradients
@@ -83,19 +93,20 @@ final class Workspace {
         UnsafePointer(memory.last?.output ?? parameters)
     }
 
-    /// The last layer's logits (the input of its final activation), when the loss uses them.
-    private var logits: UnsafePointer<Double>? {
-        guard logitActivation != nil, let last = layers.last, let memory = memory.last else { return nil }
-        return last.finalActivation(memory)?.logits
-    }
-
     /// Runs every layer on `rows` input rows (`rows ≤ capacity`) in `phase`.
     func forward(_ input: UnsafePointer<Double>, rows: Int, phase: Phase = .inference) {
         let pass = LayerPass(rows: rows, phase: phase, networkInput: input, networkInputWidth: inputWidth, gradientIsLogit: false)
         var current = input
-        for index in layers.indices {
-            layers[index].forward(current, memory[index], pass, random: &random)
-            current = UnsafePointer(memory[index].output)
+        // A local generator: no dynamic exclusivity check per layer on the class's property.
+        var random = self.random
+        defer { self.random = random }
+        passes.withUnsafeBufferPointer { layers in
+            memory.withUnsafeBufferPointer { memory in
+                for index in 0..<layers.count {
+                    layers[index].forward(current, memory[index], pass, &random)
+                    current = UnsafePointer(memory[index].output)
+                }
+            }
         }
     }
 
@@ -111,7 +122,7 @@ final class Workspace {
     /// The sum of the regularization penalties at the current parameters.
     func penalty() -> Double {
         var total = 0.0
-        for index in layers.indices where layers[index].isRegularized {
+        for index in regularized {
             total += layers[index].penalty(memory[index].parameters)
         }
         return total
@@ -126,13 +137,18 @@ final class Workspace {
         } else {
             loss.gradient(predictions: last.output, targets: targets, into: last.outputGradient, rows: rows, columns: outputWidth)
         }
-        var index = layers.count - 1
-        while index >= 0 {
-            let pass = LayerPass(rows: rows, phase: phase, networkInput: input, networkInputWidth: inputWidth,
-                                 gradientIsLogit: logitActivation != nil && index == layers.count - 1)
-            let layerInput = index == 0 ? input : UnsafePointer(memory[index - 1].output)
-            layers[index].backward(layerInput, memory[index], pass)
-            index -= 1
+        let fromLogits = logitActivation != nil
+        passes.withUnsafeBufferPointer { layers in
+            memory.withUnsafeBufferPointer { memory in
+                var index = layers.count - 1
+                while index >= 0 {
+                    let pass = LayerPass(rows: rows, phase: phase, networkInput: input, networkInputWidth: inputWidth,
+                                         gradientIsLogit: fromLogits && index == layers.count - 1)
+                    let layerInput = index == 0 ? input : UnsafePointer(memory[index - 1].output)
+                    layers[index].backward(layerInput, memory[index], pass)
+                    index -= 1
+                }
+            }
         }
     }
 
@@ -153,5 +169,21 @@ final class Workspace {
         return (Matrix(rows: m.inputWidth, columns: m.outputWidth,
                        elements: Array(UnsafeBufferPointer(start: m.gradients, count: wCount))),
                 Array(UnsafeBufferPointer(start: m.gradients + wCount, count: m.outputWidth)))
+    }
+}
+
+/// A layer's `forward` and `backward` as closures over the concrete layer, so the workspace's loop
+/// calls them without copying an existential per call.
+private struct LayerPasses {
+    let forward: (UnsafePointer<Double>, LayerMemory, LayerPass, inout RandomGenerator) -> Void
+    let backward: (UnsafePointer<Double>, LayerMemory, LayerPass) -> Void
+
+    init(_ layer: any Layer) {
+        self.init(opened: layer)
+    }
+
+    private init<L: Layer>(opened layer: L) {
+        forward = { layer.forward($0, $1, $2, random: &$3) }
+        backward = { layer.backward($0, $1, $2) }
     }
 }
