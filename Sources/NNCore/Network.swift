@@ -7,6 +7,8 @@ public struct Network: Sendable, Hashable {
     public let inputWidth: Int
     public internal(set) var layers: [Layer]
     public var loss: Loss
+    /// Whether the coefficients Keras rounds to float32 are rounded (`Constants`); `fit` gives it to the optimizer too.
+    public var constants: Constants = .keras
 
     public init(inputWidth: Int, loss: Loss = .mse) {
         precondition(inputWidth > 0, "Network input width must be positive, received \(inputWidth)")

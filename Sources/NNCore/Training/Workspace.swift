@@ -25,6 +25,7 @@ final class Workspace {
     let inputWidth: Int
     let outputWidth: Int
     let loss: Loss
+    let constants: Constants
     let steps: [Step]
     let parameterCount: Int
     /// Whether the loss is computed from the last layer's logits (bce after sigmoid, cce after softmax).
@@ -39,6 +40,7 @@ final class Workspace {
         self.inputWidth = network.inputWidth
         self.outputWidth = network.outputWidth
         self.loss = network.loss
+        self.constants = network.constants
         var allocations: [UnsafeMutablePointer<Double>] = []
         func buffer(_ count: Int) -> UnsafeMutablePointer<Double> {
             let p = UnsafeMutablePointer<Double>.allocate(capacity: max(count, 1))
@@ -111,7 +113,7 @@ final class Workspace {
                     let row = z + r * units
                     for j in 0..<units { row[j] += b[j] }
                 }
-                step.activation.apply(UnsafePointer(z), into: step.output, rows: rows, columns: units)
+                step.activation.apply(UnsafePointer(z), into: step.output, rows: rows, columns: units, constants: constants)
             case .concat:
                 let out = step.output
                 let d0 = inputWidth
@@ -139,7 +141,7 @@ final class Workspace {
         var total = 0.0
         for step in steps {
             if let regularizer = step.regularizer {
-                total += regularizer.penalty(parameters + step.weightOffset, count: step.inputWidth * step.outputWidth)
+                total += regularizer.penalty(parameters + step.weightOffset, count: step.inputWidth * step.outputWidth, constants: constants)
             }
         }
         return total
@@ -165,7 +167,7 @@ final class Workspace {
                 let inputs = step.inputWidth
                 let dz = step.outputGradient
                 if !(lossFromLogits && index == steps.count - 1) {
-                    step.activation.backward(z: step.preactivation, a: step.output, gradientA: dz, into: dz, rows: rows, columns: units)
+                    step.activation.backward(z: step.preactivation, a: step.output, gradientA: dz, into: dz, rows: rows, columns: units, constants: constants)
                 }
                 let dw = gradients + step.weightOffset
                 GEMM.multiply(m: inputs, n: units, k: rows, a: layerInput, lda: inputs, transposeA: true,
@@ -177,7 +179,7 @@ final class Workspace {
                     for j in 0..<units { db[j] += row[j] }
                 }
                 if let regularizer = step.regularizer {
-                    regularizer.addGradient(parameters + step.weightOffset, into: dw, count: inputs * units)
+                    regularizer.addGradient(parameters + step.weightOffset, into: dw, count: inputs * units, constants: constants)
                 }
                 if let previousGradient {
                     GEMM.multiply(m: rows, n: inputs, k: units, a: dz, lda: units, transposeA: false,
