@@ -22,8 +22,10 @@ public enum ScheduleFile {
     public static func schedule(from field: JSONField) throws(InputError) -> any LearningRateSchedule {
         let any = try field.anyObject()
         let type = try any.required("schedule", "one of \(typeNames.joined(separator: ", "))").string(oneOf: typeNames)
+        /// A cosine warmup may start from 0; the other schedules' rate must be positive.
         func initialRate(_ o: JSONObject) throws(InputError) -> Double {
-            try o.required("initial_learning_rate", "a positive number").number(in: .positive)
+            let cosine = type == CosineDecay.typeName
+            return try o.required("initial_learning_rate", cosine ? "a number ≥ 0" : "a positive number").number(in: cosine ? .nonNegative : .positive)
         }
         func decaySteps(_ o: JSONObject) throws(InputError) -> Int {
             try o.required("decay_steps", "a positive integer (optimizer steps: batches)").integer(in: steps)

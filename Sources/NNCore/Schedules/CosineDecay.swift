@@ -38,18 +38,23 @@ public struct CosineDecay: LearningRateSchedule {
 
     public func learningRate<R: ScheduleArithmetic>(atStep step: Int, in arithmetic: R.Type) -> R {
         let step = R(step), decaySteps = R(self.decaySteps)
-        func decay(_ s: R, from rate: R) -> R {
-            // Keras: 0.5 · (1.0 + cos(π · fraction)), then (1 − alpha) computed as a Python float and cast.
-            let cosine = R(0.5) * (R(1) + R.cosine(R(Double.pi) * (s / decaySteps)))
+        // Keras: 0.5 · (1.0 + cos(π · fraction)), then (1 − alpha) computed as a Python float and cast.
+        // Inside the warmup's ops.cond the branches keep the eager form (`angle`).
+        func decay(_ s: R, from rate: R, angle: R) -> R {
+            let cosine = R(0.5) * (R(1) + R.cosine(angle))
             return rate * (R(1 - alpha) * cosine + R(alpha))
         }
-        guard let warmupTarget else { return decay(min(step, decaySteps), from: R(initialLearningRate)) }
+        guard let warmupTarget else {
+            let s = min(step, decaySteps)
+            return decay(s, from: R(initialLearningRate), angle: R.product(R(Double.pi), s, dividedByConstant: decaySteps))
+        }
         let target = R(warmupTarget), warmupSteps = R(self.warmupSteps)
         let s = min(step, decaySteps + warmupSteps)
         if s < warmupSteps {
             let initial = R(initialLearningRate)
             return (target - initial) * (s / warmupSteps) + initial
         }
-        return decay(s - warmupSteps, from: target)
+        let decaying = s - warmupSteps
+        return decay(decaying, from: target, angle: R(Double.pi) * (decaying / decaySteps))
     }
 }

@@ -25,7 +25,7 @@ public struct ExponentialDecay: LearningRateSchedule {
     }
 
     public func learningRate<R: ScheduleArithmetic>(atStep step: Int, in arithmetic: R.Type) -> R {
-        var p = R(step) / R(decaySteps)
+        var p = R(step).dividedByConstant(R(decaySteps))
         if staircase { p = p.rounded(.down) }
         return R(initialLearningRate) * R.power(R(decayRate), p)
     }

@@ -25,8 +25,12 @@ public struct InverseTimeDecay: LearningRateSchedule {
     }
 
     public func learningRate<R: ScheduleArithmetic>(atStep step: Int, in arithmetic: R.Type) -> R {
-        var p = R(step) / R(decaySteps)
-        if staircase { p = p.rounded(.down) }
-        return R(initialLearningRate) / (R(1) + R(decayRate) * p)
+        let decayed: R   // decay_rate · p
+        if staircase {
+            decayed = R(decayRate) * R(step).dividedByConstant(R(decaySteps)).rounded(.down)
+        } else {
+            decayed = R.product(R(decayRate), R(step), dividedByConstant: R(decaySteps))
+        }
+        return R(initialLearningRate) / (R(1) + decayed)
     }
 }

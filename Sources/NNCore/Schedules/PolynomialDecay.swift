@@ -30,15 +30,15 @@ public struct PolynomialDecay: LearningRateSchedule {
 
     public func learningRate<R: ScheduleArithmetic>(atStep step: Int, in arithmetic: R.Type) -> R {
         let step = R(step)
-        var s = step
+        let s = step
         var d = R(decaySteps)
         if cycle {
             // Keras: the first multiple of decay_steps at or past the step, 1 at step 0.
-            d = d * (step == R(0) ? R(1) : (step / R(decaySteps)).rounded(.up))
-        } else {
-            s = min(s, d)
+            d = d * (step == R(0) ? R(1) : step.dividedByConstant(R(decaySteps)).rounded(.up))
         }
+        // Without cycle the divisor is the constant decay_steps.
+        let p = cycle ? s / d : min(s, d).dividedByConstant(d)
         let end = R(endLearningRate)
-        return (R(initialLearningRate) - end) * R.power(R(1) - s / d, R(power)) + end
+        return (R(initialLearningRate) - end) * R.power(R(1) - p, R(power)) + end
     }
 }

@@ -9,9 +9,9 @@ extension Network {
     /// weight stops training cleanly and is recorded in `History.divergence`.
     ///
     /// With `options.learningRateSchedule`, η before each update is the schedule at the optimizer's
-    /// step count (`schedule(iterations)`, as Keras), evaluated with the network's `constants`, and the
-    /// history's `learning_rate` is the schedule's value after the epoch's updates (what Keras's
-    /// callbacks log). The optimizer takes the network's `constants` too.
+    /// step count (`schedule(iterations)`, as Keras's train step computes it), evaluated with the network's
+    /// `constants`, and the history's `learning_rate` is the schedule's value after the epoch's updates as
+    /// Keras's callbacks log it (`reportedLearningRate`). The optimizer takes the network's `constants` too.
     /// - Throws: `NetworkError` when the data does not fit the network.
     public mutating func fit(_ data: Dataset, validation: Dataset? = nil, optimizer: inout some Optimizer,
                              options: TrainingOptions, callbacks: [any TrainingCallback] = []) throws(NetworkError) -> History {
@@ -181,7 +181,7 @@ final class Trainer {
                                                                  rows: validationCount, columns: outputWidth) / Double(validationCount)
                 }
             }
-            if let schedule { epochValues[keys.count - 1] = schedule(optimizer.iterations, constants: constants) }
+            if let schedule { epochValues[keys.count - 1] = schedule.reportedLearningRate(optimizer.iterations, constants: constants) }
             history.append(UnsafeBufferPointer(epochValues))
             if !callbacks.isEmpty {
                 let logs = EpochLogs(keys: keys, values: Array(epochValues))
