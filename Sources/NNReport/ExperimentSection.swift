@@ -171,7 +171,7 @@ enum ExperimentSection {
         }
         let optimizer = describe(run)
         let samples = run.validation.map { tr("\(run.data.count) training and \($0.count) \(translated(heldOut)) samples") } ?? tr("\(run.data.count) samples")
-        return [.paragraph(tr("Data: \(experiment.dataName) (\(samples)). Model: \(run.network.inputWidth) inputs → \(layers.joined(separator: " → ")), loss \(run.network.loss.name). Optimizer: \(optimizer); \(Format.count(run.options.epochs, "epoch")), batch size \(run.options.batchSize), \(run.options.shuffle ? tr("shuffled") : tr("not shuffled")); seeds \(experiment.seeds.map(String.init).joined(separator: ", ")).\(constantsSentence(run))"))]
+        return [.paragraph(tr("Data: \(experiment.dataName) (\(samples)). Model: \(run.network.inputWidth) inputs → \(layers.joined(separator: " → ")), loss \(run.network.loss.name). Optimizer: \(optimizer); \(Format.count(run.options.epochs, "epoch")), batch size \(run.options.batchSize), \(run.options.shuffle ? tr("shuffled") : tr("not shuffled")); seeds \(experiment.seeds.map(String.init).joined(separator: ", ")).") + constantsSentence(run))]
     }
 
     static func summaryTable(_ experiment: ExperimentRuns, _ results: [RunResult]) -> ReportBlock {
