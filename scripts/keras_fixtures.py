@@ -23,7 +23,10 @@ Into ``Tests/NNCoreTests/Fixtures/keras/``:
 * ``optimizers.json``  parameter trajectories of ``optimizer.apply_gradients``
                          with given gradients, plus every optimizer default;
 * ``fit.json``         ``model.fit(..., shuffle=False)`` histories and trained
-                         weights.
+                         weights;
+* ``early_stopping.json`` fits with EarlyStopping(restore_best_weights=True);
+* ``schedules.json``   learning-rate schedules at every step (Keras's float32
+                         values and the float64 formula) and fits with a schedule.
 
 It also prints the experiments that back ``NOTES.md`` (each fixture is
 cross-checked against an independent NumPy implementation of the documented
@@ -65,7 +68,9 @@ the results obtained with keras 3.15.1 / tensorflow 2.21.0):
   probability tensors (losses.json).
 """
 import copy
+import ctypes
 import json
+import math
 import os
 import platform
 import sys
@@ -1219,6 +1224,247 @@ def gen_dropout():
     return len(cases) + len(scaling)
 
 
+
+# --------------------------------------------------------------------------
+# schedules.json: learning-rate schedules, step by step and in fit
+# --------------------------------------------------------------------------
+
+SCHEDULE_CLASSES = {"exponential_decay": "ExponentialDecay", "inverse_time_decay": "InverseTimeDecay",
+                    "piecewise_constant_decay": "PiecewiseConstantDecay", "cosine_decay": "CosineDecay",
+                    "polynomial_decay": "PolynomialDecay"}
+
+
+def make_schedule(spec):
+    kw = {k: v for k, v in spec.items() if k != "schedule"}
+    return getattr(keras.optimizers.schedules, SCHEDULE_CLASSES[spec["schedule"]])(**kw)
+
+
+def exact_schedule(spec, step):
+    """The documented formula in float64 (NNLab's `constants: exact`)."""
+    t = spec["schedule"]
+    if t in ("exponential_decay", "inverse_time_decay"):
+        p = step / spec["decay_steps"]
+        if spec.get("staircase"):
+            p = math.floor(p)
+        if t == "exponential_decay":
+            return spec["initial_learning_rate"] * spec["decay_rate"] ** p
+        return spec["initial_learning_rate"] / (1 + spec["decay_rate"] * p)
+    if t == "piecewise_constant_decay":
+        for b, v in zip(spec["boundaries"], spec["values"]):
+            if step <= b:
+                return v
+        return spec["values"][-1]
+    if t == "cosine_decay":
+        d, alpha, lr0 = spec["decay_steps"], spec.get("alpha", 0.0), spec["initial_learning_rate"]
+        def decay(s, frm):   # Keras's order of operations
+            cosine = 0.5 * (1 + math.cos(math.pi * (s / d)))
+            return frm * ((1 - alpha) * cosine + alpha)
+        if spec.get("warmup_target") is None:
+            return decay(min(step, d), lr0)
+        w, target = spec.get("warmup_steps", 0), spec["warmup_target"]
+        s = min(step, d + w)
+        if s < w:
+            return (target - lr0) * (s / w) + lr0
+        return decay(s - w, target)
+    d, end, power = spec["decay_steps"], spec.get("end_learning_rate", 0.0001), spec.get("power", 1.0)
+    s = step
+    if spec.get("cycle"):
+        d = d * (1 if step == 0 else math.ceil(step / d))
+    else:
+        s = min(s, d)
+    return (spec["initial_learning_rate"] - end) * (1 - s / d) ** power + end
+
+
+def float32_schedule(spec, step, graph=False):
+    """The same formula operation by operation in float32 with subnormals flushed to zero (TensorFlow's CPU
+    kernels), powf and cosf from the C library: the hypothesis that Keras computes schedules this way.
+    `graph`: as in a tf.function (fit's train step), where Grappler turns a division by a constant into a
+    multiplication by its float32 reciprocal and gathers the constants of a product (pi * (s * 1/d) becomes
+    s * (pi * 1/d)), except inside the branches of CosineDecay's warmup ops.cond, which keep the eager form."""
+    libm = ctypes.CDLL("libm.so.6")
+    libm.powf.restype, libm.powf.argtypes = ctypes.c_float, [ctypes.c_float, ctypes.c_float]
+    libm.cosf.restype, libm.cosf.argtypes = ctypes.c_float, [ctypes.c_float]
+
+    def f(x):
+        x = np.float32(x)
+        return np.float32(0.0) if x != 0 and abs(x) < np.finfo(np.float32).tiny else x
+
+    def by_constant(x, c):
+        return f(x * f(f(1) / f(c))) if graph else f(x / f(c))
+
+    def product_by_constant(a, x, c):   # a * (x / c), a and c constants
+        return f(x * f(f(a) * f(f(1) / f(c)))) if graph else f(f(a) * f(x / f(c)))
+    t = spec["schedule"]
+    with np.errstate(all="ignore"):
+        if t in ("exponential_decay", "inverse_time_decay"):
+            p = by_constant(f(step), spec["decay_steps"])
+            if spec.get("staircase"):
+                p = f(np.floor(p))
+            if t == "exponential_decay":
+                return float(f(f(spec["initial_learning_rate"]) * f(libm.powf(f(spec["decay_rate"]), p))))
+            if spec.get("staircase"):
+                q = f(f(spec["decay_rate"]) * p)
+            else:
+                q = product_by_constant(spec["decay_rate"], f(step), spec["decay_steps"])
+            return float(f(f(spec["initial_learning_rate"]) / f(f(1) + q)))
+        if t == "piecewise_constant_decay":
+            for b, v in zip(spec["boundaries"], spec["values"]):
+                if step <= b:
+                    return float(f(v))
+            return float(f(spec["values"][-1]))
+        if t == "cosine_decay":
+            d, alpha, lr0 = f(spec["decay_steps"]), spec.get("alpha", 0.0), f(spec["initial_learning_rate"])
+            def decay(s, frm, in_cond):
+                arg = f(f(math.pi) * f(s / d)) if in_cond else product_by_constant(math.pi, s, spec["decay_steps"])
+                c = f(f(0.5) * f(f(1) + f(libm.cosf(arg))))
+                return f(frm * f(f(f(1 - alpha) * c) + f(alpha)))
+            st = f(step)
+            if spec.get("warmup_target") is None:
+                return float(decay(min(st, d), lr0, False))
+            w, target = f(spec.get("warmup_steps", 0)), f(spec["warmup_target"])
+            s = min(st, f(d + w))
+            if s < w:
+                return float(f(f(f(target - lr0) * f(s / w)) + lr0))
+            return float(decay(f(s - w), target, True))
+        d, end, power = f(spec["decay_steps"]), f(spec.get("end_learning_rate", 0.0001)), f(spec.get("power", 1.0))
+        st = f(step)
+        s = st
+        if spec.get("cycle"):
+            d = f(d * (f(1) if st == 0 else f(np.ceil(by_constant(st, spec["decay_steps"])))))
+            p = f(s / d)
+        else:
+            s = min(s, d)
+            p = by_constant(s, d)
+        return float(f(f(f(f(spec["initial_learning_rate"]) - end) * f(libm.powf(f(f(1) - p), power))) + end))
+
+
+class LogLearningRate(keras.callbacks.Callback):
+    """Logs the optimizer's learning rate at the end of each epoch exactly as Keras's own LearningRateScheduler
+    and ReduceLROnPlateau do (logs["learning_rate"] = float(optimizer.learning_rate)); neither can drive a
+    schedule object, and a plain fit logs no learning rate at all."""
+
+    def on_epoch_end(self, epoch, logs=None):
+        logs["learning_rate"] = float(keras.ops.convert_to_numpy(self.model.optimizer.learning_rate))
+
+
+def gen_schedules():
+    specs = [
+        ("exponential", {"schedule": "exponential_decay", "initial_learning_rate": 0.1, "decay_steps": 10, "decay_rate": 0.5}),
+        ("exponential_staircase", {"schedule": "exponential_decay", "initial_learning_rate": 0.37, "decay_steps": 7,
+                                   "decay_rate": 0.93, "staircase": True}),
+        # Past step 117 the float32 rate is subnormal: TensorFlow flushes it to zero.
+        ("exponential_to_subnormal", {"schedule": "exponential_decay", "initial_learning_rate": 0.001, "decay_steps": 3,
+                                      "decay_rate": 0.1}),
+        ("inverse_time", {"schedule": "inverse_time_decay", "initial_learning_rate": 0.1, "decay_steps": 5, "decay_rate": 0.5}),
+        ("inverse_time_staircase", {"schedule": "inverse_time_decay", "initial_learning_rate": 0.3, "decay_steps": 4,
+                                    "decay_rate": 1.5, "staircase": True}),
+        ("piecewise_constant", {"schedule": "piecewise_constant_decay", "boundaries": [10, 25, 60], "values": [0.1, 0.05, 0.01, 0.001]}),
+        ("cosine", {"schedule": "cosine_decay", "initial_learning_rate": 0.1, "decay_steps": 50}),
+        ("cosine_alpha", {"schedule": "cosine_decay", "initial_learning_rate": 0.3, "decay_steps": 37, "alpha": 0.1}),
+        ("cosine_warmup", {"schedule": "cosine_decay", "initial_learning_rate": 0.0, "decay_steps": 40, "alpha": 0.05,
+                           "warmup_target": 0.5, "warmup_steps": 20}),
+        ("cosine_warmup_from_0.05", {"schedule": "cosine_decay", "initial_learning_rate": 0.05, "decay_steps": 30,
+                                     "warmup_target": 0.2, "warmup_steps": 13}),
+        ("polynomial", {"schedule": "polynomial_decay", "initial_learning_rate": 0.1, "decay_steps": 50}),
+        ("polynomial_power_cycle", {"schedule": "polynomial_decay", "initial_learning_rate": 0.3, "decay_steps": 37,
+                                    "end_learning_rate": 0.01, "power": 2.5, "cycle": True}),
+        ("polynomial_sqrt_cycle", {"schedule": "polynomial_decay", "initial_learning_rate": 0.2, "decay_steps": 11,
+                                   "end_learning_rate": 0.0, "power": 0.5, "cycle": True}),
+    ]
+    steps = 200
+    cases = []
+    worst_exact = 0.0
+    differs = 0
+    for name, spec in specs:
+        schedule = make_schedule(spec)
+        eager_rates = [float(schedule(step)) for step in range(steps)]
+        in_graph = tf.function(lambda step: schedule(step))
+        keras_rates = [float(in_graph(tf.constant(step, tf.int64))) for step in range(steps)]
+        for rates, graph, what in [(eager_rates, False, "eager"), (keras_rates, True, "tf.function")]:
+            ours = [float32_schedule(spec, step, graph) for step in range(steps)]
+            bad = [s for s in range(steps) if ours[s] != rates[s]]
+            if bad:
+                raise AssertionError(f"schedules/{name}: float32 replay differs from Keras ({what}) at steps {bad[:5]}")
+            CHECKS.append((f"schedules/{name} float32 replay of the {what} values (bit for bit)", 0.0))
+        eager_differs = max(differs, sum(a != b for a, b in zip(eager_rates, keras_rates)))
+        differs = eager_differs
+        exact = [exact_schedule(spec, step) for step in range(steps)]
+        worst_exact = max(worst_exact, max(abs(a - b) / max(abs(b), 1e-300) for a, b in zip(keras_rates, exact) if a != 0 and b != 0))
+        cases.append({"name": name, "schedule": spec, "steps": steps, "learning_rates": keras_rates, "eager": eager_rates,
+                      "exact": exact})
+    log(f"EXPERIMENT schedules: Keras computes every schedule in float32 (dtype {make_schedule(specs[0][1])(3).dtype}, "
+        f"also with floatx float64): a float32 replay with flush-to-zero, powf and cosf matches all {len(specs)} x {steps} "
+        f"rates bit for bit, eager and in a tf.function (where a division by a constant is a multiplication by its "
+        f"float32 reciprocal; up to {differs} of {steps} steps of a case differ between the two); the float64 formula is off by up to {worst_exact:.3g} relative (where the float32 rate is not flushed to 0)")
+
+    xor = {"x": [[-1.0, -1.0], [-1.0, 1.0], [1.0, -1.0], [1.0, 1.0]], "y": [[1.0], [-1.0], [-1.0], [1.0]]}
+    model = {"input": 2, "loss": "mse", "layers": [
+        {"type": "dense", "units": 2, "activation": "tanh", "weights": [[0.5, -0.4], [0.3, 0.6]], "bias": [0.1, -0.1]},
+        {"type": "dense", "units": 1, "activation": "tanh", "weights": [[0.7], [-0.5]], "bias": [0.2]}]}
+    fits = [
+        ("sgd_momentum_exponential_batch1", {"type": "sgd", "momentum": 0.9, "learning_rate":
+            {"schedule": "exponential_decay", "initial_learning_rate": 0.1, "decay_steps": 5, "decay_rate": 0.5}}, 1, 6),
+        ("adam_cosine_warmup_batch2", {"type": "adam", "learning_rate":
+            {"schedule": "cosine_decay", "initial_learning_rate": 0.0, "decay_steps": 12, "warmup_target": 0.1, "warmup_steps": 4}}, 2, 10),
+        ("sgd_piecewise_fullbatch", {"type": "sgd", "learning_rate":
+            {"schedule": "piecewise_constant_decay", "boundaries": [3, 6], "values": [0.5, 0.2, 0.05]}}, 4, 9),
+        ("rmsprop_polynomial_cycle_batch3", {"type": "rmsprop", "learning_rate":
+            {"schedule": "polynomial_decay", "initial_learning_rate": 0.05, "decay_steps": 5, "power": 2.0, "cycle": True}}, 3, 8),
+        ("adamw_inverse_time_batch1", {"type": "adamw", "weight_decay": 0.01, "learning_rate":
+            {"schedule": "inverse_time_decay", "initial_learning_rate": 0.05, "decay_steps": 2, "decay_rate": 0.3}}, 1, 5),
+    ]
+    fit_cases = []
+    for name, optimizer, batch, epochs in fits:
+        run = {"model": model, "data": xor, "optimizer": optimizer, "epochs": epochs, "batch_size": batch,
+               "shuffle": False, "metrics": []}
+        m, dense = build_model(model)
+        kw = {k: v for k, v in optimizer.items() if k not in ("type", "learning_rate")}
+        opt = OPT_CLASSES[optimizer["type"]](learning_rate=make_schedule(optimizer["learning_rate"]), **kw)
+        m.compile(optimizer=opt, loss=make_loss(model["loss"]))
+        plain = m.fit(np.array(xor["x"]), np.array(xor["y"]), epochs=1, batch_size=batch, shuffle=False, verbose=0)
+        if "learning_rate" in plain.history:
+            raise AssertionError("a plain fit logged a learning rate")
+        m, dense = build_model(model)
+        opt = OPT_CLASSES[optimizer["type"]](learning_rate=make_schedule(optimizer["learning_rate"]), **kw)
+        m.compile(optimizer=opt, loss=make_loss(model["loss"]))
+        used = []
+        # The rate before each update, computed as the train step (a tf.function) computes it.
+        in_graph = tf.function(lambda step: make_schedule(optimizer["learning_rate"])(step))
+        record = keras.callbacks.LambdaCallback(on_train_batch_begin=lambda b, logs: used.append(
+            float(in_graph(m.optimizer.iterations))))
+        h = m.fit(np.array(xor["x"]), np.array(xor["y"]), epochs=epochs, batch_size=batch, shuffle=False, verbose=0,
+                  callbacks=[record, LogLearningRate()])
+        hist = {k: [float(v) for v in vals] for k, vals in h.history.items()}
+        # The same fit with the eager rates (run_eagerly=True): how much the tf.function's rates matter.
+        m2, _ = build_model(model)
+        m2.compile(optimizer=OPT_CLASSES[optimizer["type"]](learning_rate=make_schedule(optimizer["learning_rate"]), **kw),
+                   loss=make_loss(model["loss"]), run_eagerly=True)
+        m2.fit(np.array(xor["x"]), np.array(xor["y"]), epochs=epochs, batch_size=batch, shuffle=False, verbose=0)
+        gap = max(float(np.max(np.abs(a - b))) for a, b in zip(m.get_weights(), m2.get_weights()))
+        log(f"EXPERIMENT schedules/fit {name}: fit (a tf.function) vs run_eagerly=True: trained weights differ by {gap:.3g}")
+        steps_per_epoch = -(-4 // batch)
+        schedule = make_schedule(optimizer["learning_rate"])
+        check(f"schedules/fit {name}: logged learning_rate = schedule(steps after the epoch)", hist["learning_rate"],
+              [float(schedule(steps_per_epoch * (e + 1))) for e in range(epochs)], 0.0)
+        check(f"schedules/fit {name}: rates before each update = the tf.function replay", used,
+              [float32_schedule(optimizer["learning_rate"], i, graph=True) for i in range(len(used))], 0.0)
+        fit_cases.append({"name": name, "run": run, "history": hist, "final_model": spec_with_weights(model, dense),
+                          "rates_used": used})
+    nine = tf.constant(9.0, tf.float32)
+    log(f"EXPERIMENT float32 9 / 5: eager {float(nine / 5.0)!r}, in a tf.function "
+        f"{float(tf.function(lambda a: a / 5.0)(nine))!r} (= 9 * float32(1/5) = {float(np.float32(9) * np.float32(0.2))!r})")
+    log(f"EXPERIMENT schedules in fit: a plain fit logs no learning_rate; Keras's LearningRateScheduler/ReduceLROnPlateau "
+        "log float(optimizer.learning_rate) at epoch end = schedule(iterations), the rate the next update would use; "
+        "each update uses schedule(iterations before it)")
+    write("schedules.json", {"generator": GENERATOR, "note": "Keras's schedules evaluated at steps 0..steps-1 "
+                             "(learning_rates: Keras's float32 values as float64; exact: the float64 formula), and fit with a "
+                             "schedule; learning_rates are computed in a tf.function, as fit's train step computes them (Grappler makes "
+                             "x / constant a multiplication by the float32 reciprocal), eager: schedule(step) called eagerly: "
+                             "history['learning_rate'] logged at epoch end as Keras's LearningRateScheduler logs it, "
+                             "rates_used: the optimizer's rate before every update.", "cases": cases, "fits": fit_cases})
+    return len(cases) + len(fit_cases)
+
+
 def main():
     log("generator:", json.dumps(GENERATOR))
     counts = {}
@@ -1235,6 +1481,10 @@ def main():
         counts["dropout.json"] = gen_dropout()
         log("cases per file:", json.dumps(counts))
         return
+    if sys.argv[1:] == ["schedules"]:
+        counts["schedules.json"] = gen_schedules()
+        log("cases per file:", json.dumps(counts))
+        return
     if sys.argv[1:] == ["optimizers"]:
         counts["optimizers.json"] = gen_optimizers()
         log("cases per file:", json.dumps(counts))
@@ -1247,6 +1497,7 @@ def main():
     counts["fit.json"] = gen_fit()
     counts["early_stopping.json"] = gen_early_stopping()
     counts["dropout.json"] = gen_dropout()
+    counts["schedules.json"] = gen_schedules()
     log("cases per file:", json.dumps(counts))
     worst = max(CHECKS, key=lambda c: c[1])
     log(f"{len(CHECKS)} cross-checks passed; largest |diff| {worst[1]:.3g} ({worst[0]})")

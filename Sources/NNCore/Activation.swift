@@ -23,7 +23,7 @@ public enum Activation: Sendable, Hashable {
     case tanh
     case relu
     /// Leaky ReLU with slope `alpha` for negative inputs (Keras's `LeakyReLU` layer default is 0.3);
-    /// the slope enters the arithmetic rounded to float32, as in Keras (`kerasConstant`).
+    /// the slope enters the arithmetic rounded to float32, as in Keras, unless `constants` is `.exact` (`Constants`).
     case leakyReLU(alpha: Double)
     case softmax
     /// Keras's `elu` with its `alpha` (default 1).
@@ -88,7 +88,8 @@ public enum Activation: Sendable, Hashable {
     }
 
     /// a = f(z) for a `rows × columns` block; `z` and `a` may be the same buffer.
-    public func apply(_ z: UnsafePointer<Double>, into a: UnsafeMutablePointer<Double>, rows: Int, columns: Int) {
+    public func apply(_ z: UnsafePointer<Double>, into a: UnsafeMutablePointer<Double>, rows: Int, columns: Int,
+                      constants: Constants = .keras) {
         let count = rows * columns
         switch self {
         case .linear:
@@ -100,7 +101,7 @@ public enum Activation: Sendable, Hashable {
         case .relu:
             for i in 0..<count { a[i] = z[i] > 0 ? z[i] : 0 }
         case .leakyReLU(let slope):
-            let alpha = kerasConstant(slope)
+            let alpha = constants(slope)
             for i in 0..<count { a[i] = z[i] > 0 ? z[i] : alpha * z[i] }
         case .softmax:
             for r in 0..<rows { softmaxRow(z + r * columns, into: a + r * columns, count: columns) }
@@ -129,7 +130,7 @@ public enum Activation: Sendable, Hashable {
     /// whose vector–Jacobian product is `g_zᵢ = aᵢ (g_aᵢ − Σⱼ g_aⱼ aⱼ)`.
     /// `gradientZ` may alias `gradientA`.
     public func backward(z: UnsafePointer<Double>, a: UnsafePointer<Double>, gradientA: UnsafePointer<Double>,
-                         into gradientZ: UnsafeMutablePointer<Double>, rows: Int, columns: Int) {
+                         into gradientZ: UnsafeMutablePointer<Double>, rows: Int, columns: Int, constants: Constants = .keras) {
         let count = rows * columns
         switch self {
         case .linear:
@@ -141,7 +142,7 @@ public enum Activation: Sendable, Hashable {
         case .relu:
             for i in 0..<count { gradientZ[i] = z[i] > 0 ? gradientA[i] : 0 }
         case .leakyReLU(let slope):
-            let alpha = kerasConstant(slope)
+            let alpha = constants(slope)
             for i in 0..<count { gradientZ[i] = z[i] > 0 ? gradientA[i] : alpha * gradientA[i] }
         case .softmax:
             for r in 0..<rows {
@@ -179,12 +180,12 @@ public enum Activation: Sendable, Hashable {
     }
 
     /// f applied to a matrix (allocates; for the lab and tests).
-    public func callAsFunction(_ z: Matrix) -> Matrix {
+    public func callAsFunction(_ z: Matrix, constants: Constants = .keras) -> Matrix {
         var a = z
         z.elements.withUnsafeBufferPointer { zb in
             a.elements.withUnsafeMutableBufferPointer { ab in
                 guard let zBase = zb.baseAddress, let aBase = ab.baseAddress else { return }
-                apply(zBase, into: aBase, rows: z.rows, columns: z.columns)
+                apply(zBase, into: aBase, rows: z.rows, columns: z.columns, constants: constants)
             }
         }
         return a

@@ -17,7 +17,7 @@ extension Network {
         for (index, layer) in layers.enumerated() {
             if let dense = layer as? Dense {
                 let z = dense.preactivation(current)
-                let a = dense.activation(z)
+                let a = dense.activation(z, constants: constants)
                 traces.append(LayerTrace(input: current, preactivation: z, output: a))
                 current = a
             } else {
@@ -48,7 +48,7 @@ extension Network {
         var random = RandomGenerator(seed: 0, stream: RandomStream.dropout)
         input.elements.withUnsafeBufferPointer { x in
             networkInput.elements.withUnsafeBufferPointer { x0 in
-                let pass = LayerPass(rows: rows, phase: .inference, networkInput: x0.baseAddress!,
+                let pass = LayerPass(rows: rows, phase: .inference, constants: .keras, networkInput: x0.baseAddress!,
                                      networkInputWidth: networkInput.columns, gradientIsLogit: false)
                 layer.forward(x.baseAddress!, memory, pass, random: &random)
             }
@@ -119,6 +119,7 @@ extension Network {
 
     private init(truncating network: Network, to count: Int) {
         self.init(inputWidth: network.inputWidth, loss: network.loss)
+        constants = network.constants
         for layer in network.layers.prefix(count) {
             do { try add(layer) } catch { preconditionFailure("a prefix of a built network is built: \(error)") }
         }

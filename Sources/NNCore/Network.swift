@@ -17,6 +17,8 @@ public struct Network: Sendable, Hashable {
     /// The output width of each layer, in order.
     private var widths: [Int]
     public var loss: Loss
+    /// Whether the coefficients Keras rounds to float32 are rounded (`Constants`); `fit` gives it to the optimizer too.
+    public var constants: Constants = .keras
 
     public init(inputWidth: Int, loss: Loss = .mse) {
         precondition(inputWidth > 0, "Network input width must be positive, received \(inputWidth)")
@@ -91,17 +93,26 @@ public struct Network: Sendable, Hashable {
     /// The number of trainable parameters (weights and biases of all dense layers).
     public var parameterCount: Int { layers.reduce(0) { $0 + $1.parameterCount } }
 
-    /// The sum of all regularization penalties.
-    public var penalty: Double { denseLayers.reduce(0) { $0 + $1.layer.penalty } }
+    /// The sum of all regularization penalties (with the network's `constants`).
+    public var penalty: Double {
+        layers.reduce(0) { total, layer in
+            var values = [Double](repeating: 0, count: max(1, layer.parameterCount))
+            return values.withUnsafeMutableBufferPointer { buffer in
+                layer.copyParameters(into: buffer.baseAddress!)
+                return total + layer.penalty(buffer.baseAddress!, constants: constants)
+            }
+        }
+    }
 
     public static func == (lhs: Network, rhs: Network) -> Bool {
-        lhs.inputWidth == rhs.inputWidth && lhs.loss == rhs.loss && lhs.layers.count == rhs.layers.count
+        lhs.inputWidth == rhs.inputWidth && lhs.loss == rhs.loss && lhs.constants == rhs.constants && lhs.layers.count == rhs.layers.count
             && zip(lhs.layers, rhs.layers).allSatisfy { $0.isEqual(to: $1) }
     }
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(inputWidth)
         hasher.combine(loss)
+        hasher.combine(constants)
         for layer in layers { hasher.combine(AnyHashable(layer)) }
     }
 }

@@ -2,7 +2,8 @@
 ///
 /// penalty(W) = λ₁ Σ|w| + λ₂ Σw²,   ∂penalty/∂w = λ₁ sign(w) + 2λ₂ w,  with sign(0) = 0.
 ///
-/// λ₁ and λ₂ enter the arithmetic rounded to float32, as in Keras (`kerasConstant`).
+/// λ₁ and λ₂ enter the arithmetic rounded to float32, as in Keras, with `constants: .keras` (the default),
+/// and as written with `.exact` (`Constants`).
 public struct Regularizer: Sendable, Hashable {
     /// λ₁, the L1 strength.
     public var l1: Double
@@ -21,20 +22,21 @@ public struct Regularizer: Sendable, Hashable {
     public var isZero: Bool { l1 == 0 && l2 == 0 }
 
     /// λ₁ Σ|w| + λ₂ Σw² over `count` weights.
-    public func penalty(_ weights: UnsafePointer<Double>, count: Int) -> Double {
+    public func penalty(_ weights: UnsafePointer<Double>, count: Int, constants: Constants = .keras) -> Double {
         var absolute = 0.0
         var squares = 0.0
         for i in 0..<count {
             absolute += abs(weights[i])
             squares += weights[i] * weights[i]
         }
-        return kerasConstant(l1) * absolute + kerasConstant(l2) * squares
+        return constants(l1) * absolute + constants(l2) * squares
     }
 
     /// Adds λ₁ sign(w) + 2λ₂ w to `gradient`.
-    public func addGradient(_ weights: UnsafePointer<Double>, into gradient: UnsafeMutablePointer<Double>, count: Int) {
-        let l1 = kerasConstant(self.l1)
-        let twiceL2 = 2 * kerasConstant(l2)
+    public func addGradient(_ weights: UnsafePointer<Double>, into gradient: UnsafeMutablePointer<Double>, count: Int,
+                            constants: Constants = .keras) {
+        let l1 = constants(self.l1)
+        let twiceL2 = 2 * constants(l2)
         for i in 0..<count {
             let w = weights[i]
             let sign: Double = w > 0 ? 1 : (w < 0 ? -1 : 0)

@@ -60,7 +60,8 @@ struct TrainCommand: ParsableCommand {
             if json {
                 // The printed history: about 25 characters per value.
                 let penalty = loaded.network.hasRegularizer
-                let keys = History.keys(metrics: loaded.options.metrics, validation: loaded.validation != nil, penalty: penalty).count
+                let keys = History.keys(metrics: loaded.options.metrics, validation: loaded.validation != nil, penalty: penalty,
+                                        learningRate: loaded.options.learningRateSchedule != nil).count
                 let values = Double(loaded.options.epochs) * Double(keys)
                 try budget.charge(values * 25 * 2, for: "the --json output of \(loaded.options.epochs) epochs",
                                   error: { InputError(file: runFile, field: "epochs", message: $0) })

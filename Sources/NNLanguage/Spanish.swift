@@ -576,6 +576,18 @@ enum Spanish {
             "Sensibilidad a la tasa de aprendizaje",
         "learning rate":
             "tasa de aprendizaje",
+        " Constants: exact (every coefficient as written, none rounded to float32 as Keras does).":
+            " Constantes: exactas (cada coeficiente tal como está escrito, ninguno redondeado a float32 como hace Keras).",
+        "exact constants (none rounded to float32 as Keras does)":
+            "constantes exactas (ninguna redondeada a float32 como hace Keras)",
+        " The learning rate is the schedule's after each epoch's updates (the rate the next step uses), as Keras logs it.":
+            " La tasa de aprendizaje es la del programa tras los pasos de cada época (la que usa el paso siguiente), como la registra Keras.",
+        "constants":
+            "constantes",
+        "keras (the coefficients Keras rounds to float32 rounded as Keras does)":
+            "keras (los coeficientes que Keras redondea a float32, redondeados como hace Keras)",
+        "exact (every coefficient as written)":
+            "exactas (cada coeficiente tal como está escrito)",
         "The median final training {0} across all seeds against the learning rate (both on log axes), a diverged seed counting as +∞; a × at the top, in the line's colour, marks each rate at which half or more of that line's seeds diverged.":
             "La {0} de entrenamiento final mediana de todas las semillas frente a la tasa de aprendizaje (ambas en ejes logarítmicos), contando como +∞ una semilla que diverge; una × arriba, del color de la línea, marca cada tasa en la que divergieron la mitad o más de las semillas de esa línea.",
         "Median final loss against learning rate on log axes, one line per variant, diverged rates marked":
@@ -726,6 +738,8 @@ enum Spanish {
             "pérdida de datos de validación",
         "penalty":
             "penalización",
+        "learning_rate":
+            "tasa de aprendizaje",
         "val_loss":
             "pérdida de validación",
         "val_accuracy":

@@ -41,14 +41,15 @@ enum ComparisonSection {
         let runs = comparison.variants.flatMap(\.runs)
         guard let first = runs.first else { return "" }
         var parts: [String] = []
-        let optimizer = ExperimentSection.describe(first.optimizer)
-        if runs.allSatisfy({ ExperimentSection.describe($0.optimizer) == optimizer }) {
+        let optimizer = ExperimentSection.describe(first)
+        if runs.allSatisfy({ ExperimentSection.describe($0) == optimizer }) {
             parts.append(optimizer)
-        } else if runs.allSatisfy({ $0.optimizer.learningRate == first.optimizer.learningRate }) {
+        } else if runs.allSatisfy({ $0.options.learningRateSchedule == nil && $0.optimizer.learningRate == first.optimizer.learningRate }) {
             parts.append(tr("learning rate \(readable(first.optimizer.learningRate))"))
         }
         if runs.allSatisfy({ $0.options.epochs == first.options.epochs }) { parts.append(Format.count(first.options.epochs, "epoch")) }
         if runs.allSatisfy({ $0.options.batchSize == first.options.batchSize }) { parts.append(tr("batch size \(first.options.batchSize)")) }
+        if runs.allSatisfy({ $0.network.constants == .exact }) { parts.append(tr("exact constants (none rounded to float32 as Keras does)")) }
         return parts.isEmpty ? "" : tr(" Every variant uses ") + parts.joined(separator: ", ") + "."
     }
 

@@ -33,7 +33,7 @@ public enum ExperimentFile {
 
     static let topFields = ["title", "author", "language", "sections", "experiments", "comparison", "image", "report"]
     static let runFields = ["name", "model", "data", "validation", "validation_split", "split_seed", "scaling", "optimizer", "epochs",
-                            "batch_size", "shuffle", "seed", "seeds", "metrics", "early_stopping"]
+                            "batch_size", "shuffle", "seed", "seeds", "metrics", "early_stopping", "constants"]
 
     /// Reads the experiment file at `path` within the default memory budget.
     public static func load(_ path: String) throws(InputError) -> Experiment {

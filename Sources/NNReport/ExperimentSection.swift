@@ -29,12 +29,20 @@ enum ExperimentSection {
             if let metric = experiment.runs.first?.options.metrics.first {
                 panels.append(.chart(HistoryFigures.curves(named, key: metric.name, title: HistoryFigures.label(metric.name))))
             }
+            // A schedule's learning rate, when it changes over the run (Keras's logged value after each epoch).
+            let rateChanges = runResults.contains { result in
+                guard let rates = result.history["learning_rate"], let first = rates.first else { return false }
+                return rates.contains { $0 != first }
+            }
+            if rateChanges {
+                panels.append(.chart(HistoryFigures.curves(named, key: "learning_rate", title: tr("learning rate"))))
+            }
             // Seeds that diverged in their first epoch leave no finite value to draw: said, instead of an empty chart.
             if !runResults.contains(where: { ($0.history["loss"] ?? []).contains(where: \.isFinite) }) {
                 blocks.append(.note(tr("No curve to draw: every seed's loss was non-finite from its first epoch (see the divergence above)."), kind: "warning"))
             } else {
             blocks.append(.figure(ReportFigure(name: key + "-curves", figure: Figure(width: 960, height: 380, columns: panels.count, panels: panels),
-                                               caption: tr("Training\(experiment.runs.first?.validation != nil ? tr(" (solid) and validation (dashed)") : "") loss and metric per epoch for \(named.count == 1 ? tr("the run") : tr("each seed"))."),
+                                               caption: tr("Training\(experiment.runs.first?.validation != nil ? tr(" (solid) and validation (dashed)") : "") loss and metric per epoch for \(named.count == 1 ? tr("the run") : tr("each seed")).") + (rateChanges ? tr(" The learning rate is the schedule's after each epoch's updates (the rate the next step uses), as Keras logs it.") : ""),
                                                alt: tr("Loss and metric curves over epochs for \(experiment.name)"))))
             }
             guard let first = runResults.first, first.failure == nil, let run = experiment.runs.first else { continue }
@@ -158,9 +166,9 @@ enum ExperimentSection {
             }
             return text
         }
-        let optimizer = describe(run.optimizer)
+        let optimizer = describe(run)
         let samples = run.validation.map { tr("\(run.data.count) training and \($0.count) \(translated(heldOut)) samples") } ?? tr("\(run.data.count) samples")
-        return [.paragraph(tr("Data: \(experiment.dataName) (\(samples)). Model: \(run.network.inputWidth) inputs → \(layers.joined(separator: " → ")), loss \(run.network.loss.name). Optimizer: \(optimizer); \(Format.count(run.options.epochs, "epoch")), batch size \(run.options.batchSize), \(run.options.shuffle ? tr("shuffled") : tr("not shuffled")); seeds \(experiment.seeds.map(String.init).joined(separator: ", "))."))]
+        return [.paragraph(tr("Data: \(experiment.dataName) (\(samples)). Model: \(run.network.inputWidth) inputs → \(layers.joined(separator: " → ")), loss \(run.network.loss.name). Optimizer: \(optimizer); \(Format.count(run.options.epochs, "epoch")), batch size \(run.options.batchSize), \(run.options.shuffle ? tr("shuffled") : tr("not shuffled")); seeds \(experiment.seeds.map(String.init).joined(separator: ", ")).") + constantsSentence(run))]
     }
 
     static func summaryTable(_ experiment: ExperimentRuns, _ results: [RunResult]) -> ReportBlock {
@@ -187,13 +195,20 @@ enum ExperimentSection {
                                   header: [tr("seed"), tr("epochs")] + keys.map { translated($0).replacingOccurrences(of: "_", with: "_\u{200B}") } + [tr("status")], rows: rows))
     }
 
-    /// "sgd(learning_rate=0.1, momentum=0, nesterov=false)": the type and every hyperparameter.
-    static func describe(_ optimizer: any Optimizer) -> String {
+    /// "sgd(learning_rate=0.1, momentum=0, nesterov=false)": the type and every hyperparameter; a
+    /// schedule is written as the learning rate ("sgd(learning_rate=exponential_decay(…), …)").
+    static func describe(_ optimizer: any Optimizer, schedule: (any LearningRateSchedule)? = nil) -> String {
         type(of: optimizer).typeName + "(" + optimizer.hyperparameters.map { name, value in
-            switch value {
-            case .number(let x): "\(name)=\(readable(x))"
-            case .flag(let b): "\(name)=\(b)"
-            }
+            if name == "learning_rate", let schedule { return "\(name)=\(schedule.settings)" }
+            return "\(name)=\(value)"
         }.joined(separator: ", ") + ")"
+    }
+
+    /// The run's optimizer with its schedule.
+    static func describe(_ run: Run) -> String { describe(run.optimizer, schedule: run.options.learningRateSchedule) }
+
+    /// " Constants: exact (…)." for a run that does not round as Keras does; nothing for the default.
+    static func constantsSentence(_ run: Run) -> String {
+        run.network.constants == .exact ? tr(" Constants: exact (every coefficient as written, none rounded to float32 as Keras does).") : ""
     }
 }

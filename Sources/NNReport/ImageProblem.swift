@@ -29,7 +29,7 @@ public struct ImageProblem: Sendable {
 
 extension ExperimentFile {
     static let imageFields = ["name", "data", "images", "labels", "cifar", "test_fraction", "scaling", "model", "optimizer",
-                              "epochs", "batch_size", "shuffle", "seed", "metrics", "early_stopping"]
+                              "epochs", "batch_size", "shuffle", "seed", "metrics", "early_stopping", "constants"]
 
     /// Reads an `image:` entry: `data: digits` (or iris), IDX files (`images:` and `labels:`), or CIFAR-10
     /// batches (`cifar: [data_batch_1.bin, …]`), plus the run vocabulary for the model and training.

@@ -36,7 +36,8 @@ enum ReportCost {
     /// The run's history, final network and sampled norms in runs.json, history.csv and the curves.
     static func reported(_ run: Run) -> Double {
         let penalty = run.network.hasRegularizer
-        let keys = Double(History.keys(metrics: run.options.metrics, validation: run.validation != nil, penalty: penalty).count)
+        let keys = Double(History.keys(metrics: run.options.metrics, validation: run.validation != nil, penalty: penalty,
+                                           learningRate: run.options.learningRateSchedule != nil).count)
         return Double(run.options.epochs) * keys * bytesPerReportedValue + Double(run.network.parameterCount) * 2 * word * 3
     }
 

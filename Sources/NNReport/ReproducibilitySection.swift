@@ -12,6 +12,7 @@ enum ReproducibilitySection {
             [ReportTable.Cell(tr("platform")), ReportTable.Cell(platform())],
             [ReportTable.Cell(tr("seeds")), ReportTable.Cell(seeds.isEmpty ? tr("none") : seeds.map(String.init).joined(separator: ", "))],
             [ReportTable.Cell(tr("experiment file")), ReportTable.Cell(experiment.file ?? tr("built in (shown below)"))],
+            [ReportTable.Cell(tr("constants")), ReportTable.Cell(constants(experiment))],
         ]
         for (name, seconds) in sectionTimes {
             rows.append([ReportTable.Cell(tr("time: \(name)")), .number(Format.seconds(seconds))])
@@ -22,6 +23,18 @@ enum ReproducibilitySection {
             .heading(tr("The experiment")),
             .code(experiment.source),
         ])
+    }
+
+    /// Which `constants` the runs used: keras (Keras's float32 roundings, the default), exact, or both.
+    static func constants(_ experiment: Experiment) -> String {
+        let runs = experiment.experiments.flatMap(\.runs) + (experiment.comparison?.variants.flatMap(\.runs) ?? [])
+            + (experiment.image.map { [$0.run] } ?? [])
+        let used = Set(runs.map(\.network.constants))
+        let keras = tr("keras (the coefficients Keras rounds to float32 rounded as Keras does)")
+        let exact = tr("exact (every coefficient as written)")
+        if used == [.exact] { return exact }
+        if used.count > 1 { return keras + "; " + exact }
+        return keras
     }
 
     /// The current git revision, when run inside a checkout with git installed.

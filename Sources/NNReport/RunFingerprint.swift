@@ -22,7 +22,9 @@ enum RunFingerprint {
         text += ModelFile.encode(run.network)
         text += "data " + dataHash(run.data, memo: &memo) + "\n"
         if let validation = run.validation { text += "validation " + dataHash(validation, memo: &memo) + "\n" }
-        text += OptimizerFile.encode(run.optimizer) + "\n"
+        text += OptimizerFile.encode(run.optimizer, schedule: run.options.learningRateSchedule) + "\n"
+        // Only when not the default, so runs without it keep their fingerprints.
+        if run.network.constants != .keras { text += "constants \(run.network.constants.rawValue)\n" }
         let o = run.options
         text += "epochs \(o.epochs) batch \(o.batchSize) shuffle \(o.shuffle) seed \(o.seed) metrics \(o.metrics.map(\.name).joined(separator: ","))\n"
         if let e = run.earlyStopping {

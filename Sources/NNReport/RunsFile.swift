@@ -41,6 +41,10 @@ enum RunsFile {
         /// with its settings, the optimizer as configured (before its first step) and the batch size.
         var data: String?
         var optimizer: (any Optimizer)?
+        /// The optimizer's learning-rate schedule, when it has one (written as its `learning_rate`).
+        var schedule: (any LearningRateSchedule)?
+        /// `constants`, written only when not the default `keras`.
+        var constants: Constants = .keras
         var batchSize: Int?
         var shuffle: Bool?
 
@@ -59,6 +63,8 @@ enum RunsFile {
             if section == "comparison" { smallWeightShare = result.smallWeightShare }
             self.data = data
             optimizer = run?.optimizer
+            schedule = run?.options.learningRateSchedule
+            constants = run?.network.constants ?? .keras
             batchSize = run?.options.batchSize
             shuffle = run?.options.shuffle
             if self.split == nil, let heldOut, let run, let validation = run.validation {
@@ -83,7 +89,7 @@ enum RunsFile {
     }
 
     static let topFields = ["nnlab", "title", "runs"]
-    static let entryFields = ["section", "experiment", "variant", "seed", "fingerprint", "data", "optimizer", "batch_size", "shuffle", "epochs", "history", "divergence",
+    static let entryFields = ["section", "experiment", "variant", "seed", "fingerprint", "data", "optimizer", "constants", "batch_size", "shuffle", "epochs", "history", "divergence",
                               "early_stop", "failure", "split", "scaling", "weight_norm", "model"]
 
     // MARK: Writing
@@ -102,7 +108,8 @@ enum RunsFile {
             fields.append("\"seed\": \(entry.seed)")
             if let fingerprint = entry.fingerprint { fields.append("\"fingerprint\": \(JSONWriter.string(fingerprint))") }
             if let data = entry.data { fields.append("\"data\": \(JSONWriter.string(data))") }
-            if let optimizer = entry.optimizer { fields.append("\"optimizer\": " + OptimizerFile.encode(optimizer)) }
+            if let optimizer = entry.optimizer { fields.append("\"optimizer\": " + OptimizerFile.encode(optimizer, schedule: entry.schedule)) }
+            if entry.constants != .keras { fields.append("\"constants\": \(JSONWriter.string(entry.constants.rawValue))") }
             if let batchSize = entry.batchSize { fields.append("\"batch_size\": \(batchSize)") }
             if let shuffle = entry.shuffle { fields.append("\"shuffle\": \(shuffle)") }
             fields.append("\"epochs\": \(entry.history.epochCount)")
@@ -244,6 +251,10 @@ enum RunsFile {
         entry.smallWeightShare = small
         entry.data = try o.optional("data")?.string()
         entry.optimizer = try o.optional("optimizer").map { (f: JSONField) throws(InputError) in try OptimizerFile.optimizer(from: f) }
+        entry.schedule = try o.optional("optimizer").flatMap { (f: JSONField) throws(InputError) in try OptimizerFile.schedule(from: f) }
+        let constants = try o.optional("constants")?.string(oneOf: Constants.allCases.map(\.rawValue))
+        entry.constants = constants.flatMap(Constants.init(rawValue:)) ?? .keras
+        entry.network.constants = entry.constants
         entry.batchSize = try o.optional("batch_size")?.integer(in: 1...Int(Int32.max))
         entry.shuffle = try o.optional("shuffle")?.bool()
         return entry

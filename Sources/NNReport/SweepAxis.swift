@@ -14,12 +14,14 @@ import NNFiles
 /// | regularizer | none, {l1: …}, {l2: …} | every dense layer |
 /// | l1, l2 | strengths | that penalty on every dense layer (the other one kept) |
 /// | optimizer | type names or objects | the optimizer (a name keeps the base's learning rate, if it sets one) |
-/// | learning_rate, batch_size, epochs | numbers | that setting |
+/// | learning_rate | numbers or schedules ({schedule: …}) | the optimizer's rate and schedule |
+/// | batch_size, epochs | numbers | that setting |
+/// | constants | keras, exact | whether Keras's float32 roundings are made |
 /// | data | any data source | the data |
 /// | noise | numbers | the built-in data set's noise |
 enum SweepAxis {
     static let names = ["activation", "regularizer", "l1", "l2", "optimizer", "learning_rate", "batch_size", "epochs",
-                        "hidden_units", "initializer", "architecture", "data", "noise"]
+                        "hidden_units", "initializer", "architecture", "data", "noise", "constants"]
 
     /// One level: its label and its edit (which may find the level does not fit the variant, e.g.
     /// noise on data that are not a built-in set, and say so at the level).
@@ -29,7 +31,7 @@ enum SweepAxis {
     /// whole part (the architecture, the optimizer, the data) comes before what edits inside it (the
     /// hidden layers' units and activation, the learning rate, the noise), so no axis undoes another.
     static let applicationOrder = ["architecture", "hidden_units", "activation", "initializer", "regularizer", "l1", "l2",
-                                   "optimizer", "learning_rate", "batch_size", "epochs", "data", "noise"]
+                                   "optimizer", "learning_rate", "batch_size", "epochs", "data", "noise", "constants"]
 
     static func rank(_ axis: String) -> Int { applicationOrder.firstIndex(of: axis) ?? applicationOrder.count }
 
@@ -79,6 +81,16 @@ enum SweepAxis {
         }
     }
 
+    /// A schedule as a level's label: its name and every argument, "exponential_decay (0.1, decay_steps 100, decay_rate 0.5)".
+    static func scheduleLabel(_ schedule: any LearningRateSchedule) -> String {
+        let arguments = schedule.hyperparameters.compactMap { name, value -> String? in
+            if case .flag(false) = value { return nil }
+            if name == "initial_learning_rate" { return "\(value)" }
+            return "\(name) \(value)"
+        }
+        return type(of: schedule).typeName + " (" + arguments.joined(separator: ", ") + ")"
+    }
+
     static func edit(axis: String, level: JSONField, file: String) throws(InputError) -> Edit {
         let value = level.value
         switch axis {
@@ -123,14 +135,17 @@ enum SweepAxis {
                 let optimizer = try OptimizerFile.named(type)
                 return (type, { spec throws(InputError) in
                     var o = optimizer
-                    if spec.learningRateGiven { o.learningRate = spec.optimizer.learningRate }
+                    if spec.learningRateGiven { o.learningRate = spec.optimizer.learningRate } else { spec.learningRateSchedule = nil }
                     spec.optimizer = o
                 })
             }
             let optimizer = try OptimizerFile.optimizer(from: level)
+            let schedule = try OptimizerFile.schedule(from: level)
             let o = try level.anyObject()
             let type = try o.required("type", "an optimizer type").string()
-            let rate = try o.optional("learning_rate")?.number(in: .positive)
+            let rateField = o.optional("learning_rate")
+            var rate = schedule?.initialLearningRate
+            if schedule == nil, let rateField { rate = try rateField.number(in: .positive) }
             // Labelled by what the level sets besides its type and rate: "sgd (momentum 0.9)".
             var settings: [String] = []
             if case .object(let members) = value.kind {
@@ -142,20 +157,35 @@ enum SweepAxis {
                     }
                 }
             }
-            let label = (rate.map { "\(type) \(readable($0))" } ?? type) + (settings.isEmpty ? "" : " (\(settings.joined(separator: ", ")))")
+            let written = schedule.map { "\(type) \(scheduleLabel($0))" } ?? rate.map { "\(type) \(readable($0))" } ?? type
+            let label = written + (settings.isEmpty ? "" : " (\(settings.joined(separator: ", ")))")
             return (label, { spec throws(InputError) in
-                // Like a level given by name, a level that sets no learning rate keeps the base's.
+                // Like a level given by name, a level that sets no learning rate keeps the base's (and its schedule).
                 var o = optimizer
                 if rate == nil, spec.learningRateGiven { o.learningRate = spec.optimizer.learningRate }
+                if rate != nil || !spec.learningRateGiven { spec.learningRateSchedule = schedule }
                 spec.optimizer = o
                 spec.learningRateGiven = spec.learningRateGiven || rate != nil
             })
         case "learning_rate":
+            if case .object = value.kind {
+                let schedule = try ScheduleFile.schedule(from: level)
+                return (scheduleLabel(schedule), { spec throws(InputError) in
+                    spec.optimizer.learningRate = schedule.initialLearningRate
+                    spec.learningRateSchedule = schedule
+                    spec.learningRateGiven = true
+                })
+            }
             let x = try level.number(in: .positive)
             return ("lr \(readable(x))", { spec throws(InputError) in
                 spec.optimizer.learningRate = x
+                spec.learningRateSchedule = nil
                 spec.learningRateGiven = true
             })
+        case "constants":
+            let name = try level.string(oneOf: Constants.allCases.map(\.rawValue))
+            let constants = Constants(rawValue: name) ?? .keras
+            return ("\(name) constants", { spec throws(InputError) in spec.constants = constants })
         case "batch_size":
             let n = try level.integer(in: 1...Int(Int32.max))
             return ("batch \(n)", { spec throws(InputError) in spec.batchSize = n })

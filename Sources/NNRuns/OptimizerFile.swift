@@ -1,6 +1,7 @@
 import NNCore
 import NNFiles
-/// Reads an optimizer from a run file's `"optimizer"` object, under Keras's argument names.
+/// Reads an optimizer from a run file's `"optimizer"` object, under Keras's argument names; its
+/// `learning_rate` is a number or a schedule object (`ScheduleFile`), which `schedule(from:)` reads.
 public enum OptimizerFile {
     public static let typeNames = [SGD.typeName, Adam.typeName, AdamW.typeName, RMSprop.typeName, Adagrad.typeName, Adadelta.typeName]
 
@@ -9,8 +10,11 @@ public enum OptimizerFile {
         let base = try field.object(allowing: ["type", "learning_rate", "momentum", "nesterov", "beta_1", "beta_2", "epsilon",
                                                "amsgrad", "rho", "centered", "initial_accumulator_value", "weight_decay"])
         let type = try base.required("type", "one of \(typeNames.joined(separator: ", "))").string(oneOf: typeNames)
+        /// A number, or a schedule's initial rate (the optimizer's own rate is then its starting point).
         func learningRate(_ object: JSONObject, _ defaultValue: Double) throws(InputError) -> Double {
-            try object.optional("learning_rate")?.number(in: .positive) ?? defaultValue
+            guard let field = object.optional("learning_rate") else { return defaultValue }
+            if case .object = field.value.kind { return try ScheduleFile.schedule(from: field).initialLearningRate }
+            return try field.number(in: .positive)
         }
         let epsilonRange = NumberRange.positive
         /// Keras 3's `weight_decay`, taken by every optimizer (AdamW's default 0.004, the others' none).
@@ -66,21 +70,38 @@ public enum OptimizerFile {
         }
     }
 
+    /// The schedule an optimizer object's `learning_rate` holds, if it is one (checked as `optimizer(from:)` does).
+    public static func schedule(from field: JSONField) throws(InputError) -> (any LearningRateSchedule)? {
+        guard case .object = field.value.kind, let rate = try field.anyObject().optional("learning_rate"),
+              case .object = rate.value.kind else { return nil }
+        return try ScheduleFile.schedule(from: rate)
+    }
+
     /// The optimizer `type` names with the run files' defaults (the reader's own, so the two never differ).
     public static func named(_ type: String) throws(InputError) -> any Optimizer {
         let value = JSONValue(kind: .object([JSONValue.Member(key: "type", value: JSONValue(kind: .string(type), line: 0))]), line: 0)
         return try optimizer(from: JSONField(value, file: "optimizer"))
     }
 
-    /// The optimizer object for a run file.
-    public static func encode(_ optimizer: any Optimizer) -> String {
+    /// The optimizer object for a run file; with a schedule, `learning_rate` is the schedule's object.
+    public static func encode(_ optimizer: any Optimizer, schedule: (any LearningRateSchedule)? = nil) -> String {
         var fields = ["\"type\": \"\(type(of: optimizer).typeName)\""]
         for (name, value) in optimizer.hyperparameters {
-            switch value {
-            case .number(let x): fields.append("\"\(name)\": \(JSONWriter.number(x))")
-            case .flag(let b): fields.append("\"\(name)\": \(b)")
+            if name == "learning_rate", let schedule {
+                fields.append("\"learning_rate\": " + ScheduleFile.encode(schedule))
+            } else {
+                fields.append("\"\(name)\": \(encode(value))")
             }
         }
         return "{" + fields.joined(separator: ", ") + "}"
+    }
+
+    /// A hyperparameter's JSON: a number, true/false, or a list of numbers.
+    public static func encode(_ value: HyperparameterValue) -> String {
+        switch value {
+        case .number(let x): JSONWriter.number(x)
+        case .flag(let b): "\(b)"
+        case .numbers(let xs): JSONWriter.vector(xs)
+        }
     }
 }

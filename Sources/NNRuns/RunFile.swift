@@ -10,11 +10,13 @@ import NNFiles
 ///  "epochs": 2000, "batch_size": 4, "shuffle": false, "seed": 0, "metrics": ["xor_accuracy"],
 ///  "early_stopping": {"monitor": "xor_accuracy", "target": 1.0}}
 /// ```
+/// The optimizer's `learning_rate` may be a schedule (`ScheduleFile`); `"constants": "exact"` uses every
+/// coefficient as written instead of as Keras rounds it (`Constants`).
 /// "model", "data" and "validation" are inline objects or paths relative to the run file.
 public enum RunFile {
     public static let maximumEpochs = 100_000_000
     public static let fields = ["name", "model", "data", "validation", "validation_split", "split_seed", "scaling", "optimizer", "epochs",
-                                "batch_size", "shuffle", "seed", "metrics", "early_stopping"]
+                                "batch_size", "shuffle", "seed", "metrics", "early_stopping", "constants"]
 
     /// Reads the run file at `path` (JSON, or YAML for a `.yaml`/`.yml` file: the vocabulary of an
     /// experiment entry); referenced files are resolved relative to it.
@@ -71,6 +73,9 @@ public enum RunFile {
                            optimizer: try OptimizerFile.optimizer(from: optimizerField),
                            epochs: try epochsField.integer(in: 1...maximumEpochs), epochsLocation: epochsField.location)
         spec.learningRateGiven = (try? optimizerField.anyObject().has("learning_rate")) ?? false
+        spec.learningRateSchedule = try OptimizerFile.schedule(from: optimizerField)
+        let constantsName = try object.optional("constants")?.string(oneOf: Constants.allCases.map(\.rawValue)) ?? Constants.keras.rawValue
+        spec.constants = Constants(rawValue: constantsName) ?? .keras
         spec.seed = UInt64(try object.optional("seed")?.integer(in: 0...Int(Int32.max)) ?? 0)
         spec.batchSize = try object.optional("batch_size")?.integer(in: 1...Int(Int32.max)) ?? 32
         spec.shuffle = try object.optional("shuffle")?.bool() ?? true

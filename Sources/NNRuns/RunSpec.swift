@@ -26,6 +26,10 @@ public struct RunSpec: Sendable {
     public var optimizer: any Optimizer
     /// Whether the file sets the learning rate (an optimizer level given only by name keeps it).
     public var learningRateGiven = false
+    /// The learning rate per step, when `learning_rate` is a schedule (the optimizer then holds its initial rate).
+    public var learningRateSchedule: (any LearningRateSchedule)?
+    /// `constants: keras | exact`: whether the coefficients Keras rounds to float32 are rounded.
+    public var constants: Constants = .keras
     public var epochs: Int
     public var batchSize = 32
     public var shuffle = true
@@ -46,7 +50,7 @@ public struct RunSpec: Sendable {
 
     /// The history keys the run records (`History.keys`).
     public var historyKeys: [String] {
-        History.keys(metrics: metrics, validation: validates, penalty: model.hasRegularizer)
+        History.keys(metrics: metrics, validation: validates, penalty: model.hasRegularizer, learningRate: learningRateSchedule != nil)
     }
 
     /// The run, with its data from `cache` (each source built once per cache) and every allocation
@@ -60,7 +64,8 @@ public struct RunSpec: Sendable {
         let cost = model.cost
         try budget.charge(cost.networkBytes, for: "a network of \(RunCost.count(cost.parameters)) parameters",
                           error: { model.location.error($0) })
-        let network = try model.network(seed: seed)
+        var network = try model.network(seed: seed)
+        network.constants = constants
         let data: Dataset
         let validationData: Dataset?
         var scaler: FittedScaler?
@@ -95,7 +100,8 @@ public struct RunSpec: Sendable {
                           error: { epochsLocation.error($0) })
         budget.addWork(cost.work(epochs: Double(epochs), samples: Double(data.x.rows)))
         let run = Run(name: name, network: network, data: data, validation: validationData, optimizer: optimizer,
-                      options: TrainingOptions(epochs: epochs, batchSize: batchSize, shuffle: shuffle, seed: seed, metrics: metrics),
+                      options: TrainingOptions(epochs: epochs, batchSize: batchSize, shuffle: shuffle, seed: seed, metrics: metrics,
+                                               learningRateSchedule: learningRateSchedule),
                       earlyStopping: earlyStopping)
         return (run, scaler)
     }

@@ -15,7 +15,7 @@ struct KerasFixtureTests {
         var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
         parts.removeLast()
         let path = parts.joined(separator: "/") + "/Fixtures/keras/\(name).json"
-        return try TextFile.readJSON(path).object(allowing: ["generator", "note", "cases", "defaults", "scaling"])
+        return try TextFile.readJSON(path).object(allowing: ["generator", "note", "cases", "defaults", "scaling", "fits"])
     }
 
     static func cases(_ name: String) throws -> [JSONField] {
@@ -204,6 +204,64 @@ struct KerasFixtureTests {
             let object = try item.object(allowing: ["name", "run", "history", "final_model", "restored_epoch"])
             let history = try expectFit(object, file: "early_stopping.json")
             #expect(history.restoredEpoch == (try object.required("restored_epoch", "").integer(in: 1...1000)), "restored epoch")
+        }
+    }
+
+    /// Keras's schedules compute in float32 even in float64 mode: with `constants: keras` NNLab's rate is
+    /// Keras's, bit for bit, at every step (subnormal rates flushed to zero as TensorFlow does), both as
+    /// fit's train step computes it and as an eager call reports it; with `exact` it is the float64 formula.
+    @Test func scheduleRatesAtEveryStep() throws {
+        let cases = try Self.cases("schedules")
+        #expect(cases.count >= 13)
+        var schedulesSeen = Set<String>()
+        for item in cases {
+            let object = try item.object(allowing: ["name", "schedule", "steps", "learning_rates", "eager", "exact"])
+            let name = try object.required("name", "").string()
+            let schedule = try ScheduleFile.schedule(from: object.required("schedule", ""))
+            schedulesSeen.insert(type(of: schedule).typeName)
+            let keras = try object.required("learning_rates", "").vector()
+            let eager = try object.required("eager", "").vector()
+            let exact = try object.required("exact", "").vector()
+            #expect(keras.count == (try object.required("steps", "").integer(in: 1...100_000)))
+            for step in keras.indices {
+                let ours = schedule(step, constants: .keras)
+                guard ours.bitPattern == keras[step].bitPattern else {
+                    Issue.record("\(name): step \(step): NNLab \(ours), Keras \(keras[step])")
+                    break
+                }
+                let reported = schedule.reportedLearningRate(step)
+                guard reported.bitPattern == eager[step].bitPattern else {
+                    Issue.record("\(name): step \(step): NNLab reports \(reported), Keras's eager value \(eager[step])")
+                    break
+                }
+                let float64 = schedule(step, constants: .exact)
+                guard abs(float64 - exact[step]) <= 1e-15 * abs(exact[step]) else {
+                    Issue.record("\(name): step \(step): exact \(float64), float64 formula \(exact[step])")
+                    break
+                }
+            }
+            // The two differ where float32 rounding shows (every case but the piecewise constants 0.1, 0.05, …).
+            #expect(zip(keras, exact).contains { $0 != $1 }, "\(name): keras and exact rates never differ")
+        }
+        #expect(schedulesSeen == Set(ScheduleFile.typeNames))
+    }
+
+    /// fit with a schedule: each update uses the schedule at the step count before it, the history's
+    /// `learning_rate` is Keras's end-of-epoch value (as its LearningRateScheduler logs it), and the
+    /// history and trained weights match Keras's fit.
+    @Test func fitWithSchedules() throws {
+        let fits = try Self.fixture("schedules").required("fits", "").array()
+        #expect(fits.count >= 5)
+        for item in fits {
+            let object = try item.object(allowing: ["name", "run", "history", "final_model", "rates_used"])
+            let history = try expectFit(object, file: "schedules.json")
+            let name = try object.required("name", "").string()
+            let run = try RunFile.run(from: object.required("run", ""), path: "schedules.json")
+            let schedule = try #require(run.options.learningRateSchedule, "\(name): no schedule read")
+            let used = try object.required("rates_used", "").vector()
+            #expect(used.indices.map { schedule($0) } == used, "\(name): rates before each update")
+            #expect(history.keys.last == "learning_rate")
+            #expect(Set(try #require(history["learning_rate"])).count > 1, "\(name): the rate never changed")
         }
     }
 }

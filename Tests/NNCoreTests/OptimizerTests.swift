@@ -4,7 +4,7 @@ import Testing
 
 /// Each optimizer's first steps against values worked out by hand from Keras 3's update rules.
 ///
-/// Keras rounds some coefficients to float32 (`kerasConstant`); the hand values below use
+/// Keras rounds some coefficients to float32 (`Constants.keras`); the hand values below use
 /// coefficients that float32 holds exactly (0.5), or round explicitly where they don't.
 @Suite("Optimizers")
 struct OptimizerTests {

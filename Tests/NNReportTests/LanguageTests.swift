@@ -82,6 +82,20 @@ struct LanguageTests {
           axes: {activation: [tanh, relu], optimizer: [adam, sgd]}
           seeds: 2
         """,
+        """
+        title: T
+        sections: [experiments, comparison, reproducibility]
+        experiments:
+          - data: xor
+            model: {input: 2, loss: mse, layers: [{type: dense, units: 2, activation: tanh}, {type: dense, units: 1, activation: tanh}]}
+            optimizer: {type: sgd, learning_rate: {schedule: exponential_decay, initial_learning_rate: 0.1, decay_steps: 4, decay_rate: 0.5}}
+            epochs: 5
+            constants: exact
+        comparison:
+          base: {data: xor, model: {input: 2, loss: mse, layers: [{type: dense, units: 2, activation: tanh}, {type: dense, units: 1, activation: tanh}]}, optimizer: {type: sgd}, epochs: 5, constants: exact, metrics: [xor_accuracy]}
+          axes: {learning_rate: [0.1, {schedule: cosine_decay, initial_learning_rate: 0.1, decay_steps: 10}]}
+          seeds: 1
+        """,
     ]
 
     @Test func everyGeneratedWordIsInTheSpanishCatalogue() throws {

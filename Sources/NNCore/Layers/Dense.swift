@@ -52,13 +52,9 @@ public struct Dense: Layer {
         activation(preactivation(x))
     }
 
-    /// The penalty this layer adds to the loss.
-    public var penalty: Double {
-        guard let regularizer, !regularizer.isZero else { return 0 }
-        return weights.elements.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return 0 }
-            return regularizer.penalty(base, count: buffer.count)
-        }
+    /// The penalty this layer adds to the loss, with `constants` as Keras rounds λ₁, λ₂ or as written.
+    public func penalty(constants: Constants = .keras) -> Double {
+        weights.elements.withUnsafeBufferPointer { penalty($0.baseAddress!, constants: constants) }
     }
 
     // MARK: Layer
@@ -89,9 +85,9 @@ public struct Dense: Layer {
         bias = Array(UnsafeBufferPointer(start: source + inputs * units, count: units))
     }
 
-    public func penalty(_ parameters: UnsafePointer<Double>) -> Double {
+    public func penalty(_ parameters: UnsafePointer<Double>, constants: Constants) -> Double {
         guard let regularizer, !regularizer.isZero else { return 0 }
-        return regularizer.penalty(parameters, count: inputs * units)
+        return regularizer.penalty(parameters, count: inputs * units, constants: constants)
     }
 
     /// Where Z is after `forward`.
@@ -113,14 +109,15 @@ public struct Dense: Layer {
             let row = z + r * units
             for j in 0..<units { row[j] += b[j] }
         }
-        activation.apply(UnsafePointer(z), into: memory.output, rows: rows, columns: units)
+        activation.apply(UnsafePointer(z), into: memory.output, rows: rows, columns: units, constants: pass.constants)
     }
 
     public func backward(_ input: UnsafePointer<Double>, _ memory: LayerMemory, _ pass: LayerPass) {
         let rows = pass.rows
         let dz = memory.outputGradient
         if !pass.gradientIsLogit {
-            activation.backward(z: preactivation(memory), a: memory.output, gradientA: dz, into: dz, rows: rows, columns: units)
+            activation.backward(z: preactivation(memory), a: memory.output, gradientA: dz, into: dz, rows: rows, columns: units,
+                                constants: pass.constants)
         }
         let dw = memory.gradients
         GEMM.multiply(m: inputs, n: units, k: rows, a: input, lda: inputs, transposeA: true,
@@ -132,7 +129,7 @@ public struct Dense: Layer {
             for j in 0..<units { db[j] += row[j] }
         }
         if let regularizer, !regularizer.isZero {
-            regularizer.addGradient(memory.parameters, into: dw, count: inputs * units)
+            regularizer.addGradient(memory.parameters, into: dw, count: inputs * units, constants: pass.constants)
         }
         if let previous = memory.inputGradient {
             GEMM.multiply(m: rows, n: inputs, k: units, a: dz, lda: units, transposeA: false,

@@ -33,8 +33,8 @@ public protocol Layer: Sendable, Hashable, CustomStringConvertible {
     func copyParameters(into destination: UnsafeMutablePointer<Double>)
     /// Takes the parameters from `source` (`parameterCount` values, the layer's layout).
     mutating func loadParameters(from source: UnsafePointer<Double>)
-    /// The penalty at the parameters `parameters` (0 by default).
-    func penalty(_ parameters: UnsafePointer<Double>) -> Double
+    /// The penalty at the parameters `parameters` (0 by default), with `constants` as Keras rounds them or as written.
+    func penalty(_ parameters: UnsafePointer<Double>, constants: Constants) -> Double
     /// A = layer(X) for `pass.rows` rows of `input`, into `memory.output`; `random` is the run's
     /// stream for what a layer draws in training (dropout's masks).
     func forward(_ input: UnsafePointer<Double>, _ memory: LayerMemory, _ pass: LayerPass, random: inout RandomGenerator)
@@ -54,7 +54,7 @@ extension Layer {
     public var isRegularized: Bool { false }
     public func copyParameters(into destination: UnsafeMutablePointer<Double>) {}
     public mutating func loadParameters(from source: UnsafePointer<Double>) {}
-    public func penalty(_ parameters: UnsafePointer<Double>) -> Double { 0 }
+    public func penalty(_ parameters: UnsafePointer<Double>, constants: Constants) -> Double { 0 }
     public func finalActivation(_ memory: LayerMemory) -> (activation: Activation, logits: UnsafePointer<Double>)? { nil }
 
     /// Whether `other` is the same layer (same kind, same values).
@@ -103,6 +103,8 @@ public struct LayerMemory {
 public struct LayerPass {
     public let rows: Int
     public let phase: Phase
+    /// Whether coefficients Keras rounds to float32 (λ₁, λ₂, leaky slopes) are rounded (`Constants`).
+    public let constants: Constants
     /// rows × networkInputWidth: what the network received (for layers that use it, `concat_input`).
     public let networkInput: UnsafePointer<Double>
     public let networkInputWidth: Int

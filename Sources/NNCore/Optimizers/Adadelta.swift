@@ -14,6 +14,8 @@ public struct Adadelta: Optimizer {
     public var epsilon: Double
     /// λ of Keras 3's decoupled weight decay (`decayWeights`); 0: none.
     public var weightDecay: Double = 0
+    /// Whether the coefficients Keras rounds to float32 are rounded (`Constants`).
+    public var constants: Constants = .keras
     public private(set) var iterations = 0
     private var accumulatedGradient: [Double] = []
     private var accumulatedDelta: [Double] = []
@@ -30,7 +32,7 @@ public struct Adadelta: Optimizer {
 
     public mutating func update(_ parameters: UnsafeMutableBufferPointer<Double>, gradients: UnsafeBufferPointer<Double>) {
         iterations += 1
-        decayWeights(parameters, weightDecay: weightDecay, learningRate: learningRate)
+        decayWeights(parameters, weightDecay: weightDecay, learningRate: learningRate, constants: constants)
         let count = parameters.count
         prepareState(&accumulatedGradient, count: count)
         prepareState(&accumulatedDelta, count: count)

@@ -5,7 +5,7 @@
 /// w ← w − η g / √(a + ε)
 /// ```
 /// Defaults: η = 0.001, initial_accumulator_value = 0.1, ε = 1e-7. The initial value is rounded to
-/// float32, as in Keras (`kerasConstant`).
+/// float32, as in Keras (`Constants.keras`, the default).
 public struct Adagrad: Optimizer {
     public static let typeName = "adagrad"
     public var learningRate: Double
@@ -13,6 +13,8 @@ public struct Adagrad: Optimizer {
     public var epsilon: Double
     /// λ of Keras 3's decoupled weight decay (`decayWeights`); 0: none.
     public var weightDecay: Double = 0
+    /// Whether the coefficients Keras rounds to float32 are rounded (`Constants`).
+    public var constants: Constants = .keras
     public private(set) var iterations = 0
     private var accumulator: [Double] = []
 
@@ -29,8 +31,8 @@ public struct Adagrad: Optimizer {
 
     public mutating func update(_ parameters: UnsafeMutableBufferPointer<Double>, gradients: UnsafeBufferPointer<Double>) {
         iterations += 1
-        decayWeights(parameters, weightDecay: weightDecay, learningRate: learningRate)
-        prepareState(&accumulator, count: parameters.count, value: kerasConstant(initialAccumulatorValue))
+        decayWeights(parameters, weightDecay: weightDecay, learningRate: learningRate, constants: constants)
+        prepareState(&accumulator, count: parameters.count, value: constants(initialAccumulatorValue))
         let (lr, epsilon) = (learningRate, self.epsilon)
         accumulator.withUnsafeMutableBufferPointer { a in
             for i in 0..<parameters.count {

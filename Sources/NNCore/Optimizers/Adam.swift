@@ -9,7 +9,7 @@
 /// w ← w − α m / (√v̂ + ε)
 /// ```
 /// Defaults: η = 0.001, β₁ = 0.9, β₂ = 0.999, ε = 1e-7, amsgrad = false. Inside the powers β₁ᵗ and β₂ᵗ
-/// the betas are rounded to float32, as in Keras (`kerasConstant`); the moment updates use them exactly.
+/// the betas are rounded to float32, as in Keras (`Constants.keras`, the default); the moment updates use them exactly.
 public struct Adam: Optimizer {
     public static let typeName = "adam"
     public var learningRate: Double
@@ -19,6 +19,8 @@ public struct Adam: Optimizer {
     public var amsgrad: Bool
     /// λ of Keras 3's decoupled weight decay (`decayWeights`); 0: none.
     public var weightDecay: Double = 0
+    /// Whether the coefficients Keras rounds to float32 are rounded (`Constants`).
+    public var constants: Constants = .keras
     public private(set) var iterations = 0
     private var m: [Double] = []
     private var v: [Double] = []
@@ -40,13 +42,13 @@ public struct Adam: Optimizer {
 
     public mutating func update(_ parameters: UnsafeMutableBufferPointer<Double>, gradients: UnsafeBufferPointer<Double>) {
         iterations += 1
-        decayWeights(parameters, weightDecay: weightDecay, learningRate: learningRate)
+        decayWeights(parameters, weightDecay: weightDecay, learningRate: learningRate, constants: constants)
         let count = parameters.count
         prepareState(&m, count: count)
         prepareState(&v, count: count)
         if amsgrad { prepareState(&vHat, count: count) }
         let t = Double(iterations)
-        let alpha = learningRate * (1 - power(kerasConstant(beta2), t)).squareRoot() / (1 - power(kerasConstant(beta1), t))
+        let alpha = learningRate * (1 - power(constants(beta2), t)).squareRoot() / (1 - power(constants(beta1), t))
         let oneMinusBeta1 = 1 - beta1
         let oneMinusBeta2 = 1 - beta2
         let epsilon = self.epsilon

@@ -19,6 +19,10 @@ public struct AdamW: Optimizer {
         set { adam.learningRate = newValue }
     }
     public var weightDecay: Double { adam.weightDecay }
+    public var constants: Constants {
+        get { adam.constants }
+        set { adam.constants = newValue }
+    }
     public var iterations: Int { adam.iterations }
 
     /// Adam's, with `weight_decay` always listed (it defines AdamW).

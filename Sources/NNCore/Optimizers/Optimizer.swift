@@ -10,16 +10,30 @@ public protocol Optimizer: Sendable {
     var learningRate: Double { get set }
     /// The number of steps taken so far (Keras's `iterations`).
     var iterations: Int { get }
+    /// Whether the coefficients Keras rounds to float32 are rounded (`Constants`; `fit` sets the network's).
+    var constants: Constants { get set }
     /// The hyperparameters under Keras's argument names, in a stable order (for files and reports).
     var hyperparameters: [(name: String, value: HyperparameterValue)] { get }
     /// One step: parameters ← rule(parameters, gradients).
     mutating func update(_ parameters: UnsafeMutableBufferPointer<Double>, gradients: UnsafeBufferPointer<Double>)
 }
 
-/// A hyperparameter's value: a number or a flag.
+/// A hyperparameter's value: a number, a flag or a list of numbers (a schedule's boundaries).
 public enum HyperparameterValue: Sendable, Hashable {
     case number(Double)
     case flag(Bool)
+    case numbers([Double])
+}
+
+extension HyperparameterValue: CustomStringConvertible {
+    /// For reading: "0.1", "true", "[100, 200]".
+    public var description: String {
+        switch self {
+        case .number(let x): readable(x)
+        case .flag(let b): "\(b)"
+        case .numbers(let xs): "[" + xs.map(readable).joined(separator: ", ") + "]"
+        }
+    }
 }
 
 extension Optimizer {
@@ -37,12 +51,12 @@ extension Optimizer {
 ///     w ← w − w·λ·η
 ///
 /// on every parameter, biases included (Keras's default `exclude_from_weight_decay` is empty), with λ
-/// rounded to float32 as Keras's `tf.cast` of a Python float makes it (`kerasConstant`; the fixtures
-/// show the exact λ misses Keras by 9e-10).
+/// rounded to float32 as Keras's `tf.cast` of a Python float makes it (`Constants.keras`; the fixtures
+/// show the exact λ misses Keras by 9e-10), or exact with `Constants.exact`.
 @inline(__always)
-func decayWeights(_ parameters: UnsafeMutableBufferPointer<Double>, weightDecay: Double, learningRate: Double) {
+func decayWeights(_ parameters: UnsafeMutableBufferPointer<Double>, weightDecay: Double, learningRate: Double, constants: Constants) {
     guard weightDecay != 0 else { return }
-    let lambda = kerasConstant(weightDecay)
+    let lambda = constants(weightDecay)
     for i in 0..<parameters.count { parameters[i] -= parameters[i] * lambda * learningRate }
 }
 

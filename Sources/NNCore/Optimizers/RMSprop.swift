@@ -18,6 +18,8 @@ public struct RMSprop: Optimizer {
     public var centered: Bool
     /// λ of Keras 3's decoupled weight decay (`decayWeights`); 0: none.
     public var weightDecay: Double = 0
+    /// Whether the coefficients Keras rounds to float32 are rounded (`Constants`).
+    public var constants: Constants = .keras
     public private(set) var iterations = 0
     private var velocity: [Double] = []
     private var averageGradient: [Double] = []
@@ -39,7 +41,7 @@ public struct RMSprop: Optimizer {
 
     public mutating func update(_ parameters: UnsafeMutableBufferPointer<Double>, gradients: UnsafeBufferPointer<Double>) {
         iterations += 1
-        decayWeights(parameters, weightDecay: weightDecay, learningRate: learningRate)
+        decayWeights(parameters, weightDecay: weightDecay, learningRate: learningRate, constants: constants)
         let count = parameters.count
         prepareState(&velocity, count: count)
         if centered { prepareState(&averageGradient, count: count) }

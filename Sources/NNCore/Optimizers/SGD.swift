@@ -6,7 +6,8 @@
 ///                w ← w + v              (plain)
 ///                w ← w + μ v − η g      (nesterov)
 /// ```
-/// Defaults: η = 0.01, μ = 0, nesterov = false. μ enters rounded to float32, as in Keras (`kerasConstant`).
+/// Defaults: η = 0.01, μ = 0, nesterov = false. μ enters rounded to float32, as in Keras
+/// (with `constants: .keras`, the default; see `Constants`).
 public struct SGD: Optimizer {
     public static let typeName = "sgd"
     public var learningRate: Double
@@ -14,6 +15,8 @@ public struct SGD: Optimizer {
     public var nesterov: Bool
     /// λ of Keras 3's decoupled weight decay (`decayWeights`); 0: none.
     public var weightDecay: Double = 0
+    /// Whether the coefficients Keras rounds to float32 are rounded (`Constants`).
+    public var constants: Constants = .keras
     public private(set) var iterations = 0
     private var velocity: [Double] = []
 
@@ -29,14 +32,14 @@ public struct SGD: Optimizer {
 
     public mutating func update(_ parameters: UnsafeMutableBufferPointer<Double>, gradients: UnsafeBufferPointer<Double>) {
         iterations += 1
-        decayWeights(parameters, weightDecay: weightDecay, learningRate: learningRate)
+        decayWeights(parameters, weightDecay: weightDecay, learningRate: learningRate, constants: constants)
         let lr = learningRate
         guard momentum != 0 else {
             for i in 0..<parameters.count { parameters[i] -= gradients[i] * lr }
             return
         }
         prepareState(&velocity, count: parameters.count)
-        let mu = kerasConstant(momentum)
+        let mu = constants(momentum)
         let nesterov = self.nesterov
         velocity.withUnsafeMutableBufferPointer { v in
             for i in 0..<parameters.count {

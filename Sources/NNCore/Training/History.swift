@@ -83,11 +83,13 @@ public struct History: Sendable, Hashable {
 
     /// The keys `fit` records: `loss` (Keras's total, data loss + penalty), the metrics, then
     /// `data_loss` and `penalty` when a layer has a regularizer; with validation, `val_loss`, the
-    /// `val_` metrics, then `val_data_loss` with a regularizer.
-    public static func keys(metrics: [Metric], validation: Bool, penalty: Bool) -> [String] {
+    /// `val_` metrics, then `val_data_loss` with a regularizer; last `learning_rate` with a schedule
+    /// (as Keras's `LearningRateScheduler` logs it: the rate after the epoch's updates).
+    public static func keys(metrics: [Metric], validation: Bool, penalty: Bool, learningRate: Bool = false) -> [String] {
         let base = ["loss"] + metrics.map(\.name)
         var keys = base + (penalty ? ["data_loss", "penalty"] : [])
         if validation { keys += base.map { "val_" + $0 } + (penalty ? ["val_data_loss"] : []) }
+        if learningRate { keys.append("learning_rate") }
         return keys
     }
 

@@ -7,12 +7,18 @@ extension Network {
     /// batch size, as Keras reports it; train metrics accumulate over the same predictions.
     /// Validation loss and metrics use the weights at the end of the epoch. A non-finite loss or
     /// weight stops training cleanly and is recorded in `History.divergence`.
+    ///
+    /// With `options.learningRateSchedule`, η before each update is the schedule at the optimizer's
+    /// step count (`schedule(iterations)`, as Keras's train step computes it), evaluated with the network's
+    /// `constants`, and the history's `learning_rate` is the schedule's value after the epoch's updates as
+    /// Keras's callbacks log it (`reportedLearningRate`). The optimizer takes the network's `constants` too.
     /// - Throws: `NetworkError` when the data does not fit the network.
     public mutating func fit(_ data: Dataset, validation: Dataset? = nil, optimizer: inout some Optimizer,
                              options: TrainingOptions, callbacks: [any TrainingCallback] = []) throws(NetworkError) -> History {
         try checkData(data.x, data.y, what: "data")
         if let validation { try checkData(validation.x, validation.y, what: "validation") }
         let trainer = Trainer(network: self, data: data, validation: validation, options: options)
+        optimizer.constants = constants
         let history = trainer.run(optimizer: &optimizer, callbacks: callbacks)
         trainer.workspace.store(into: &self)
         return history
@@ -70,7 +76,8 @@ final class Trainer {
         order = .allocate(capacity: sampleCount)
         for i in 0..<sampleCount { order[i] = i }
         recordsPenalty = network.hasRegularizer
-        self.keys = History.keys(metrics: options.metrics, validation: validation != nil, penalty: recordsPenalty)
+        self.keys = History.keys(metrics: options.metrics, validation: validation != nil, penalty: recordsPenalty,
+                                 learningRate: options.learningRateSchedule != nil)
         epochValues = .allocate(capacity: keys.count)
         epochValues.initialize(repeating: 0)
     }
@@ -104,6 +111,8 @@ final class Trainer {
         let parameters = UnsafeMutableBufferPointer(start: workspace.parameters, count: workspace.parameterCount)
         let gradients = UnsafeBufferPointer(start: workspace.gradients, count: workspace.parameterCount)
         var lastFiniteLoss: Double?
+        let schedule = options.learningRateSchedule, constants = template.constants
+        if let schedule { state.learningRate = schedule(optimizer.iterations, constants: constants) }
         for callback in callbacks { callback.trainingWillBegin(state) }
 
         var epoch = 0
@@ -119,6 +128,7 @@ final class Trainer {
 
             for batch in 0..<batches {
                 state.batch = batch + 1
+                if let schedule { state.learningRate = schedule(optimizer.iterations, constants: constants) }
                 for callback in callbacks { callback.batchWillBegin(batch + 1, state: state) }
                 let start = batch * batchSize
                 let rows = min(batchSize, sampleCount - start)
@@ -171,6 +181,7 @@ final class Trainer {
                                                                  rows: validationCount, columns: outputWidth) / Double(validationCount)
                 }
             }
+            if let schedule { epochValues[keys.count - 1] = schedule.reportedLearningRate(optimizer.iterations, constants: constants) }
             history.append(UnsafeBufferPointer(epochValues))
             if !callbacks.isEmpty {
                 let logs = EpochLogs(keys: keys, values: Array(epochValues))

@@ -10,6 +10,8 @@ final class Workspace {
     let inputWidth: Int
     let outputWidth: Int
     let loss: Loss
+    /// How Keras's float32-rounded constants are used (`Network.constants`).
+    let constants: Constants
     let layers: [any Layer]
     /// Each layer's passes, opened once (calling through `any Layer` copies the layer value per call).
     private let passes: [LayerPasses]
@@ -36,6 +38,7 @@ final class Workspace {
         self.inputWidth = network.inputWidth
         self.outputWidth = network.outputWidth
         self.loss = network.loss
+        self.constants = network.constants
         self.layers = network.layers
         self.passes = network.layers.map { LayerPasses($0) }
         self.random = RandomGenerator(seed: seed, stream: RandomStream.dropout)
@@ -95,7 +98,8 @@ final class Workspace {
 
     /// Runs every layer on `rows` input rows (`rows ≤ capacity`) in `phase`.
     func forward(_ input: UnsafePointer<Double>, rows: Int, phase: Phase = .inference) {
-        let pass = LayerPass(rows: rows, phase: phase, networkInput: input, networkInputWidth: inputWidth, gradientIsLogit: false)
+        let pass = LayerPass(rows: rows, phase: phase, constants: constants, networkInput: input, networkInputWidth: inputWidth,
+                             gradientIsLogit: false)
         var current = input
         // A local generator: no dynamic exclusivity check per layer on the class's property.
         var random = self.random
@@ -123,7 +127,7 @@ final class Workspace {
     func penalty() -> Double {
         var total = 0.0
         for index in regularized {
-            total += layers[index].penalty(memory[index].parameters)
+            total += layers[index].penalty(memory[index].parameters, constants: constants)
         }
         return total
     }
@@ -142,8 +146,8 @@ final class Workspace {
             memory.withUnsafeBufferPointer { memory in
                 var index = layers.count - 1
                 while index >= 0 {
-                    let pass = LayerPass(rows: rows, phase: phase, networkInput: input, networkInputWidth: inputWidth,
-                                         gradientIsLogit: fromLogits && index == layers.count - 1)
+                    let pass = LayerPass(rows: rows, phase: phase, constants: constants, networkInput: input,
+                                         networkInputWidth: inputWidth, gradientIsLogit: fromLogits && index == layers.count - 1)
                     let layerInput = index == 0 ? input : UnsafePointer(memory[index - 1].output)
                     layers[index].backward(layerInput, memory[index], pass)
                     index -= 1
