@@ -1,4 +1,6 @@
 import ArgumentParser
+
+extension Constants: ExpressibleByArgument {}
 import NNCore
 import NNRuns
 import NNFiles
@@ -10,6 +12,8 @@ struct GradCommand: ParsableCommand {
         abstract: "Print the loss and the gradient of every dense layer for a model and a data set.",
         discussion: """
         Prints {"loss": L, "gradients": [{"weights": [[...]], "bias": [...]}, ...]}, one entry per dense layer in order, every number in shortest round-trip float64 form.
+
+        λ₁, λ₂ and leaky slopes are rounded to float32 as Keras does unless the model file (saved from a run with "constants": "exact") or --constants exact says otherwise.
 
         The pass is in inference mode (dropout is the identity, as Keras's training=False) unless --training is given: then dropout drops values with masks drawn from --seed's dropout stream (those of the first batch of a run with that seed).
 
@@ -30,9 +34,13 @@ struct GradCommand: ParsableCommand {
     @Flag(help: "Compute in training mode (dropout drops values) instead of inference mode.")
     var training = false
 
+    @Option(help: "keras: round λ₁, λ₂ and leaky slopes to float32 as Keras does; exact: use them as written (default: the model file's, else keras).")
+    var constants: Constants?
+
     func run() throws {
         do {
-            let network = try ModelFile.load(model, seed: UInt64(seed))
+            var network = try ModelFile.load(model, seed: UInt64(seed))
+            if let constants { network.constants = constants }
             let dataset = try DataFile.load(data, for: network)
             let gradients = try network.gradients(dataset.x, dataset.y, phase: training ? .training : .inference, seed: UInt64(seed))
             print(GradCommand.json(gradients))

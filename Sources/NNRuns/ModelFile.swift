@@ -32,7 +32,7 @@ public enum ModelFile {
     /// shapes a layer states itself); what depends on the layers before (weights that fit what comes
     /// in, the parameter limits) is checked when the network is built.
     public static func spec(from field: JSONField) throws(InputError) -> ModelSpec {
-        let object = try field.object(allowing: ["input", "loss", "layers", "name"])
+        let object = try field.object(allowing: ["input", "loss", "layers", "name", "constants"])
         let input = try object.required("input", "the number of input columns").integer(in: 1...maximumInput)
         let lossField = try object.required("loss", "one of \(Loss.names.joined(separator: ", "))")
         let lossName = try lossField.string()
@@ -42,7 +42,9 @@ public enum ModelFile {
         let layersField = try object.required("layers", "an array of layers")
         let layerFields = try layersField.array()
         guard !layerFields.isEmpty else { throw layersField.error("expected at least one layer, received an empty array") }
-        let spec = ModelSpec(input: input, loss: loss, layers: try layers(layersField), location: field.location)
+        var constants: Constants?
+        if let name = try object.optional("constants")?.string(oneOf: Constants.allCases.map(\.rawValue)) { constants = Constants(rawValue: name) }
+        let spec = ModelSpec(input: input, loss: loss, layers: try layers(layersField), constants: constants, location: field.location)
         try spec.checkSize()
         return spec
     }
@@ -95,7 +97,9 @@ public enum ModelFile {
             let fields = vocabulary.lazy.compactMap { $0.encode(layer) }.first ?? []
             return "{" + (["\"type\": \"\(layer.typeName)\""] + fields).joined(separator: ", ") + "}"
         }
-        return "{\"input\": \(network.inputWidth), \"loss\": \"\(network.loss.name)\",\n \"layers\": [\n  "
+        // Constants are written only when exact, so models of keras runs keep their bytes.
+        let constants = network.constants == .keras ? "" : " \"constants\": \"\(network.constants.rawValue)\","
+        return "{\"input\": \(network.inputWidth), \"loss\": \"\(network.loss.name)\",\(constants)\n \"layers\": [\n  "
             + layers.joined(separator: ",\n  ") + "]}\n"
     }
 }

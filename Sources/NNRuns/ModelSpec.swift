@@ -9,12 +9,15 @@ public struct ModelSpec: Sendable {
     public var input: Int
     public var loss: Loss
     public var layers: [any LayerSpec]
+    /// The model file's `constants` (written by `nnlab train --save` for a run with exact constants); nil: not given.
+    public var constants: Constants?
     public var location: FieldLocation
 
-    public init(input: Int, loss: Loss, layers: [any LayerSpec], location: FieldLocation) {
+    public init(input: Int, loss: Loss, layers: [any LayerSpec], constants: Constants? = nil, location: FieldLocation) {
         self.input = input
         self.loss = loss
         self.layers = layers
+        self.constants = constants
         self.location = location
     }
 
@@ -78,6 +81,7 @@ public struct ModelSpec: Sendable {
     public func network(seed: UInt64) throws(InputError) -> Network {
         try checkSize()
         var network = Network(inputWidth: input, loss: loss)
+        network.constants = constants ?? .keras
         for (index, spec) in layers.enumerated() {
             let layer = try spec.layer(incoming: network.outputWidth, index: index, seed: seed)
             do { try network.add(layer) } catch { throw spec.location.error(error.description) }

@@ -74,8 +74,12 @@ public enum RunFile {
                            epochs: try epochsField.integer(in: 1...maximumEpochs), epochsLocation: epochsField.location)
         spec.learningRateGiven = (try? optimizerField.anyObject().has("learning_rate")) ?? false
         spec.learningRateSchedule = try OptimizerFile.schedule(from: optimizerField)
-        let constantsName = try object.optional("constants")?.string(oneOf: Constants.allCases.map(\.rawValue)) ?? Constants.keras.rawValue
-        spec.constants = Constants(rawValue: constantsName) ?? .keras
+        // The run's own "constants", else the model file's (a model saved from an exact run), else keras.
+        if let constantsName = try object.optional("constants")?.string(oneOf: Constants.allCases.map(\.rawValue)) {
+            spec.constants = Constants(rawValue: constantsName) ?? .keras
+        } else {
+            spec.constants = model.constants ?? .keras
+        }
         spec.seed = UInt64(try object.optional("seed")?.integer(in: 0...Int(Int32.max)) ?? 0)
         spec.batchSize = try object.optional("batch_size")?.integer(in: 1...Int(Int32.max)) ?? 32
         spec.shuffle = try object.optional("shuffle")?.bool() ?? true

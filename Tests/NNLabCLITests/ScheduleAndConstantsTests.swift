@@ -60,6 +60,34 @@ struct ScheduleAndConstantsTests {
         #expect(keras != exact, "exact constants gave Keras's numbers")
     }
 
+    /// A model saved from an exact run says so, and `grad` computes with its constants unless told
+    /// otherwise (`--constants`): λ₂ and the leaky slope as written move the gradient.
+    @Test func savedModelsKeepTheirConstantsForGrad() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try directory.write("exact.json", Self.run("0.1", extra: #", "constants": "exact""#))
+        try directory.write("keras.json", Self.run("0.1"))
+        for name in ["exact", "keras"] {
+            let result = try CommandRunner.run(["train", "\(name).json", "--quiet", "--save", "\(name)-model.json"], in: directory.path)
+            #expect(result.status == 0, "\(result.standardError)")
+        }
+        let saved = try String(contentsOfFile: directory.path + "/exact-model.json", encoding: .utf8)
+        #expect(saved.hasPrefix(#"{"input": 2, "loss": "mse", "constants": "exact","#), "\(saved.prefix(80))")
+        #expect(!(try String(contentsOfFile: directory.path + "/keras-model.json", encoding: .utf8)).contains("constants"))
+        #expect(try ModelFile.load(directory.path + "/exact-model.json").constants == .exact)
+        try directory.write("data.json", #"{"x": [[-1, -1], [-1, 1], [1, -1], [1, 1]], "y": [[1], [-1], [-1], [1]]}"#)
+        func grad(_ arguments: [String]) throws -> String {
+            let result = try CommandRunner.run(["grad"] + arguments, in: directory.path)
+            #expect(result.status == 0, "\(result.standardError)")
+            return result.standardOutput
+        }
+        let own = try grad(["exact-model.json", "data.json"])
+        #expect(own == (try grad(["exact-model.json", "data.json", "--constants", "exact"])))
+        #expect(own != (try grad(["exact-model.json", "data.json", "--constants", "keras"])))
+        let bad = try CommandRunner.run(["grad", "exact-model.json", "data.json", "--constants", "float32"], in: directory.path)
+        #expect(bad.status != 0 && bad.standardError.contains("--constants"), "\(bad.standardError)")
+    }
+
     /// An experiment with a schedule and exact constants: the report names the schedule and the constants,
     /// draws the learning rate, and runs.json records both (and reads back with --resume).
     @Test func experimentAndSweepOverSchedules() throws {
