@@ -58,6 +58,12 @@ enum Spanish {
             "entrada x",
         "inputs":
             "entradas",
+        "Learning rate per epoch":
+            "Tasa de aprendizaje por época",
+        "The learning rate of every variant per epoch: a schedule's value after each epoch's updates (the rate the next step uses), as Keras logs it; a plain learning rate is a flat line. A run that stopped early or diverged ends there.":
+            "La tasa de aprendizaje de cada variante por época: el valor de la planificación tras las actualizaciones de cada época (la tasa que usa el paso siguiente), como la registra Keras; una tasa fija es una línea plana. Una ejecución que se detuvo antes o divergió termina ahí.",
+        "Learning rate over epochs, one line per variant":
+            "Tasa de aprendizaje a lo largo de las épocas, una línea por variante",
         "input features":
             "características de entrada",
         "features":

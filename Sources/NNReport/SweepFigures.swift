@@ -14,6 +14,7 @@ enum SweepFigures {
         blocks += boundaries(comparison, results: results)
         blocks += lossFigures(comparison, results: results)
         if let lr = learningRateSensitivity(comparison, results: results) { blocks.append(lr) }
+        if let schedules = learningRateSchedules(comparison, results: results) { blocks.append(schedules) }
         if let table = statisticHeatmap(comparison, statistics) { blocks.append(table) }
         if let view = parallelCoordinates(comparison, statistics) { blocks.append(view) }
         blocks += weightNorms(comparison, results: results)
@@ -223,6 +224,35 @@ enum SweepFigures {
                                     figure: Figure(width: 1000, height: max(440, 90 + 17 * legendRows), chart),
                                     caption: tr("\(what) per epoch for every variant\(penalty): the median across all its seeds (line) and the interquartile range (band). A diverged seed counts as +∞ from its divergence on, so a line ends (×) once half its seeds have diverged and values beyond 100× the largest starting loss (a band reaching +∞ included) are cut at the top; the legend says how many seeds diverged, and a variant whose seeds all diverged at once is a × at its median divergence epoch.").sentenceCased + omitted,
                                     alt: tr("Loss curves with median lines and interquartile bands per variant")))
+    }
+
+    /// The learning rate per epoch of every variant, when a variant's rate changes (a schedule): the
+    /// schedule's value after each epoch's updates as the history records it (the same for every seed
+    /// of a variant: the seed with the most epochs is drawn); a plain rate is a flat line.
+    static func learningRateSchedules(_ comparison: Comparison, results: [[RunResult]]) -> ReportBlock? {
+        let rates: [[Double]] = zip(comparison.variants, results).map { variant, variantResults in
+            let longest = variantResults.filter { $0.failure == nil }.max { $0.history.epochCount < $1.history.epochCount }
+            if let logged = longest?.history["learning_rate"] { return logged }
+            guard let epochs = longest?.history.epochCount, let rate = variant.runs.first?.optimizer.learningRate else { return [] }
+            return Array(repeating: rate, count: epochs)
+        }
+        guard rates.contains(where: { r in r.contains { $0 != r.first } }) else { return nil }
+        let values = rates.joined().filter(\.isFinite)
+        let positive = values.allSatisfy { $0 > 0 }
+        let logScale = positive && (values.max() ?? 1) / max(values.min() ?? 1, .leastNormalMagnitude) > 100
+        var lines: [any Mark] = []
+        for (index, (variant, r)) in zip(comparison.variants, rates).enumerated().prefix(maximumSeries) where !r.isEmpty {
+            let (color, dash) = style(comparison, index)
+            lines.append(LineSeries(variant.label, x: (0..<r.count).map { Double($0 + 1) }, y: r, color: color, dash: dash))
+        }
+        let chart = Chart(title: tr("Learning rate per epoch"), x: Axis(tr("epoch")), y: Axis(tr("learning rate"), scale: logScale ? .log : .linear),
+                          legend: .outsideRight, marks: lines)
+        let omitted = comparison.variants.count > maximumSeries ? tr(" Only the first \(maximumSeries) of the \(comparison.variants.count) variants are drawn; the tables hold every variant.") : ""
+        let legendRows = Double(min(comparison.variants.count, maximumSeries))
+        return .figure(ReportFigure(name: "comparison-learning-rate-schedules",
+                                    figure: Figure(width: 1000, height: max(380, 90 + 17 * legendRows), chart),
+                                    caption: tr("The learning rate of every variant per epoch: a schedule's value after each epoch's updates (the rate the next step uses), as Keras logs it; a plain learning rate is a flat line. A run that stopped early or diverged ends there.") + omitted,
+                                    alt: tr("Learning rate over epochs, one line per variant")))
     }
 
     /// Final loss against the learning rate (log axis), one line per combination of the other axes.
