@@ -112,6 +112,8 @@ final class Trainer {
         let gradients = UnsafeBufferPointer(start: workspace.gradients, count: workspace.parameterCount)
         var lastFiniteLoss: Double?
         let schedule = options.learningRateSchedule, constants = template.constants
+        // A Bool for the loops: testing the optional existential is a runtime witness call per batch.
+        let scheduled = schedule != nil
         if let schedule { state.learningRate = schedule(optimizer.iterations, constants: constants) }
         for callback in callbacks { callback.trainingWillBegin(state) }
 
@@ -128,7 +130,7 @@ final class Trainer {
 
             for batch in 0..<batches {
                 state.batch = batch + 1
-                if let schedule { state.learningRate = schedule(optimizer.iterations, constants: constants) }
+                if scheduled, let schedule { state.learningRate = schedule(optimizer.iterations, constants: constants) }
                 for callback in callbacks { callback.batchWillBegin(batch + 1, state: state) }
                 let start = batch * batchSize
                 let rows = min(batchSize, sampleCount - start)
@@ -181,7 +183,7 @@ final class Trainer {
                                                                  rows: validationCount, columns: outputWidth) / Double(validationCount)
                 }
             }
-            if let schedule { epochValues[keys.count - 1] = schedule.reportedLearningRate(optimizer.iterations, constants: constants) }
+            if scheduled, let schedule { epochValues[keys.count - 1] = schedule.reportedLearningRate(optimizer.iterations, constants: constants) }
             history.append(UnsafeBufferPointer(epochValues))
             if !callbacks.isEmpty {
                 let logs = EpochLogs(keys: keys, values: Array(epochValues))

@@ -13,8 +13,10 @@ final class Workspace {
     /// How Keras's float32-rounded constants are used (`Network.constants`).
     let constants: Constants
     let layers: [any Layer]
-    /// Each layer's passes, opened once (calling through `any Layer` copies the layer value per call).
+    /// Each layer's passes, opened once (calling through `any Layer` copies the layer value per call),
+    /// and unretained references to them for the loops.
     private let passes: [LayerPasses]
+    private let unretained: [Unmanaged<LayerPasses>]
     let memory: [LayerMemory]
     /// Each layer's offset in the parameter vector.
     let offsets: [Int]
@@ -40,7 +42,8 @@ final class Workspace {
         self.loss = network.loss
         self.constants = network.constants
         self.layers = network.layers
-        self.passes = network.layers.map { LayerPasses($0) }
+        self.passes = network.layers.map { LayerPasses.make($0) }
+        self.unretained = passes.map { Unmanaged.passUnretained($0) }
         self.random = RandomGenerator(seed: seed, stream: RandomStream.dropout)
         var allocations: [UnsafeMutablePointer<Double>] = []
         func buffer(_ count: Int) -> UnsafeMutablePointer<Double> {
@@ -104,10 +107,10 @@ final class Workspace {
         // A local generator: no dynamic exclusivity check per layer on the class's property.
         var random = self.random
         defer { self.random = random }
-        passes.withUnsafeBufferPointer { layers in
+        unretained.withUnsafeBufferPointer { layers in
             memory.withUnsafeBufferPointer { memory in
                 for index in 0..<layers.count {
-                    layers[index].forward(current, memory[index], pass, &random)
+                    layers[index]._withUnsafeGuaranteedRef { $0.forward(current, memory[index], pass, &random) }
                     current = UnsafePointer(memory[index].output)
                 }
             }
@@ -142,14 +145,14 @@ final class Workspace {
             loss.gradient(predictions: last.output, targets: targets, into: last.outputGradient, rows: rows, columns: outputWidth)
         }
         let fromLogits = logitActivation != nil
-        passes.withUnsafeBufferPointer { layers in
+        unretained.withUnsafeBufferPointer { layers in
             memory.withUnsafeBufferPointer { memory in
                 var index = layers.count - 1
                 while index >= 0 {
                     let pass = LayerPass(rows: rows, phase: phase, constants: constants, networkInput: input,
                                          networkInputWidth: inputWidth, gradientIsLogit: fromLogits && index == layers.count - 1)
                     let layerInput = index == 0 ? input : UnsafePointer(memory[index - 1].output)
-                    layers[index].backward(layerInput, memory[index], pass)
+                    layers[index]._withUnsafeGuaranteedRef { $0.backward(layerInput, memory[index], pass) }
                     index -= 1
                 }
             }
@@ -176,18 +179,24 @@ final class Workspace {
     }
 }
 
-/// A layer's `forward` and `backward` as closures over the concrete layer, so the workspace's loop
-/// calls them without copying an existential per call.
-private struct LayerPasses {
-    let forward: (UnsafePointer<Double>, LayerMemory, LayerPass, inout RandomGenerator) -> Void
-    let backward: (UnsafePointer<Double>, LayerMemory, LayerPass) -> Void
+/// A layer's `forward` and `backward` behind a class opened once on the concrete layer, so the
+/// workspace's loop calls them without copying an existential per call; the loop reaches it through
+/// `Unmanaged` (the workspace's `passes` array keeps each alive), so a call retains nothing.
+private class LayerPasses {
+    static func make(_ layer: any Layer) -> LayerPasses { opened(layer) }
+    private static func opened<L: Layer>(_ layer: L) -> LayerPasses { Opened(layer) }
 
-    init(_ layer: any Layer) {
-        self.init(opened: layer)
-    }
+    func forward(_ input: UnsafePointer<Double>, _ memory: LayerMemory, _ pass: LayerPass, _ random: inout RandomGenerator) {}
+    func backward(_ input: UnsafePointer<Double>, _ memory: LayerMemory, _ pass: LayerPass) {}
 
-    private init<L: Layer>(opened layer: L) {
-        forward = { layer.forward($0, $1, $2, random: &$3) }
-        backward = { layer.backward($0, $1, $2) }
+    private final class Opened<L: Layer>: LayerPasses {
+        let layer: L
+        init(_ layer: L) { self.layer = layer }
+        override func forward(_ input: UnsafePointer<Double>, _ memory: LayerMemory, _ pass: LayerPass, _ random: inout RandomGenerator) {
+            layer.forward(input, memory, pass, random: &random)
+        }
+        override func backward(_ input: UnsafePointer<Double>, _ memory: LayerMemory, _ pass: LayerPass) {
+            layer.backward(input, memory, pass)
+        }
     }
 }
