@@ -13,16 +13,24 @@ public enum NetworkError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .inputWidthMismatch(layer, expected, received):
-            "layers[\(layer)]: expected weights with \(expected) rows (the width of what comes in), received \(received)"
+        case let .inputWidthMismatch(layer, _, _), let .misplacedLayer(layer, _): "layers[\(layer)]: " + reason
+        default: reason
+        }
+    }
+
+    /// The description without the layer's place (for errors that name the place themselves).
+    public var reason: String {
+        switch self {
+        case let .inputWidthMismatch(_, expected, received):
+            "expected weights with \(expected) rows (the width of what comes in), received \(received)"
         case let .dataWidthMismatch(what, expected, received):
             "\(what): expected \(expected) columns, received \(received)"
         case let .rowCountMismatch(inputs, targets):
             "x and y: expected the same number of rows, received \(inputs) and \(targets)"
         case let .empty(what):
             what
-        case let .misplacedLayer(layer, reason):
-            "layers[\(layer)]: \(reason)"
+        case let .misplacedLayer(_, reason):
+            reason
         }
     }
 }

@@ -5,8 +5,9 @@ import Plot
 /// Loss and metric curves from histories.
 public enum HistoryFigures {
     /// One line per history for `key` (and a dashed `val_` line when present), against epochs from 1.
+    /// - Parameter heldOut: what the `val_` values are called in the legend ("validation", or "test").
     public static func curves(_ runs: [(name: String, history: History)], key: String, title: String? = nil,
-                              logScale: Bool = false) -> Chart {
+                              logScale: Bool = false, heldOut: String = "validation") -> Chart {
         var layers: [any Mark] = []
         for (i, run) in runs.enumerated() {
             let color = Color.palette(i)
@@ -15,7 +16,7 @@ public enum HistoryFigures {
                                                y: logScale ? values.map(positive) : values, color: color))
             }
             if let values = run.history["val_" + key] {
-                layers.append(LineSeries((runs.count == 1 ? tr("validation") : run.name + tr(" (val)")), x: epochs(values.count),
+                layers.append(LineSeries((runs.count == 1 ? translated(heldOut) : run.name + tr(" (val)")), x: epochs(values.count),
                                                y: logScale ? values.map(positive) : values, color: color, dash: .dashed))
             }
         }

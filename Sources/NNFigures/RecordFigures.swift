@@ -11,13 +11,28 @@ public enum RecordFigures {
         Field(x: grid.x, y: grid.y, columns: grid.columns, rows: grid.rows, values: grid.values)
     }
 
+    /// What `trajectories` draws for a record, so a caption can say it.
+    public enum TrajectoryView: Sendable, Equatable {
+        /// Every weight and bias, one line each.
+        case every
+        /// Each layer's 5–95% band around its median, and the largest few weights.
+        case bands
+        /// Each layer's weight norm (no single weight was recorded: too many parameters).
+        case norms
+    }
+
+    public static func trajectoryView(_ record: RunRecord) -> TrajectoryView {
+        if record.samples.trajectories.isEmpty { return .norms }
+        return record.samples.trajectories.count <= maximumTrajectories ? .every : .bands
+    }
+
     /// Every weight and bias against the sampled epochs (small networks), with the epochs where an
     /// L1-regularized weight crossed zero marked; per-layer weight norms for larger networks.
     public static func trajectories(_ record: RunRecord, title: String? = nil) -> Chart {
         let epochs = record.samples.epochs.map(Double.init)
         var layers: [any Mark] = []
         let denseNumbers = denseNumbering(record)
-        if record.samples.trajectories.isEmpty {
+        if trajectoryView(record) == .norms {
             for (i, layer) in record.samples.layers.enumerated() {
                 layers.append(LineSeries("‖W\(denseNumbers[layer.layer] ?? i + 1)‖", x: epochs, y: layer.weightNorm))
             }

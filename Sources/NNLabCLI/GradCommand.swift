@@ -43,6 +43,11 @@ struct GradCommand: ParsableCommand {
             if let constants { network.constants = constants }
             let dataset = try DataFile.load(data, for: network)
             let gradients = try network.gradients(dataset.x, dataset.y, phase: training ? .training : .inference, seed: UInt64(seed))
+            // A non-finite loss (inputs whose features or activations overflow) has no gradient to print.
+            guard gradients.loss.isFinite, gradients.flattened.allSatisfy(\.isFinite) else {
+                throw InputError(file: data, message: "expected data on which the loss and its gradient are finite, received "
+                                 + "a loss of \(gradients.loss) (an input, a feature such as x1^2 or an activation overflows)")
+            }
             print(GradCommand.json(gradients))
         } catch {
             fail(error)

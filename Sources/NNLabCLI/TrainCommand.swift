@@ -99,6 +99,7 @@ struct TrainCommand: ParsableCommand {
         if let stop = history.earlyStop {
             text += ", \"early_stop\": {\"epoch\": \(stop.epoch), \"reason\": \(JSONWriter.string(stop.reason))}"
         }
+        if let restored = history.restoredEpoch { text += ", \"restored_epoch\": \(restored)" }
         return text + ",\n \"model\": " + ModelFile.encode(network).trimmingCharacters(in: .whitespacesAndNewlines) + "}"
     }
 
@@ -108,6 +109,9 @@ struct TrainCommand: ParsableCommand {
         var line = "final (epoch \(history.epochCount)/\(epochs)): " + values.joined(separator: ", ")
         if let d = history.divergence { line += "; " + d.description }
         if let stop = history.earlyStop { line += "; stopped early: " + stop.reason }
+        if let restored = history.restoredEpoch {
+            line += "; the model holds epoch \(restored)'s weights (restore_best_weights), not the last epoch's"
+        }
         return line
     }
 

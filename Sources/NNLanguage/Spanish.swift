@@ -64,6 +64,16 @@ enum Spanish {
             "La tasa de aprendizaje de cada variante por época: el valor de la planificación tras las actualizaciones de cada época (la tasa que usa el paso siguiente), como la registra Keras; una tasa fija es una línea plana. Una ejecución que se detuvo antes o divergió termina ahí.",
         "Learning rate over epochs, one line per variant":
             "Tasa de aprendizaje a lo largo de las épocas, una línea por variante",
+        "Seed {0}'s weights are not finite after its divergence, so the figures of its trained network (decision boundary, hidden units, boundaries over time, network diagram) are left out; its weights and gradients are drawn up to the divergence.":
+            "Los pesos de la semilla {0} no son finitos tras su divergencia, así que se omiten las figuras de su red entrenada (frontera de decisión, unidades ocultas, fronteras a lo largo del tiempo, diagrama de la red); sus pesos y gradientes se dibujan hasta la divergencia.",
+        "stopped early":
+            "detenido antes",
+        " (weights of epoch {0})":
+            " (pesos de la época {0})",
+        "Seed {0} stopped after epoch {1}: {2}{3}.":
+            "La semilla {0} se detuvo tras la época {1}: {2}{3}.",
+        "Seed {0} ran every epoch and ended with the weights of epoch {1} (restore_best_weights).":
+            "La semilla {0} completó todas las épocas y terminó con los pesos de la época {1} (restore_best_weights).",
         "input features":
             "características de entrada",
         "features":
@@ -308,6 +318,8 @@ enum Spanish {
             "Izquierda: {0} a lo largo de las épocas (primera semilla, {1} muestreadas){2}. Derecha: la norma media del gradiente de cada capa por época.",
         "each layer's weights as a band from their 5% to their 95% quantile around the median, and the {0} weights largest at the end (grey), as {1} lines would hide each other":
             "los pesos de cada capa como una banda entre sus cuantiles 5% y 95% alrededor de la mediana, y los {0} pesos mayores al final (gris), porque {1} líneas se taparían unas a otras",
+        "each layer's weight norm ‖W‖₂ (the network has too many weights to follow one by one)":
+            "la norma ‖W‖₂ de los pesos de cada capa (la red tiene demasiados pesos para seguirlos uno a uno)",
         "every weight (solid) and bias (dashed)":
             "cada peso (continua) y sesgo (discontinua)",
         "; crosses mark where each L1-regularized weight first crossed zero ({0} in all)":

@@ -14,7 +14,7 @@ enum ExperimentSection {
             let key = "experiment-\(index + 1)"
             blocks.append(.heading(experiment.name))
             blocks += describe(experiment)
-            blocks.append(summaryTable(experiment, runResults))
+            blocks += summaryTable(experiment, runResults)
             for (seed, result) in zip(experiment.seeds, runResults) {
                 if let failure = result.failure {
                     blocks.append(.note(tr("Seed \(seed) did not run: \(failure)"), kind: "warning"))
@@ -47,13 +47,21 @@ enum ExperimentSection {
             }
             guard let first = runResults.first, first.failure == nil, let run = experiment.runs.first else { continue }
             let network = first.network
+            // A seed that diverged into non-finite weights has no trained network to draw: its decision
+            // boundary, hidden units, boundaries over time and diagram would be blank or false.
+            let finiteNetwork = network.parameterVector.allSatisfy(\.isFinite)
+            if !finiteNetwork {
+                blocks.append(.note(tr("Seed \(experiment.seeds.first ?? 0)'s weights are not finite after its divergence, so the figures of its trained network (decision boundary, hidden units, boundaries over time, network diagram) are left out; its weights and gradients are drawn up to the divergence."), kind: "warning"))
+            }
             if network.inputWidth == 2 {
                 let threshold = threshold(for: run.data.y)
                 let range: ClosedRange<Double> = threshold == 0 ? -1...1 : 0...1
                 let after = tr("seed \(experiment.seeds.first ?? 0), after \(Format.count(first.history.epochCount, "epoch"))")
                 let validation = run.validation
                 let heldOut = validation.map { tr(" (filled) and the \($0.count) validation points (hollow)") } ?? ""
-                if network.outputWidth > 1 {
+                if !finiteNetwork {
+                    // Said in the note above.
+                } else if network.outputWidth > 1 {
                     let chart = BoundaryFigures.chart(network, data: run.data, threshold: threshold, range: range, title: after, validation: validation)
                     blocks.append(.figure(ReportFigure(name: key + "-boundary", figure: Figure(width: 640, height: 520, chart),
                                                        caption: tr("The class the trained network picks at each point of the input plane (the largest of its \(network.outputWidth) outputs; first seed), the lines where it changes, and the training data\(heldOut)\(Self.pointsNote(run.data.count))."),
@@ -86,13 +94,13 @@ enum ExperimentSection {
                                                        caption: tr("The final decision boundary of each seed\(shown), on the same data\(run.validation == nil ? "" : tr(" (validation points hollow)"))\(Self.pointsNote(run.data.count))."),
                                                        alt: tr("Small multiples of the final decision boundary, one per seed"))))
                 }
-                if let record = first.record, let film = RecordFigures.filmstrip(record, data: run.data, threshold: threshold, range: range) {
+                if finiteNetwork, let record = first.record, let film = RecordFigures.filmstrip(record, data: run.data, threshold: threshold, range: range) {
                     blocks.append(.figure(ReportFigure(name: key + "-filmstrip", figure: film,
                                                        caption: tr("The decision boundary at log-spaced epochs (first seed): how the network carves the plane as it learns\(Self.pointsNote(run.data.count))."),
                                                        alt: tr("Small decision-boundary plots at increasing epochs"))))
                 }
                 let activations = Dictionary(uniqueKeysWithValues: network.denseLayers.map { ($0.index, $0.layer.activation) })
-                if let record = first.record, let units = RecordFigures.unitMaps(record, activations: activations) {
+                if finiteNetwork, let record = first.record, let units = RecordFigures.unitMaps(record, activations: activations) {
                     blocks.append(.figure(ReportFigure(name: key + "-units", figure: units,
                                                        caption: tr("Each hidden unit's activation over the input plane after training (first seed), as TensorFlow Playground draws its neurons."),
                                                        alt: tr("One heatmap per hidden unit over the input plane"))))
@@ -103,7 +111,7 @@ enum ExperimentSection {
                 let trajectories = Figure(width: 960, height: 420, columns: 2,
                                           panels: [.chart(RecordFigures.trajectories(record)), .chart(RecordFigures.gradientNorms(record))])
                 blocks.append(.figure(ReportFigure(name: key + "-weights", figure: trajectories,
-                                                   caption: tr("Left: \(record.samples.trajectories.count > RecordFigures.maximumTrajectories ? tr("each layer's weights as a band from their 5% to their 95% quantile around the median, and the \(RecordFigures.largestTrajectories) weights largest at the end (grey), as \(record.samples.trajectories.count) lines would hide each other") : tr("every weight (solid) and bias (dashed)")) over the epochs (first seed, sampled \(Format.count(record.samples.epochs.count, "epoch")))\(crossings > 0 ? tr("; crosses mark where each L1-regularized weight first crossed zero (\(Format.count(crossings, "crossing")) in all)") : ""). Right: the mean gradient norm of each layer per epoch."),
+                                                   caption: tr("Left: \(Self.trajectoryWords(record)) over the epochs (first seed, sampled \(Format.count(record.samples.epochs.count, "epoch")))\(crossings > 0 ? tr("; crosses mark where each L1-regularized weight first crossed zero (\(Format.count(crossings, "crossing")) in all)") : ""). Right: the mean gradient norm of each layer per epoch."),
                                                    alt: tr("Weight trajectories over epochs and per-layer gradient norms"))))
             }
             if let record = first.record, let distributions = DistributionFigures.weights(record) {
@@ -111,6 +119,7 @@ enum ExperimentSection {
                                                    caption: tr("Each dense layer's weights over the epochs (first seed), as TensorBoard's distributions draw them: the bands span from the smallest to the largest weight, from the 5% to the 95% quantile and the interquartile range, darker towards the middle; the line is the median."),
                                                    alt: tr("Bands of weight quantiles over epochs, one panel per layer"))))
             }
+            guard finiteNetwork else { continue }
             // Wide layers are summarized and weights written only where they fit; the caption says what was left out.
             let diagram = NetworkFigures.diagram(network, title: tr("Trained network (seed \(experiment.seeds.first ?? 0))"), labels: [.weights])
             let networkFigure = Figure(width: 760, height: 400, panel: .network(diagram))
@@ -152,6 +161,15 @@ enum ExperimentSection {
         targets.elements.contains { $0 < 0 } ? 0 : 0.5
     }
 
+    /// What the weights figure's left panel draws, in the caption's words.
+    static func trajectoryWords(_ record: RunRecord) -> String {
+        switch RecordFigures.trajectoryView(record) {
+        case .every: tr("every weight (solid) and bias (dashed)")
+        case .bands: tr("each layer's weights as a band from their 5% to their 95% quantile around the median, and the \(RecordFigures.largestTrajectories) weights largest at the end (grey), as \(record.samples.trajectories.count) lines would hide each other")
+        case .norms: tr("each layer's weight norm ‖W‖₂ (the network has too many weights to follow one by one)")
+        }
+    }
+
     /// - Parameter heldOut: what the run's validation data are called ("validation", or "test" for the image problem).
     static func describe(_ experiment: ExperimentRuns, heldOut: String = "validation") -> [ReportBlock] {
         guard let run = experiment.runs.first else { return [] }
@@ -171,9 +189,12 @@ enum ExperimentSection {
         return [.paragraph(tr("Data: \(experiment.dataName) (\(samples)). Model: \(run.network.inputWidth) inputs → \(layers.joined(separator: " → ")), loss \(run.network.loss.name). Optimizer: \(optimizer); \(Format.count(run.options.epochs, "epoch")), batch size \(run.options.batchSize), \(run.options.shuffle ? tr("shuffled") : tr("not shuffled")); seeds \(experiment.seeds.map(String.init).joined(separator: ", ")).") + constantsSentence(run))]
     }
 
-    static func summaryTable(_ experiment: ExperimentRuns, _ results: [RunResult]) -> ReportBlock {
+    /// The final values per seed, with a short status per seed; how each early-stopped seed ended is said
+    /// in full below the table (the sentences would make the table too wide for the page).
+    static func summaryTable(_ experiment: ExperimentRuns, _ results: [RunResult]) -> [ReportBlock] {
         let keys = results.first(where: { $0.failure == nil })?.history.keys ?? ["loss"]
         var rows: [[ReportTable.Cell]] = []
+        var endings: [String] = []
         // Each column with the digits that tell its seeds apart.
         let columns = keys.map { key in Format.column(results.map { $0.history[key]?.last ?? .nan }) }
         for (row, (seed, result)) in zip(experiment.seeds, results).enumerated() {
@@ -182,17 +203,25 @@ enum ExperimentSection {
             var status: ReportTable.Cell
             if let failure = result.failure { status = ReportTable.Cell(tr("failed: \(failure)"), kind: "fail") }
             else if result.history.divergence != nil { status = ReportTable.Cell(tr("diverged"), kind: "fail") }
-            else if let stop = result.history.earlyStop { status = ReportTable.Cell(tr("stopped: \(stop.sentence)")) }
+            else if let stop = result.history.earlyStop {
+                status = ReportTable.Cell(tr("stopped early"))
+                let restored = result.history.restoredEpoch.map { tr("; ended with the weights of epoch \($0) (restore_best_weights)") } ?? ""
+                endings.append(tr("Seed \(seed) stopped after epoch \(stop.epoch): \(stop.sentence)\(restored)."))
+            }
             else { status = ReportTable.Cell(tr("completed")) }
             if let restored = result.history.restoredEpoch {
-                status.text += tr("; ended with the weights of epoch \(restored) (restore_best_weights)")
+                status.text += tr(" (weights of epoch \(restored))")
+                if result.history.earlyStop == nil {
+                    endings.append(tr("Seed \(seed) ran every epoch and ended with the weights of epoch \(restored) (restore_best_weights)."))
+                }
             }
             cells.append(status)
             rows.append(cells)
         }
-        return .table(ReportTable(caption: tr("Final values per seed: the last epoch's value of every history series\(keys.contains("penalty") ? tr(" (loss = data_loss + penalty)") : "")."),
+        let table = ReportBlock.table(ReportTable(caption: tr("Final values per seed: the last epoch's value of every history series\(keys.contains("penalty") ? tr(" (loss = data_loss + penalty)") : "")."),
                                   // A zero-width space after each "_" lets "val_sign_accuracy" wrap in a narrow column.
                                   header: [tr("seed"), tr("epochs")] + keys.map { translated($0).replacingOccurrences(of: "_", with: "_\u{200B}") } + [tr("status")], rows: rows))
+        return endings.isEmpty ? [table] : [table, .paragraph(endings.joined(separator: " "))]
     }
 
     /// "sgd(learning_rate=0.1, momentum=0, nesterov=false)": the type and every hyperparameter; a

@@ -33,10 +33,17 @@ enum ImageSection {
         ])))
         blocks.append(.note(tr("Test accuracy: \(correct) of \(actual.count) images (\(Format.percent4(accuracy)))."), kind: accuracy >= 0.95 ? "success" : "info"))
         let named = [(name: tr("training"), history: history)]
-        blocks.append(.figure(ReportFigure(name: "image-curves", figure: Figure(width: 960, height: 380, columns: 2, panels: [
-            .chart(HistoryFigures.curves(named, key: "loss", title: tr("loss (cross-entropy)"), logScale: true)),
-            .chart(HistoryFigures.curves(named, key: "accuracy", title: tr("accuracy"))),
-        ]), caption: tr("Loss and accuracy per epoch on the training images (solid) and the test images (dashed)."),
+        var panels: [Panel] = [
+            .chart(HistoryFigures.curves(named, key: "loss", title: tr("loss (cross-entropy)"), logScale: true, heldOut: "test")),
+            .chart(HistoryFigures.curves(named, key: "accuracy", title: tr("accuracy"), heldOut: "test")),
+        ]
+        // A schedule's learning rate, when it changes (Keras's logged value after each epoch), as in the experiments.
+        let rates = history["learning_rate"] ?? []
+        let rateChanges = rates.contains { $0 != rates.first }
+        if rateChanges { panels.append(.chart(HistoryFigures.curves(named, key: "learning_rate", title: tr("learning rate")))) }
+        blocks.append(.figure(ReportFigure(name: "image-curves", figure: Figure(width: rateChanges ? 1200 : 960, height: 380, columns: panels.count, panels: panels),
+                                           caption: tr("Loss and accuracy per epoch on the training images (solid) and the test images (dashed).")
+                                               + (rateChanges ? tr(" The learning rate is the schedule's after each epoch's updates (the rate the next step uses), as Keras logs it.") : ""),
             alt: tr("Loss and accuracy curves for training and test"))))
         let counts = ClassificationFigures.confusionCounts(predicted: predicted, actual: actual, classes: problem.data.classCount)
         blocks.append(.figure(ReportFigure(name: "image-confusion", figure: Figure(width: 560, height: 520,

@@ -7,7 +7,7 @@ extension Divergence {
     /// `description` in the report's language: "diverged at epoch 3, batch 1: the loss became non-finite (…)".
     var sentence: String {
         let last = lastFiniteLoss.map { tr("last finite loss \(Format.significant($0, 4))") } ?? tr("no finite loss before it")
-        let rate = readable(learningRate)
+        let rate = learningRate.isFinite ? readable(learningRate) : (learningRate > 0 ? "∞" : (learningRate < 0 ? "−∞" : "NaN"))
         switch quantity {
         case "loss": return tr("diverged at epoch \(epoch), batch \(batch): the loss became non-finite (\(last), learning rate \(rate))")
         case "weights": return tr("diverged at epoch \(epoch), batch \(batch): the weights became non-finite (\(last), learning rate \(rate))")

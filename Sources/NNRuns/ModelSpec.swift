@@ -84,7 +84,7 @@ public struct ModelSpec: Sendable {
         network.constants = constants ?? .keras
         for (index, spec) in layers.enumerated() {
             let layer = try spec.layer(incoming: network.outputWidth, index: index, seed: seed)
-            do { try network.add(layer) } catch { throw spec.location.error(error.description) }
+            do { try network.add(layer) } catch { throw spec.location.error(error.reason) }
         }
         return network
     }

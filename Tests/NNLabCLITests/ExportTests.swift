@@ -151,7 +151,26 @@ struct ExportTests {
           seeds: 2
 
         """)
-        for (file, language) in [("e.yaml", "en"), ("e.yaml", "es"), ("wide.yaml", "es")] {
+        // Eleven per-seed columns in Spanish (regularized, validated, a schedule, restore_best_weights): the
+        // status sentences made the table 64 pt wider than the page; now they follow it and the columns fit.
+        try directory.write("seeds.yaml", """
+        title: S
+        language: es
+        sections: [experiments]
+        experiments:
+          - data: {name: spiral, samples: 120, noise: 0.1}
+            validation_split: 0.2
+            model: {input: 2, loss: mse, layers: [{type: features}, {type: dense, units: 8, activation: tanh, regularizer: {l2: 0.001}}, {type: dropout, rate: 0.2}, {type: dense, units: 1, activation: tanh}]}
+            optimizer: {type: adam, learning_rate: {schedule: cosine_decay, initial_learning_rate: 0.0, warmup_target: 0.05, warmup_steps: 50, decay_steps: 500, alpha: 0.1}}
+            epochs: 80
+            batch_size: 16
+            seeds: [0, 1, 2]
+            metrics: [sign_accuracy]
+            early_stopping: {monitor: val_loss, patience: 5, restore_best_weights: true}
+            constants: exact
+
+        """)
+        for (file, language) in [("e.yaml", "en"), ("e.yaml", "es"), ("wide.yaml", "es"), ("seeds.yaml", "es")] {
             let folder = "\((file as NSString).deletingPathExtension)-\(language)"
             let result = try CommandRunner.run(["report", file, "--quiet", "--export", "latex", "--language", language, "--output", folder],
                                                in: directory.path)

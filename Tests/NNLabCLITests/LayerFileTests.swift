@@ -63,6 +63,12 @@ struct LayerFileTests {
         let again = try grad(["with.json", "data.json", "--training", "--seed", "4"])
         #expect(training != plain && training == again)
         #expect(try grad(["with.json", "data.json", "--training", "--seed", "5"]) != training)
+        // Inputs whose loss overflows: one error line, no gradient of nulls.
+        try directory.write("huge.json", #"{"x": [[1e308, -1e308], [1, 0.3]], "y": [[1], [0]]}"#)
+        try directory.write("square.json", #"{"input": 2, "loss": "mse", "layers": [{"type": "features", "include": ["x1^2"]}, {"type": "dense", "units": 1, "weights": [[1]], "bias": [0]}]}"#)
+        let huge = try CommandRunner.run(["grad", "square.json", "huge.json"], in: directory.path)
+        #expect(huge.status == 1 && huge.standardOutput.isEmpty, "\(huge.standardOutput)")
+        #expect(huge.standardError.contains("huge.json: expected data on which the loss and its gradient are finite, received a loss of"), "\(huge.standardError)")
     }
 
     /// A report with features first: the network diagram names the feature nodes, the text lists the layers.
@@ -86,7 +92,7 @@ struct LayerFileTests {
         (#"{"type": "dropout"}"#, #"model.layers[1].rate: missing; expected the fraction of values dropped in training, a number in [0, 1)"#),
         (#"{"type": "dropout", "rate": 0.2, "seed": 3}"#, #"model.layers[1].seed: unknown field; expected one of type, name, rate"#),
         (#"{"type": "dense2", "units": 3}"#, #"model.layers[1].type: expected one of dense, concat_input, dropout, features, received "dense2""#),
-        (#"{"type": "features", "include": ["x1"]}"#, #"model.layers[1]: layers[1]: features: expected as the first layer"#),
+        (#"{"type": "features", "include": ["x1"]}"#, #"run.json:1: model.layers[1]: features: expected as the first layer"#),
     ])
     func badLayersAreRefusedWithTheirPlace(layer: String, message: String) throws {
         let directory = try TemporaryDirectory()
@@ -99,7 +105,7 @@ struct LayerFileTests {
 
     @Test(arguments: [
         (#"["cos(x1)"]"#, #"model.layers[0].include[0]: expected a feature such as x1, x2, x1^2, x2^2, x1*x2, sin(x1), sin(x2), received "cos(x1)""#),
-        (#"["x1", "x3^2"]"#, #"model.layers[0]: layers[0]: features: x3^2 names an input the network does not have (it has 2)"#),
+        (#"["x1", "x3^2"]"#, #"run.json:1: model.layers[0]: features: x3^2 names an input the network does not have (it has 2)"#),
         (#"["x1", "x2*x1", "x1*x2"]"#, #"model.layers[0].include[2]: expected each feature once, received x1*x2 again"#),
         (#"[]"#, #"model.layers[0].include: expected at least one feature"#),
     ])

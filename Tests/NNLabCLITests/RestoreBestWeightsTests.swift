@@ -35,6 +35,19 @@ struct RestoreBestWeightsTests {
         #expect(html.contains("ended with the weights of epoch 2 (restore_best_weights)"), "the per-seed table says so")
     }
 
+    /// `nnlab train` says which epoch's weights the run ended with (the terminal line and --json).
+    @Test func trainSaysWhichWeightsItKept() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try directory.write("run.json", Self.run)
+        let plain = try CommandRunner.run(["train", "run.json"], in: directory.path)
+        #expect(plain.status == 0)
+        #expect((plain.standardOutput + plain.standardError).contains("the model holds epoch 2's weights (restore_best_weights), not the last epoch's"),
+                "\(plain.standardOutput.suffix(300))")
+        let json = try CommandRunner.run(["train", "run.json", "--json"], in: directory.path)
+        #expect(json.standardOutput.contains(#""restored_epoch": 2"#))
+    }
+
     @Test func aNonBooleanIsRefused() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

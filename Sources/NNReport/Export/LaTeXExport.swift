@@ -105,7 +105,10 @@ enum LaTeXExport {
         guard columns > 0 else { return "" }
         func cell(_ row: [ReportTable.Cell], _ c: Int) -> ReportTable.Cell { c < row.count ? row[c] : ReportTable.Cell("") }
         let numeric = (0..<columns).map { c in !table.rows.isEmpty && table.rows.allSatisfy { cell($0, c).kind == "number" || cell($0, c).text.isEmpty } }
-        let visible = { (text: String) in text.replacingOccurrences(of: "\u{200B}", with: "").count }
+        // Characters as wide as a digit; the minus sign (set as $-$) is about twice as wide.
+        let visible = { (text: String) in
+            text.replacingOccurrences(of: "\u{200B}", with: "").count + text.filter { $0 == "−" }.count
+        }
         let natural = (0..<columns).map { c in
             max(c < table.header.count ? visible(table.header[c]) : 0, table.rows.map { visible(cell($0, c).text) }.max() ?? 0, 1)
         }
@@ -113,18 +116,24 @@ enum LaTeXExport {
         // (a number with its interval, "0.68 [0.67, 0.69]", breaks at its plain space; the no-break space
         // inside the interval holds).
         let unbreakable = (0..<columns).map { c in
-            let headerWords = (c < table.header.count ? table.header[c] : "").split(separator: " ").map { Double(visible(String($0))) * 1.3 }
+            let headerWords = (c < table.header.count ? table.header[c] : "").split(separator: " ").map { Double(visible(String($0))) * 1.45 }
             let cellWords = table.rows.flatMap { row in cell(row, c).text.split(separator: " ").map { Double(visible(String($0))) } }
             return max(headerWords.max() ?? 1, cellWords.max() ?? 1, 1)
         }
         // About 95 characters of \small type fit the text width, 108 of \footnotesize, 125 of \scriptsize.
         var size = "\\small", capacity = 95.0
         var specs = numeric.map { $0 ? "r" : "l" }
+        // Space between columns: 3pt a side (about 1.2% of the text width per column), 1.5pt when even the
+        // smallest type's unbreakable pieces would not fit otherwise.
+        var columnSeparation = "3pt"
         if Double(natural.reduce(0, +) + 2 * columns) > capacity {
-            let share = 1.0 - 0.012 * Double(columns)
+            var share = 1.0 - 0.012 * Double(columns)
             for (name, characters) in [("\\small", 95.0), ("\\footnotesize", 108.0), ("\\scriptsize", 125.0)] {
                 (size, capacity) = (name, characters)
                 if unbreakable.reduce(0, +) / capacity <= share { break }
+            }
+            if unbreakable.reduce(0, +) / capacity > share {
+                (columnSeparation, share) = ("1.5pt", 1.0 - 0.006 * Double(columns))
             }
             // Shares of the width by content, but never narrower than the column's longest unbreakable piece —
             // unless even those pieces are wider than the text together: then they share it in proportion.
@@ -140,17 +149,22 @@ enum LaTeXExport {
                 let room = share - pinned.reduce(0.0) { $0 + minimum[$1] } - free.reduce(0.0) { $0 + minimum[$1] }
                 for c in pinned { fractions[c] = minimum[c] }
                 let freeWeight = free.reduce(0.0) { $0 + weights[$1] }
-                guard freeWeight > 0, room > 0 else { break }
+                guard freeWeight > 0, room > 0 else {
+                    // Nothing left to share: every column at its minimum (which together fill the share).
+                    fractions = minimum
+                    break
+                }
                 // The free columns keep their minimum and share what is left by weight.
                 for c in free { fractions[c] = minimum[c] + room * weights[c] / freeWeight }
             }
             specs = (0..<columns).map { c in
                 let align = numeric[c] ? "\\raggedleft" : "\\raggedright"
-                return String(format: ">{%@\\arraybackslash}p{%.3f\\linewidth}", align, fractions[c])
+                // \hspace{0pt} lets TeX hyphenate a cell's first word (it never hyphenates a paragraph's first word).
+                return String(format: ">{%@\\arraybackslash\\hspace{0pt}}p{%.3f\\linewidth}", align, fractions[c])
             }
         }
         let header = (0..<columns).map { c in c < table.header.count ? "\\textbf{\(LaTeXText.escape(table.header[c]))}" : "" }.joined(separator: " & ")
-        var out = "\\begingroup\(size)\\setlength{\\tabcolsep}{3pt}\n"
+        var out = "\\begingroup\(size)\\setlength{\\tabcolsep}{\(columnSeparation)}\n"
         out += "\\begin{longtable}{@{}\(specs.joined())@{}}\n"
         out += "\\caption{\(LaTeXText.escape(table.caption))}\\label{\(label)}\\\\\n"
         out += "\\toprule\n\(header) \\\\\n\\midrule\n\\endfirsthead\n"
