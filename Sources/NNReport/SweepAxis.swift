@@ -17,11 +17,13 @@ import NNFiles
 /// | learning_rate | numbers or schedules ({schedule: …}) | the optimizer's rate and schedule |
 /// | batch_size, epochs | numbers | that setting |
 /// | constants | keras, exact | whether Keras's float32 roundings are made |
+/// | dropout | rates in [0, 1) | every dropout layer's rate |
+/// | features | lists of feature names, or none | the first `features` layer (added first when missing, removed by none) |
 /// | data | any data source | the data |
 /// | noise | numbers | the built-in data set's noise |
 enum SweepAxis {
     static let names = ["activation", "regularizer", "l1", "l2", "optimizer", "learning_rate", "batch_size", "epochs",
-                        "hidden_units", "initializer", "architecture", "data", "noise", "constants"]
+                        "hidden_units", "initializer", "architecture", "data", "noise", "constants", "dropout", "features"]
 
     /// One level: its label and its edit (which may find the level does not fit the variant, e.g.
     /// noise on data that are not a built-in set, and say so at the level).
@@ -30,7 +32,7 @@ enum SweepAxis {
     /// The order in which axes edit a variant, whatever their order in the file: what replaces a
     /// whole part (the architecture, the optimizer, the data) comes before what edits inside it (the
     /// hidden layers' units and activation, the learning rate, the noise), so no axis undoes another.
-    static let applicationOrder = ["architecture", "hidden_units", "activation", "initializer", "regularizer", "l1", "l2",
+    static let applicationOrder = ["architecture", "features", "dropout", "hidden_units", "activation", "initializer", "regularizer", "l1", "l2",
                                    "optimizer", "learning_rate", "batch_size", "epochs", "data", "noise", "constants"]
 
     static func rank(_ axis: String) -> Int { applicationOrder.firstIndex(of: axis) ?? applicationOrder.count }
@@ -186,6 +188,31 @@ enum SweepAxis {
             let name = try level.string(oneOf: Constants.allCases.map(\.rawValue))
             let constants = Constants(rawValue: name) ?? .keras
             return ("\(name) constants", { spec throws(InputError) in spec.constants = constants })
+        case "dropout":
+            let rate = try level.number(in: .unitHalfOpen)
+            return ("dropout \(readable(rate))", { spec throws(InputError) in
+                guard spec.model.layers.contains(where: { $0 is DropoutSpec }) else {
+                    throw level.error("expected a model with a dropout layer for a dropout axis (it sets every dropout layer's rate), received a model without one")
+                }
+                for i in spec.model.layers.indices {
+                    guard var dropout = spec.model.layers[i] as? DropoutSpec else { continue }
+                    dropout.rate = rate
+                    spec.model.layers[i] = dropout
+                }
+            })
+        case "features":
+            var features: [Features.Feature]?
+            if case .string = value.kind { _ = try level.string(oneOf: ["none"]) } else { features = try FeaturesSpec.features(level) }
+            let label = features.map { "features " + $0.map(\.name).joined(separator: ", ") } ?? "no features"
+            return (label, { spec throws(InputError) in
+                if spec.model.layers.first is FeaturesSpec { spec.model.layers.removeFirst() }
+                if let features { spec.model.layers.insert(FeaturesSpec(features: features, location: level.location), at: 0) }
+                // The first dense layer's inputs change: given weights no longer fit, so they are drawn.
+                if let first = spec.model.denseIndices.first, var dense = spec.model.layers[first] as? DenseSpec {
+                    (dense.weights, dense.bias, dense.location) = (nil, nil, level.location)
+                    spec.model.layers[first] = dense
+                }
+            })
         case "batch_size":
             let n = try level.integer(in: 1...Int(Int32.max))
             return ("batch \(n)", { spec throws(InputError) in spec.batchSize = n })

@@ -1,6 +1,7 @@
 import Foundation
 import NNCore
 import NNRuns
+import NNFiles
 import Testing
 
 /// Dropout and Playground's features from run, model and experiment files, through the binary.
@@ -115,5 +116,67 @@ struct LayerFileTests {
         try directory.write("run.json", #"{"data": "xor", "model": {"input": 2, "loss": "mse", "layers": [{"type": "features", "include": \#(include)}, {"type": "dense", "units": 1}]}, "optimizer": {"type": "sgd", "learning_rate": 0.1}, "epochs": 2}"#)
         let result = try CommandRunner.run(["train", "run.json", "--quiet"], in: directory.path)
         #expect(result.status == 1 && result.standardError.contains(message), "\(result.standardError)")
+    }
+
+    /// `dropout` and `features` sweep axes, in both orders: every variant's model has the level's rate and
+    /// features (runs.json's models say so), and the labels name them.
+    @Test(arguments: [["dropout", "features"], ["features", "dropout"]])
+    func dropoutAndFeaturesAreSweepAxes(order: [String]) throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let levels = ["dropout": "[0, 0.3]", "features": #"[none, [x1, x2, "x1^2", "x2^2"], [x1, x2, "sin(x1)", "sin(x2)"]]"#]
+        try directory.write("e.yaml", """
+            title: Axes
+            sections: [comparison]
+            comparison:
+              base: {data: {name: circle, samples: 60}, model: {input: 2, loss: mse, layers: [{type: dense, units: 4, activation: tanh}, {type: dropout, rate: 0.5}, {type: dense, units: 1, activation: tanh}]}, optimizer: {type: adam, learning_rate: 0.02}, epochs: 15, batch_size: 10, metrics: [sign_accuracy]}
+              axes:
+                \(order[0]): \(levels[order[0]]!)
+                \(order[1]): \(levels[order[1]]!)
+              seeds: 1
+            """)
+        let result = try CommandRunner.run(["report", "e.yaml", "--quiet", "--output", "out"], in: directory.path)
+        #expect(result.status == 0, "\(result.standardError)")
+        let runs = try TextFile.readJSON(directory.path + "/out/runs.json").anyObject().required("runs", "").array()
+        #expect(runs.count == 6)
+        var seen: Set<String> = []
+        for run in runs {
+            let object = try run.anyObject()
+            let variant = try object.required("variant", "").string()
+            let model = try ModelFile.network(from: object.required("model", ""), seed: 0)
+            let rate = (model.layers.first { $0 is Dropout } as? Dropout)?.rate
+            #expect(rate == (variant.contains("dropout 0.3") ? 0.3 : 0), "\(variant)")
+            let features = (model.layers.first as? Features)?.features.map(\.name)
+            if variant.contains("no features") { #expect(features == nil, "\(variant)") }
+            else if variant.contains("x1^2") { #expect(features == ["x1", "x2", "x1^2", "x2^2"], "\(variant)") }
+            else { #expect(features == ["x1", "x2", "sin(x1)", "sin(x2)"], "\(variant)") }
+            seen.insert(variant)
+        }
+        #expect(seen.count == 6)
+    }
+
+    @Test func sweepAxesNeedTheirLayers() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try directory.write("e.yaml", """
+            title: Axes
+            sections: [comparison]
+            comparison:
+              base: {data: xor, model: {input: 2, loss: mse, layers: [{type: dense, units: 2, activation: tanh}, {type: dense, units: 1}]}, optimizer: {type: sgd}, epochs: 2}
+              axes:
+                dropout: [0.1, 0.2]
+            """)
+        let result = try CommandRunner.run(["report", "e.yaml", "--quiet", "--output", "out"], in: directory.path)
+        #expect(result.status == 1 && result.standardError.contains("e.yaml:6: comparison.axes.dropout[0]: expected a model with a dropout layer for a dropout axis"), "\(result.standardError)")
+        try directory.write("f.yaml", """
+            title: Axes
+            sections: [comparison]
+            comparison:
+              base: {data: xor, model: {input: 2, loss: mse, layers: [{type: dense, units: 2, activation: tanh}, {type: dense, units: 1}]}, optimizer: {type: sgd}, epochs: 2}
+              axes:
+                features: [none, [x1, "cos(x2)"]]
+            """)
+        let features = try CommandRunner.run(["report", "f.yaml", "--quiet", "--output", "out"], in: directory.path)
+        #expect(features.status == 1 && features.standardError.contains(#"comparison.axes.features[1][1]: expected a feature such as x1"#), "\(features.standardError)")
     }
 }

@@ -7,6 +7,11 @@ public struct FeaturesSpec: LayerSpec {
     public var features: [Features.Feature]
     public var location: FieldLocation
 
+    public init(features: [Features.Feature], location: FieldLocation) {
+        self.features = features
+        self.location = location
+    }
+
     public static let typeName = "features"
     public static let fields = ["include"]
     /// What `include` may name.
@@ -16,6 +21,11 @@ public struct FeaturesSpec: LayerSpec {
         guard let include = object.optional("include") else {
             return FeaturesSpec(features: Features.playground.features, location: field.location)
         }
+        return FeaturesSpec(features: try features(include), location: field.location)
+    }
+
+    /// A list of feature names (`include`, or a `features` sweep level), each once.
+    public static func features(_ include: JSONField) throws(InputError) -> [Features.Feature] {
         let items = try include.array()
         guard !items.isEmpty else { throw include.error("expected at least one feature (\(expectation)), received an empty array") }
         guard items.count <= 10_000 else { throw include.error("expected at most 10000 features, received \(items.count)") }
@@ -26,7 +36,7 @@ public struct FeaturesSpec: LayerSpec {
             guard !features.contains(feature) else { throw item.error("expected each feature once, received \(feature.name) again") }
             features.append(feature)
         }
-        return FeaturesSpec(features: features, location: field.location)
+        return features
     }
 
     public static func encode(_ layer: any Layer) -> [String]? {
