@@ -4,12 +4,16 @@ extension Chart {
     func draw(in rect: Rect, domains: (x: (Double, Double), y: (Double, Double)), renderer r: Renderer, theme: Theme) {
         let L = layout(in: rect, domains: domains, renderer: r, theme: theme)
         let plot = L.plot
-        if let title {
-            // Centred over the plot when it fits there, else over the whole panel, shrunk or shortened to fit.
+        if let title, let fit = L.title {
+            // Centred over the plot when it fits there, else over the whole panel (wrapped into two lines,
+            // then shrunk or shortened, by the layout).
             let overPlot = 2 * min(plot.midX - rect.minX, rect.maxX - plot.midX) - theme.padding
-            let fitsOverPlot = r.measure(title, font: theme.panelTitleFont).width <= overPlot
-            let fit = fitsOverPlot ? (text: title, font: theme.panelTitleFont) : r.fitted(title, font: theme.panelTitleFont, width: rect.width - theme.padding)
-            r.draw(text: fit.text, at: Point(fitsOverPlot ? plot.midX : rect.midX, rect.minY + theme.padding / 2), style: theme.text(fit.font, .topCenter))
+            let fitsOverPlot = fit.lines == [title] && r.measure(title, font: fit.font).width <= overPlot
+            let lineHeight = r.lineHeight(fit.font)
+            for (i, line) in fit.lines.enumerated() {
+                r.draw(text: line, at: Point(fitsOverPlot ? plot.midX : rect.midX, rect.minY + theme.padding / 2 + Double(i) * lineHeight),
+                       style: theme.text(fit.font, .topCenter))
+            }
         }
         // Grid lines.
         var grid = Path()

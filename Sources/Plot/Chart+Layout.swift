@@ -10,6 +10,8 @@ struct ChartLayout {
     /// Left edge of an outside legend.
     var legendX: Double
     var colorbar: (bar: Colorbar, rect: Rect)?
+    /// The title's lines and font: one line when it fits the panel, else wrapped at spaces into up to three.
+    var title: (lines: [String], font: Font)?
 }
 
 extension Chart {
@@ -20,7 +22,12 @@ extension Chart {
         let pad = theme.padding
         let tickH = r.lineHeight(theme.tickFont), labelH = r.lineHeight(theme.labelFont)
         var top = pad + tickH / 2
-        if title != nil { top += r.lineHeight(theme.panelTitleFont) + pad / 2 }
+        // A title wider than the panel wraps into up to three lines (small multiples name long variants) before it shrinks.
+        let titleFit = title.map { r.wrapped($0, font: theme.panelTitleFont, width: rect.width - pad, maxLines: 3) }
+        if let titleFit {
+            let own = r.lineHeight(titleFit.font) * Double(titleFit.lines.count)
+            top += max(own, r.lineHeight(theme.panelTitleFont) * Double(titleRows)) + pad / 2
+        }
         var bottom = theme.tickLength + pad + (x.tickLabels ? 2 + tickH : 0)
         if x.label != nil { bottom += labelH + 2 }
         let plotH = max(10, rect.height - top - bottom)
@@ -77,7 +84,7 @@ extension Chart {
             cb = c
         }
         return ChartLayout(plot: plot, x: xs, y: ys, xTicks: xTicks, yTicks: yTicks, legend: legendBox,
-                           legendOutside: outside, legendX: plot.maxX + cbWidth + pad, colorbar: cb)
+                           legendOutside: outside, legendX: plot.maxX + cbWidth + pad, colorbar: cb, title: titleFit)
     }
 
     /// Smallest distance between neighbouring ticks in units.

@@ -8,6 +8,8 @@ public struct Chart: Sendable {
     /// Drawn in order, the first at the bottom.
     public var marks: [any Mark]
     public var legend: LegendPlacement
+    /// Lines of title the layout reserves at least (a figure sets its row's most, so the row's plots line up).
+    var titleRows = 1
 
     public init(title: String? = nil, x: Axis = Axis(), y: Axis = Axis(), legend: LegendPlacement = .best,
                 marks: [any Mark] = []) {

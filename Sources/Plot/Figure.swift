@@ -91,6 +91,7 @@ public struct Figure: Sendable {
     /// The rectangle of panel `index` in the grid below the title.
     func panelRects(renderer r: Renderer) -> [Rect] {
         let cols = min(columns, panels.count), rows = (panels.count + cols - 1) / cols
+        let titleRows = self.titleRows(renderer: r)
         let top = title == nil ? 0 : r.lineHeight(theme.figureTitleFont) + theme.padding * 1.5
         let m = theme.padding / 2
         let w = (width - 2 * m - colorbarRoom(renderer: r)) / Double(cols), h = (height - top - 2 * m) / Double(rows)
@@ -101,7 +102,7 @@ public struct Figure: Sendable {
             let even = panels.indices.map { i in Rect(x: m + Double(i % cols) * w, y: top + m + Double(i / cols) * h, width: w, height: h) }
             var outer = (left: [Double](), right: [Double](), bottom: [Double](), above: [Double]())
             for i in panels.indices {
-                guard let c = chart(at: i) else { continue }
+                guard let c = chart(at: i, titleRows: titleRows) else { continue }
                 let plot = c.layout(in: even[i], domains: domains(of: c, shared: sharedDomains()), renderer: r, theme: theme).plot
                 if i % cols == 0 { outer.left.append(plot.minX - even[i].minX) } else { outer.right.append(plot.minX - even[i].minX) }
                 if i + cols >= panels.count { outer.bottom.append(even[i].maxY - plot.maxY) } else { outer.above.append(even[i].maxY - plot.maxY) }
@@ -131,10 +132,11 @@ public struct Figure: Sendable {
         }
         let shared = sharedDomains()
         let rects = panelRects(renderer: r)
+        let titleRows = self.titleRows(renderer: r)
         for (i, (panel, rect)) in zip(panels, rects).enumerated() {
             switch panel {
             case .chart:
-                guard let c = chart(at: i) else { continue }
+                guard let c = chart(at: i, titleRows: titleRows) else { continue }
                 c.draw(in: rect, domains: domains(of: c, shared: shared), renderer: r, theme: theme)
             case .matrix(let m): m.draw(in: rect, renderer: r, theme: theme)
             case .images(let g): g.draw(in: rect, renderer: r, theme: theme)
@@ -145,7 +147,7 @@ public struct Figure: Sendable {
             // From the top of the first row's plots to the bottom of the last row's (laid out in the rects
             // drawn above: `chartLayout(panel:)` would place every panel again for each one).
             let plots = panels.indices.compactMap { i in
-                chart(at: i).map { $0.layout(in: rects[i], domains: domains(of: $0, shared: shared), renderer: r, theme: theme).plot }
+                chart(at: i, titleRows: titleRows).map { $0.layout(in: rects[i], domains: domains(of: $0, shared: shared), renderer: r, theme: theme).plot }
             }
             let top = plots.map(\.minY).min() ?? (rects.map(\.minY).min() ?? 0) + theme.padding
             let bottom = plots.map(\.maxY).max() ?? (rects.map(\.maxY).max() ?? height) - theme.padding
@@ -159,10 +161,26 @@ public struct Figure: Sendable {
         (shared.x ?? Chart.domain(extent: c.extent(.x), axis: c.x), shared.y ?? Chart.domain(extent: c.extent(.y), axis: c.y))
     }
 
+    /// For each panel, the most lines a chart title of its row wraps into at the grid's cell width, so
+    /// every plot of a row starts at the same height.
+    func titleRows(renderer r: Renderer) -> [Int] {
+        let cols = min(columns, panels.count)
+        let cell = (width - theme.padding - colorbarRoom(renderer: r)) / Double(cols)
+        let lines = panels.map { panel -> Int in
+            guard case .chart(let c) = panel, let title = c.title else { return 1 }
+            return r.wrapped(title, font: theme.panelTitleFont, width: cell - theme.padding, maxLines: 3).lines.count
+        }
+        return panels.indices.map { i in
+            let row = i / cols
+            return lines[(row * cols)..<min(panels.count, (row + 1) * cols)].max() ?? 1
+        }
+    }
+
     /// Chart panel `index` as drawn: with shared axes, only the bottom row writes x ticks and label,
-    /// and only the first column writes y ticks and label.
-    func chart(at index: Int) -> Chart? {
+    /// and only the first column writes y ticks and label; its title reserves `titleRows[index]` lines.
+    func chart(at index: Int, titleRows: [Int]? = nil) -> Chart? {
         guard case .chart(var c) = panels[index] else { return nil }
+        if let titleRows { c.titleRows = titleRows[index] }
         let cols = min(columns, panels.count)
         if sharedAxes.contains(.x), index + cols < panels.count, case .chart = panels[index + cols] {
             c.x.tickLabels = false; c.x.label = nil
@@ -175,7 +193,7 @@ public struct Figure: Sendable {
 
     /// The layout of chart panel `index` as drawn (for tests and hit-testing), or nil if it is not a chart.
     func chartLayout(panel index: Int, renderer r: Renderer) -> ChartLayout? {
-        guard let c = chart(at: index) else { return nil }
+        guard let c = chart(at: index, titleRows: titleRows(renderer: r)) else { return nil }
         return c.layout(in: panelRects(renderer: r)[index], domains: domains(of: c, shared: sharedDomains()), renderer: r, theme: theme)
     }
 

@@ -120,18 +120,35 @@ import Testing
         #expect(!r.texts.contains { gap.contains($0.box) })
     }
 
-    /// A title longer than its figure or panel shrinks, then is shortened with "…": it never runs off the edge.
+    /// A title longer than its figure shrinks, then is shortened with "…"; a panel's title first wraps into
+    /// up to three lines, then the last is shortened: neither runs off the edge.
     @Test func titlesNeverRunOffTheirFigureOrPanel() throws {
         let long = "The decision boundary as training goes on, at log-spaced epochs of the first seed"
         let chart = Chart(title: long, x: Axis("x"), y: Axis("y"), marks: [LineSeries("a", x: [0, 1], y: [0, 1])])
         let figure = Figure(title: long, width: 240, height: 220, columns: 1, panels: [.chart(chart)])
         let r = try RecordingRenderer()
         try figure.draw(in: r)
-        let titles = r.texts.filter { $0.text.hasPrefix("The decision") }
-        #expect(titles.count == 2)
-        for t in titles {
-            #expect(t.box.minX >= 0 && t.box.maxX <= 240, "\(t.text) at \(t.box)")
-            #expect(t.text.hasSuffix("…"))
-        }
+        let words = Set(long.split(separator: " ").map(String.init))
+        let titles = r.texts.filter { text in text.text.split(separator: " ").allSatisfy { words.contains(String($0)) || $0.hasSuffix("…") } && text.text.count > 8 }
+        #expect(titles.count == 4, "the figure's title and the panel's three lines: \(titles.map(\.text))")
+        for t in titles { #expect(t.box.minX >= 0 && t.box.maxX <= 240, "\(t.text) at \(t.box)") }
+        let ordered = titles.sorted { $0.box.minY < $1.box.minY }
+        #expect(ordered.first?.text.hasSuffix("…") == true, "the figure's title (on top) is shortened: \(ordered.map(\.text))")
+        let panel = ordered.dropFirst().map(\.text).joined(separator: " ")
+        #expect(panel == long || (panel.hasSuffix("…") && long.hasPrefix(String(panel.dropLast()))), "the panel's lines are the title: \(panel)")
+    }
+
+    /// Small multiples with long variant names: two lines at the panel's font, the same in every column.
+    @Test func longPanelTitlesWrapInsteadOfShrinking() throws {
+        let names = ["exact constants, cosine_decay (0.3, decay_steps 800, alpha 0)", "keras constants, cosine_decay (0.3, decay_steps 800, alpha 0)"]
+        let panels: [Panel] = names.map { .chart(Chart(title: $0, x: Axis("x"), y: Axis("y"), marks: [LineSeries("a", x: [0, 1], y: [0, 1])])) }
+        let figure = Figure(width: 560, height: 260, columns: 2, panels: panels)
+        let r = try RecordingRenderer()
+        try figure.draw(in: r)
+        let lines = r.texts.filter { $0.text.contains("constants") || $0.text.contains("decay_steps") }
+        #expect(lines.count == 4, "\(lines.map(\.text))")
+        #expect(Set(lines.map(\.style.font.size)).count == 1, "one font size in both columns")
+        #expect(!lines.contains { $0.text.hasSuffix("…") }, "nothing shortened: \(lines.map(\.text))")
+        #expect(lines.map(\.text).joined(separator: " ").contains("exact constants, cosine_decay"))
     }
 }
