@@ -218,9 +218,17 @@ enum ExperimentSection {
             cells.append(status)
             rows.append(cells)
         }
-        let table = ReportBlock.table(ReportTable(caption: tr("Final values per seed: the last epoch's value of every history series\(keys.contains("penalty") ? tr(" (loss = data_loss + penalty)") : "")."),
-                                  // A zero-width space after each "_" lets "val_sign_accuracy" wrap in a narrow column.
-                                  header: [tr("seed"), tr("epochs")] + keys.map { translated($0).replacingOccurrences(of: "_", with: "_\u{200B}") } + [tr("status")], rows: rows))
+        let caption = tr("Final values per seed: the last epoch's value of every history series\(keys.contains("penalty") ? tr(" (loss = data_loss + penalty)") : "").")
+        // A zero-width space after each "_" lets "val_sign_accuracy" wrap in a narrow column.
+        let header = [tr("seed"), tr("epochs")] + keys.map { translated($0).replacingOccurrences(of: "_", with: "_\u{200B}") } + [tr("status")]
+        let table: ReportBlock
+        if header.count > 8, rows.count <= 8 {
+            // Many series and few seeds: one row per series and a column per seed, so the table fits the page.
+            let transposed = (1..<header.count).map { c in [ReportTable.Cell(header[c])] + rows.map { $0[c] } }
+            table = .table(ReportTable(caption: caption, header: [""] + rows.map { tr("seed \($0[0].text)") }, rows: transposed))
+        } else {
+            table = .table(ReportTable(caption: caption, header: header, rows: rows))
+        }
         return endings.isEmpty ? [table] : [table, .paragraph(endings.joined(separator: " "))]
     }
 

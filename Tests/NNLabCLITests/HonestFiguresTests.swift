@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+import NNFiles
+@testable import NNReport
 
 /// Captions and figures that must say what they draw (found by a new-user pass), through the binary.
 @Suite("Honest figures")
@@ -71,5 +73,27 @@ struct HonestFiguresTests {
         #expect(svg.contains(">learning rate<"), "the schedule's panel")
         let html = try String(contentsOfFile: directory.path + "/out/index.html", encoding: .utf8)
         #expect(html.contains("The learning rate is the schedule"))
+    }
+
+    /// Many history series and few seeds: the per-seed table has a row per series and a column per seed
+    /// (eleven columns ran off the page), and its values are the runs' last epochs.
+    @Test func manySeriesFewSeedsTransposeThePerSeedTable() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try directory.write("e.yaml", """
+            title: Many
+            sections: [experiments]
+            experiments:
+              - {data: xor, validation: xor, model: {input: 2, loss: mse, layers: [{type: dense, units: 3, activation: tanh, regularizer: {l2: 0.01}}, {type: dense, units: 1, activation: tanh}]}, optimizer: {type: sgd, learning_rate: {schedule: exponential_decay, initial_learning_rate: 0.2, decay_steps: 10, decay_rate: 0.5}}, epochs: 12, batch_size: 2, metrics: [xor_accuracy, sign_accuracy], seeds: [3, 4]}
+            """)
+        let result = try CommandRunner.run(["report", "e.yaml", "--quiet", "--output", "out"], in: directory.path)
+        #expect(result.status == 0, "\(result.standardError)")
+        let csv = try String(contentsOfFile: directory.path + "/out/tables/table-1.csv", encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(csv.first == ",seed 3,seed 4", "\(csv.first ?? "")")
+        #expect(csv.count == 1 + 1 + 10 + 1, "epochs, ten series, status: \(csv)")
+        let runs = try TextFile.readJSON(directory.path + "/out/runs.json").anyObject().required("runs", "").array()
+        let last = try runs.map { try $0.anyObject().required("history", "").anyObject().required("learning_rate", "").vector().last ?? .nan }
+        let row = try #require(csv.first { $0.hasPrefix("learning rate,") || $0.hasPrefix("learning_rate,") })
+        #expect(row.split(separator: ",").dropFirst().map { Double($0) } == last.map { Double(Format.significant($0, 4)) }, "\(row) vs \(last)")
     }
 }
