@@ -15,6 +15,11 @@ public struct NPYArray: Sendable, Hashable {
     /// The values in C (row-major) order, converted to `Double`.
     public var values: [Double]
 
+    public init(shape: [Int], values: [Double]) {
+        self.shape = shape
+        self.values = values
+    }
+
     /// The array as a matrix: 2-D as is, 1-D as one column (n × 1).
     public var matrix: Matrix {
         shape.count == 2 ? Matrix(rows: shape[0], columns: shape[1], elements: values)

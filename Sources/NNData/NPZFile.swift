@@ -9,6 +9,11 @@ public enum NPZFile {
         try parse(TextFile.read(path), file: path, arrays: names, maximumBytes: maximumBytes)
     }
 
+    /// The names of the arrays in an `.npz` archive's bytes (its `.npy` members, without the extension), in order.
+    public static func arrayNames(_ bytes: [UInt8], file: String) throws(InputError) -> [String] {
+        try ZipArchive(bytes, file: file).members.map { $0.name.hasSuffix(".npy") ? String($0.name.dropLast(4)) : $0.name }
+    }
+
     /// Parses the bytes of an `.npz` archive, errors naming `file`.
     public static func parse(_ bytes: [UInt8], file: String, arrays names: [String], maximumBytes: Int) throws(InputError) -> [NPYArray] {
         let archive = try ZipArchive(bytes, file: file)

@@ -21,7 +21,7 @@ public struct NNLabCommand: ParsableCommand {
               one of each figure kind, in output/gallery/
         """,
         version: NNLabInfo.version,
-        subcommands: [ReportCommand.self, CompareCommand.self, TrainCommand.self, GradCommand.self, GalleryCommand.self]
+        subcommands: [ReportCommand.self, CompareCommand.self, TrainCommand.self, GradCommand.self, ConvertCommand.self, GalleryCommand.self]
     )
 
     public init() {}

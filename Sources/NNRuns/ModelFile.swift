@@ -31,8 +31,9 @@ public enum ModelFile {
     /// Reads a parsed model object into a `ModelSpec`: every field is checked here (names, ranges,
     /// shapes a layer states itself); what depends on the layers before (weights that fit what comes
     /// in, the parameter limits) is checked when the network is built.
-    public static func spec(from field: JSONField) throws(InputError) -> ModelSpec {
-        let object = try field.object(allowing: ["input", "loss", "layers", "name", "constants"])
+    /// - Parameter base: the file paths in the model (`npz`) are relative to (the file that holds it).
+    public static func spec(from field: JSONField, base: String = "") throws(InputError) -> ModelSpec {
+        let object = try field.object(allowing: ["input", "loss", "layers", "name", "constants", "npz"])
         let input = try object.required("input", "the number of input columns").integer(in: 1...maximumInput)
         let lossField = try object.required("loss", "one of \(Loss.names.joined(separator: ", "))")
         let lossName = try lossField.string()
@@ -44,8 +45,12 @@ public enum ModelFile {
         guard !layerFields.isEmpty else { throw layersField.error("expected at least one layer, received an empty array") }
         var constants: Constants?
         if let name = try object.optional("constants")?.string(oneOf: Constants.allCases.map(\.rawValue)) { constants = Constants(rawValue: name) }
-        let spec = ModelSpec(input: input, loss: loss, layers: try layers(layersField), constants: constants, location: field.location)
+        var spec = ModelSpec(input: input, loss: loss, layers: try layers(layersField), constants: constants, location: field.location)
         try spec.checkSize()
+        // `"npz": "weights.npz"`: the dense layers' weights from NumPy arrays (W0, b0, … or arr_0, arr_1, …).
+        if let npz = object.optional("npz") {
+            spec = try ModelArrays.apply(npz: npz.filePath(relativeTo: base), to: spec, location: npz.location)
+        }
         return spec
     }
 
@@ -87,7 +92,7 @@ public enum ModelFile {
 
     /// Reads the model file at `path`.
     public static func load(_ path: String, seed: UInt64 = 0) throws(InputError) -> Network {
-        try network(from: TextFile.readJSON(path), seed: seed)
+        try spec(from: TextFile.readJSON(path), base: path).network(seed: seed)
     }
 
     /// The model file for `network`, with every number in shortest round-trip form, so that

@@ -58,7 +58,9 @@ public enum RunFile {
                             data given: (source: DataSource, location: FieldLocation, validation: RunSpec.Validation)? = nil) throws(InputError) -> RunSpec {
         let object = try field.object(allowing: fields + extra)
         let modelField = try object.required("model", "a model object or a path to a model file")
-        let model = try ModelFile.spec(from: referenced(modelField, base: path, budget: budget))
+        // A model file's own paths (its "npz") are relative to it; an inline model's to the run file.
+        let modelBase = (try? modelField.filePath(relativeTo: path)) ?? path
+        let model = try ModelFile.spec(from: referenced(modelField, base: path, budget: budget), base: modelBase)
         let data: (source: DataSource, location: FieldLocation)
         if let given {
             data = (given.source, given.location)

@@ -1,0 +1,56 @@
+import NNCore
+import NNData
+import NNFiles
+
+/// A model's weights as NumPy arrays, in the order of its dense layers: `W0, b0, W1, b1, …` (each W
+/// inputs × units, as Keras's kernel), the layout `nnlab convert` writes to `.npz`. Reading also takes
+/// `numpy.savez(f, *model.get_weights())`'s `arr_0, arr_1, …` (Keras's kernel, bias order).
+public enum ModelArrays {
+    /// The arrays of `network`'s dense layers.
+    public static func arrays(of network: Network) -> [(name: String, array: NPYArray)] {
+        network.denseLayers.enumerated().flatMap { i, entry in
+            [("W\(i)", NPYArray(shape: [entry.layer.inputs, entry.layer.units], values: entry.layer.weights.elements)),
+             ("b\(i)", NPYArray(shape: [entry.layer.units], values: entry.layer.bias))]
+        }
+    }
+
+    /// `spec` with every dense layer's weights and bias from the `.npz` archive at `path` (errors at
+    /// `location`, the field that names the file). The shapes are checked when the network is built,
+    /// against what comes into each layer.
+    public static func apply(npz path: String, to spec: ModelSpec, location: FieldLocation) throws(InputError) -> ModelSpec {
+        let bytes = try TextFile.read(path)
+        let archive = try NPZFile.arrayNames(bytes, file: path)
+        let dense = spec.denseIndices
+        let names: [String]
+        if archive.contains("W0") || archive.contains("b0") {
+            names = dense.indices.flatMap { ["W\($0)", "b\($0)"] }
+        } else if archive.contains("arr_0") {
+            names = (0..<(2 * dense.count)).map { "arr_\($0)" }
+        } else {
+            throw location.error("expected arrays W0, b0, W1, b1, … (or arr_0, arr_1, … from numpy.savez(f, *model.get_weights())), received \(archive.isEmpty ? "an empty archive" : archive.map { "\"\($0)\"" }.joined(separator: ", "))")
+        }
+        let extra = archive.filter { !names.contains($0) }
+        guard extra.isEmpty else {
+            throw location.error("expected \(names.count) arrays for the \(dense.count) dense layers (\(names.joined(separator: ", "))), received also \(extra.map { "\"\($0)\"" }.joined(separator: ", "))")
+        }
+        let arrays = try NPZFile.parse(bytes, file: path, arrays: names, maximumBytes: 8 * ModelFile.maximumParameters + 4096)
+        var result = spec
+        for (k, index) in dense.enumerated() {
+            guard var layer = result.layers[index] as? DenseSpec else { continue }
+            let (w, b) = (arrays[2 * k], arrays[2 * k + 1])
+            guard layer.weights == nil, layer.bias == nil else {
+                throw layer.location.error("expected weights either in the layer or in the .npz file, received both")
+            }
+            guard w.shape.count == 2, w.shape[1] == layer.units else {
+                throw InputError(file: path, field: names[2 * k], message: "expected a kernel of shape (inputs, \(layer.units)) for layers[\(index)] (dense, \(layer.units) units), received shape \(w.shape)")
+            }
+            guard b.shape == [layer.units] else {
+                throw InputError(file: path, field: names[2 * k + 1], message: "expected a bias of shape (\(layer.units),) for layers[\(index)], received shape \(b.shape)")
+            }
+            layer.weights = w.matrix
+            layer.bias = b.values
+            result.layers[index] = layer
+        }
+        return result
+    }
+}
