@@ -107,7 +107,7 @@ let package = Package(
         .testTarget(name: "PlotTests", dependencies: ["Plot", "PlotCairo", "PlotGallery"], resources: [.copy("References")]),
         .testTarget(name: "NNRecordingTests", dependencies: ["NNRecording", "NNCore", "NNFiles", "NNRuns", "TestSupport"]),
         .testTarget(name: "NNDataTests", dependencies: ["NNData", "NNCore", "NNFiles", "NNRuns", "TestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "NNLabCLITests", dependencies: ["NNLabCLI", "NNCore", "NNFiles", "NNRuns", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "NNLabCLITests", dependencies: ["NNLabCLI", "NNCore", "NNData", "NNFiles", "NNRuns", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "NNStatisticsTests", dependencies: ["NNStatistics"]),
         .testTarget(name: "NNReportTests", dependencies: ["NNReport", "NNFigures", "NNRecording", "NNCore", "NNFiles", "NNRuns", "NNLanguage", "Plot", "PlotCairo", "TestSupport"]),
     ],
