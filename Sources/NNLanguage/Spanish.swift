@@ -74,6 +74,46 @@ enum Spanish {
             "La semilla {0} se detuvo tras la época {1}: {2}{3}.",
         "Seed {0} ran every epoch and ended with the weights of epoch {1} (restore_best_weights).":
             "La semilla {0} completó todas las épocas y terminó con los pesos de la época {1} (restore_best_weights).",
+        "NNLab, seed {0}":
+            "NNLab, semilla {0}",
+        " Its initial_model is not the weights NNLab's run started from, so the histories are drawn side by side, not compared epoch by epoch.":
+            " Su initial_model no son los pesos con los que empezó la ejecución de NNLab, así que los historiales se dibujan uno junto a otro, sin compararlos época a época.",
+        " Give the weights it started from as initial_model (a model file) to compare the two epoch by epoch.":
+            " Indica los pesos con los que empezó como initial_model (un archivo de modelo) para comparar ambos época a época.",
+        "tolerance {0}":
+            "tolerancia {0}",
+        "relative difference":
+            "diferencia relativa",
+        "NNLab ran {0}, {1} {2}.":
+            "NNLab entrenó {0}; {1}, {2}.",
+        "{0} (from {1}) beside NNLab's run of the same configuration (seed {2})":
+            "{0} (de {1}) junto a la ejecución de NNLab con la misma configuración (semilla {2})",
+        ", and their relative difference per epoch (epochs where they are equal are not drawn on the log axis).":
+            ", y su diferencia relativa por época (las épocas en que coinciden no se dibujan en el eje logarítmico).",
+        "The student's history beside NNLab's":
+            "El historial del estudiante junto al de NNLab",
+        "{0}:":
+            "{0}:",
+        "epoch {0} ({1})":
+            "época {0} ({1})",
+        "{0} against NNLab's seed {1}, started from the same weights: each series both record, compared epoch by epoch (relative difference |a − b| / max(|a|, |b|), tolerance {2}).":
+            "{0} frente a la semilla {1} de NNLab, desde los mismos pesos: cada serie que registran ambos, comparada época a época (diferencia relativa |a − b| / max(|a|, |b|), tolerancia {2}).",
+        "series":
+            "serie",
+        "epochs compared":
+            "épocas comparadas",
+        "agree through epoch":
+            "coinciden hasta la época",
+        "first differs at":
+            "primera diferencia en",
+        "largest difference":
+            "mayor diferencia",
+        "{0} and NNLab already differ at epoch 1 ({1}: relative difference {2}), although they started from the same weights: the first forward or backward pass differs.":
+            "{0} y NNLab ya difieren en la época 1 ({1}: diferencia relativa {2}), aunque empezaron con los mismos pesos: el primer paso hacia delante o hacia atrás difiere.",
+        "{0} agrees with NNLab within {1} through epoch {2} and first differs at epoch {3} ({4}: relative difference {5}).":
+            "{0} coincide con NNLab dentro de {1} hasta la época {2} y difiere por primera vez en la época {3} ({4}: diferencia relativa {5}).",
+        "{0} agrees with NNLab within {1} at every one of the {2} epochs compared (largest relative difference {3}).":
+            "{0} coincide con NNLab dentro de {1} en cada una de las {2} épocas comparadas (mayor diferencia relativa {3}).",
         "input features":
             "características de entrada",
         "features":

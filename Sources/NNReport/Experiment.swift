@@ -42,6 +42,8 @@ public struct ExperimentRuns: Sendable {
     public var dataSettings = ""
     /// The fraction held out for validation by `validation_split` (or the image defaults), nil otherwise.
     public var heldOut: Double?
+    /// Students' own runs of this configuration, drawn and compared beside it (`external:`).
+    public var external: [ExternalRun] = []
 }
 
 /// A sweep: variants of one base run — the full grid over the declared axes, or a list of named

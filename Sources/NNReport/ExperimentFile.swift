@@ -122,7 +122,7 @@ public enum ExperimentFile {
         }
         var experiment = Experiment(title: title, author: author, sections: sections, experiments: experiments, comparison: comparison,
                           image: image, source: text, file: file)
-        experiment.dataFiles = cache.files + (image?.sourceFiles ?? [])
+        experiment.dataFiles = cache.files + (image?.sourceFiles ?? []) + experiments.flatMap { $0.external.map(\.file) }
         experiment.report = report
         experiment.language = language
         return experiment
@@ -132,10 +132,14 @@ public enum ExperimentFile {
     /// (a recording with `recording`, its history and network) are charged to `budget`.
     static func runs(from field: JSONField, file: String, defaultName: String, recording: RecorderOptions?,
                      budget: inout MemoryBudget, cache: DataCache) throws(InputError) -> ExperimentRuns {
-        let object = try field.object(allowing: runFields)
-        let spec = try RunFile.spec(from: field, path: file, budget: budget, extra: ["seeds"])
-        return try runs(of: spec, name: try object.optional("name")?.string() ?? defaultName, seeds: try seeds(object),
-                        recording: recording, field: field, budget: &budget, cache: cache)
+        let object = try field.object(allowing: runFields + ["external"])
+        let spec = try RunFile.spec(from: field, path: file, budget: budget, extra: ["seeds", "external"])
+        var experiment = try runs(of: spec, name: try object.optional("name")?.string() ?? defaultName, seeds: try seeds(object),
+                                  recording: recording, field: field, budget: &budget, cache: cache)
+        if let external = object.optional("external") {
+            for item in try external.array() { experiment.external.append(try ExternalRun.read(item, file: file, budget: budget)) }
+        }
+        return experiment
     }
 
     /// The runs of `spec`, one per seed (the seed draws the initial weights and the batch order).

@@ -45,6 +45,7 @@ enum ExperimentSection {
                                                caption: tr("Training\(experiment.runs.first?.validation != nil ? tr(" (solid) and validation (dashed)") : "") loss and metric per epoch for \(named.count == 1 ? tr("the run") : tr("each seed")).") + (rateChanges ? tr(" The learning rate is the schedule's after each epoch's updates (the rate the next step uses), as Keras logs it.") : ""),
                                                alt: tr("Loss and metric curves over epochs for \(experiment.name)"))))
             }
+            blocks += externalBlocks(experiment, runResults, key: key)
             guard let first = runResults.first, first.failure == nil, let run = experiment.runs.first else { continue }
             let network = first.network
             // A seed that diverged into non-finite weights has no trained network to draw: its decision

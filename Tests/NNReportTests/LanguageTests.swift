@@ -112,4 +112,29 @@ struct LanguageTests {
         }
         #expect(misses.all.isEmpty, "untranslated: \(misses.all.map { "\"\($0)\"" }.joined(separator: "\n"))")
     }
+
+    /// A student's runs beside an experiment (`external:`), compared and not: every word in Spanish.
+    @Test func externalRunsAreInSpanish() throws {
+        let misses = MissedPhrases()
+        let directory = NSTemporaryDirectory() + "nnlab-language-external-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let model = #"{"input": 2, "loss": "mse", "layers": [{"type": "dense", "units": 2, "activation": "tanh", "weights": [[0.5, -0.4], [0.3, 0.6]], "bias": [0.1, -0.1]}, {"type": "dense", "units": 1, "weights": [[0.7], [-0.5]], "bias": [0.2]}]}"#
+        try model.write(toFile: directory + "/m.json", atomically: true, encoding: .utf8)
+        try "epoch,loss\n0,5\n1,4\n2,3\n".write(toFile: directory + "/h.csv", atomically: true, encoding: .utf8)
+        let yaml = """
+            title: T
+            sections: [experiments]
+            experiments:
+              - {data: xor, model: m.json, optimizer: {type: sgd, learning_rate: 0.1}, epochs: 3, batch_size: 4, shuffle: false,
+                 external: [{name: mine, history: h.csv, initial_model: m.json}, {name: other, history: h.csv}]}
+            """
+        var experiment = try ExperimentFile.experiment(from: yaml, file: directory + "/e.yaml")
+        experiment.language = .es
+        let destination = try OwnedFolder.check(directory + "/r", inputs: [])
+        try Language.$misses.withValue(misses) {
+            _ = try LabReport(experiment: experiment, command: "nnlab report").write(to: destination, selfContained: false, exports: [.latex, .markdown])
+        }
+        #expect(misses.all.isEmpty, "untranslated: \(misses.all.map { "\"\($0)\"" }.joined(separator: "\n"))")
+    }
 }
