@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import NNCore
 import NNReport
+import NNData
 import NNRuns
 import NNFiles
 
@@ -31,7 +32,7 @@ struct TrainCommand: ParsableCommand {
     @Flag(help: "Print {\"history\": {...}, \"model\": {...}} instead of the summary.")
     var json = false
 
-    @Option(help: "Write the trained model file to this path.")
+    @Option(help: "Write the trained model to this path: an NNLab model file, or the dense layers' arrays (W0, b0, …) for a path ending in .npz.")
     var save: String?
 
     @Flag(help: "Print only one final summary line.")
@@ -76,7 +77,9 @@ struct TrainCommand: ParsableCommand {
                 guard network.parameterVector.allSatisfy(\.isFinite) else {
                     throw InputError(file: save, message: "not written: the weights are not finite after the divergence")
                 }
-                try destination.write(Array(ModelFile.encode(network).utf8))
+                // By extension: NumPy's .npz holds the dense layers' arrays (W0, b0, …), anything else NNLab's JSON model file.
+                try destination.write(save.lowercased().hasSuffix(".npz") ? NPZWriter.npz(ModelArrays.arrays(of: network))
+                                                                           : Array(ModelFile.encode(network).utf8))
             }
             if json {
                 print(TrainCommand.json(history: history, network: network))

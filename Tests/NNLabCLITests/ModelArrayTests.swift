@@ -76,6 +76,23 @@ struct ModelArrayTests {
         #expect(result.standardError.split(separator: "\n").count == 1)
     }
 
+    /// `nnlab train --save trained.npz` writes the trained arrays: the same as converting the JSON it saves.
+    @Test func trainSavesNPZByExtension() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        for name in ["xor-model.json", "xor-data.json", "xor-run.json"] {
+            try FileManager.default.copyItem(atPath: Self.examples + "/" + name, toPath: directory.path + "/" + name)
+        }
+        for save in ["trained.json", "trained.npz"] {
+            let result = try CommandRunner.run(["train", "xor-run.json", "--quiet", "--save", save], in: directory.path)
+            #expect(result.status == 0, "\(result.standardError)")
+        }
+        let converted = try CommandRunner.run(["convert", "trained.json", "converted.npz"], in: directory.path)
+        #expect(converted.status == 0)
+        let saved = FileManager.default.contents(atPath: directory.path + "/trained.npz")
+        #expect(saved != nil && saved == FileManager.default.contents(atPath: directory.path + "/converted.npz"))
+    }
+
     @Test func convertNeedsAnArchitectureAndKnownFormats() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
