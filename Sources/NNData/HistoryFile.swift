@@ -2,7 +2,8 @@ import NNFiles
 
 /// A per-epoch training history written by another framework: Keras's `CSVLogger` CSV (`epoch,loss,
 /// accuracy,val_loss,…`, one row per epoch, `epoch` from 0) or JSON `{"loss": […], "val_loss": […]}`
-/// (Keras's `history.history`). Values are read as float64; `nan`/`inf` cells (a run that diverged) are kept.
+/// (Keras's `history.history`). Values are read as float64; `nan`/`inf` cells (a run that diverged) are kept,
+/// and the `val_` columns Keras's CSVLogger fills with `NA` when there is no validation are left out.
 public enum HistoryFile {
     /// Series by key, in the file's order; every series has one value per epoch.
     public static func load(_ path: String, budget: MemoryBudget = MemoryBudget()) throws(InputError) -> [(key: String, values: [Double])] {
@@ -14,6 +15,9 @@ public enum HistoryFile {
 
     static func csv(_ path: String) throws(InputError) -> [(key: String, values: [Double])] {
         let bytes = try TextFile.read(path)
+        guard !bytes.prefix(4096).contains(0) else {
+            throw InputError(file: path, message: "expected a text file (a CSVLogger .csv or a JSON history), received binary data")
+        }
         let records = try CSVRecords(bytes, delimiter: UInt8(ascii: bytes.contains(UInt8(ascii: ";")) && !bytes.contains(UInt8(ascii: ",")) ? ";" : ","), file: path)
         guard records.count >= 2 else {
             throw InputError(file: path, message: "expected a header (epoch,loss,…) and at least one epoch, received \(records.count) line\(records.count == 1 ? "" : "s")")
@@ -41,7 +45,8 @@ public enum HistoryFile {
                 throw InputError(file: path, line: records.lines[i + 1], field: "epoch", message: "expected epochs in order from 0 (Keras) or 1, received \(DisplayText.number(value)) in row \(i + 1)")
             }
         }
-        return series.filter { $0.key != "epoch" }
+        // Keras's CSVLogger writes val_ columns even without validation, filled with NA: such a column is no series.
+        return series.filter { $0.key != "epoch" && !$0.values.allSatisfy(\.isNaN) }
     }
 
     static func json(_ path: String, budget: MemoryBudget) throws(InputError) -> [(key: String, values: [Double])] {
@@ -67,10 +72,10 @@ public enum HistoryFile {
         return series
     }
 
-    /// A number as Python writes it: digits, or nan / inf / -inf.
+    /// A number as Python writes it: digits, or nan / inf / -inf; NA or an empty cell (CSVLogger's missing value) is NaN.
     static func number(_ text: String) -> Double? {
         switch text.lowercased() {
-        case "nan": return .nan
+        case "nan", "na", "": return .nan
         case "inf", "infinity": return .infinity
         case "-inf", "-infinity": return -.infinity
         default: return Double(text)

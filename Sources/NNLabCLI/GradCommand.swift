@@ -63,7 +63,8 @@ struct GradCommand: ParsableCommand {
                     throw InputError(file: "--tolerance", message: "expected a number in (0, 1), received \(tolerance)")
                 }
                 let theirs = try GradientFile.load(check)
-                let result = GradientCheck(ours: gradients, theirs: theirs, batch: dataset.count, outputs: network.outputWidth, tolerance: tolerance)
+                let result = GradientCheck(ours: gradients, theirs: theirs.arrays, theirLoss: theirs.loss, loss: network.loss,
+                                           batch: dataset.count, outputs: network.outputWidth, tolerance: tolerance)
                 print(GradCommand.table(result, file: check))
                 // A failed check is a result, not a mistake in the input: the table says it, the status too.
                 if !result.passed { Foundation.exit(1) }
@@ -81,7 +82,7 @@ struct GradCommand: ParsableCommand {
         let width = max(5, check.rows.map(\.name.count).max() ?? 5)
         for row in check.rows {
             let name = row.name.padding(toLength: width, withPad: " ", startingAt: 0)
-            let shape = row.shape.map(String.init).joined(separator: "×").padding(toLength: 8, withPad: " ", startingAt: 0)
+            let shape = (row.shape.isEmpty ? "scalar" : row.shape.map(String.init).joined(separator: "×")).padding(toLength: 8, withPad: " ", startingAt: 0)
             let error = row.error.isFinite ? String(format: "%.2e", row.error) : "—"
             lines.append("  \(name)  \(shape)  \(error.padding(toLength: 9, withPad: " ", startingAt: 0))  \(row.passed ? "pass" : "FAIL")"
                          + (row.diagnosis.map { "  " + $0 } ?? ""))

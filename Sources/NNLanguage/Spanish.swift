@@ -108,12 +108,16 @@ enum Spanish {
             "primera diferencia en",
         "largest difference":
             "mayor diferencia",
-        "{0} and NNLab already differ at epoch 1 ({1}: relative difference {2}), although they started from the same weights: the first forward or backward pass differs.":
-            "{0} y NNLab ya difieren en la época 1 ({1}: diferencia relativa {2}), aunque empezaron con los mismos pesos: el primer paso hacia delante o hacia atrás difiere.",
-        "{0} agrees with NNLab within {1} through epoch {2} and first differs at epoch {3} ({4}: relative difference {5}).":
-            "{0} coincide con NNLab dentro de {1} hasta la época {2} y difiere por primera vez en la época {3} ({4}: diferencia relativa {5}).",
-        "{0} agrees with NNLab within {1} at every one of the {2} epochs compared (largest relative difference {3}).":
-            "{0} coincide con NNLab dentro de {1} en cada una de las {2} épocas comparadas (mayor diferencia relativa {3}).",
+        "Not compared, as only one of the two records them: {0}.":
+            "Sin comparar, porque solo uno de los dos las registra: {0}.",
+        "Epochs are numbered from 1 (a CSVLogger file's epoch 0 is epoch 1).":
+            "Las épocas se numeran desde 1 (la época 0 de un archivo de CSVLogger es la época 1).",
+        "{0} and NNLab already differ at epoch 1 ({1}: relative difference {2}), although they started from the same weights. Check the settings both used: constants (exact or keras), shuffling, the optimizer and its arguments, the batch size and the loss.":
+            "{0} y NNLab ya difieren en la época 1 ({1}: diferencia relativa {2}), aunque empezaron con los mismos pesos. Revisa la configuración de ambos: las constantes (exact o keras), el barajado, el optimizador y sus argumentos, el tamaño de lote y la pérdida.",
+        "{0} agrees with NNLab within {1} in every series through epoch {2} and first differs at epoch {3} ({4}: relative difference {5}).":
+            "{0} coincide con NNLab dentro de {1} en todas las series hasta la época {2} y difiere por primera vez en la época {3} ({4}: diferencia relativa {5}).",
+        "{0} agrees with NNLab within {1} in every series at every one of the {2} epochs compared (largest relative difference {3}).":
+            "{0} coincide con NNLab dentro de {1} en todas las series en cada una de las {2} épocas comparadas (mayor diferencia relativa {3}).",
         "input features":
             "características de entrada",
         "features":

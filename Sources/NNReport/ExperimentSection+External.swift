@@ -36,8 +36,10 @@ extension ExperimentSection {
                                            legend: .best, marks: lines)))
             }
             let epochs = tr("NNLab ran \(Format.count(result.history.epochCount, "epoch")), \(external.name) \(external.history.epochCount).")
+            let unmatched = compared ? external.unmatched(with: result.history) : []
+            let left = unmatched.isEmpty ? "" : " " + tr("Not compared, as only one of the two records them: \(unmatched.map(translated).joined(separator: ", ")).")
             blocks.append(.figure(ReportFigure(name: "\(key)-external-\(number + 1)", figure: Figure(width: max(960, 440 * Double(panels.count)), height: 400, columns: panels.count, panels: panels),
-                                               caption: tr("\(external.name) (from \(external.file)) beside NNLab's run of the same configuration (seed \(seed))") + (compared ? tr(", and their relative difference per epoch (epochs where they are equal are not drawn on the log axis).") : ".") + " " + epochs,
+                                               caption: tr("\(external.name) (from \(external.file)) beside NNLab's run of the same configuration (seed \(seed))") + (compared ? tr(", and their relative difference per epoch (epochs where they are equal are not drawn on the log axis).") : ".") + " " + epochs + (compared ? " " + tr("Epochs are numbered from 1 (a CSVLogger file's epoch 0 is epoch 1).") : "") + left,
                                                alt: tr("The student's history beside NNLab's"))))
             guard compared else {
                 blocks.append(.note(tr("\(external.name):") + start, kind: "info"))
@@ -45,24 +47,31 @@ extension ExperimentSection {
             }
             var rows: [[ReportTable.Cell]] = []
             for a in agreements {
-                let first = a.firstEpoch.map { tr("epoch \($0) (\(Format.significant(a.firstDifference ?? 0, 2)))") } ?? tr("none")
+                let first = a.firstEpoch.map { tr("epoch \($0) (\(Self.difference(a.firstDifference ?? 0)))") } ?? tr("none")
                 rows.append([ReportTable.Cell(translated(a.key)), .number(String(a.epochs)), .number(String(a.agreesThrough)), ReportTable.Cell(first),
-                             .number(Format.significant(a.largest, 2))])
+                             .number(Self.difference(a.largest))])
             }
             blocks.append(.table(ReportTable(caption: tr("\(external.name) against NNLab's seed \(seed), started from the same weights: each series both record, compared epoch by epoch (relative difference |a − b| / max(|a|, |b|), tolerance \(readable(external.tolerance)))."),
                                              header: [tr("series"), tr("epochs compared"), tr("agree through epoch"), tr("first differs at"), tr("largest difference")],
                                              rows: rows)))
-            let loss = agreements.first { $0.key == "loss" } ?? agreements[0]
+            // The earliest difference of any series (loss first among equals): a sentence about the loss alone
+            // would call runs that differ in val_loss "in agreement".
+            let first = agreements.filter { $0.firstEpoch != nil }.min { ($0.firstEpoch ?? 0) < ($1.firstEpoch ?? 0) }
             let sentence: String
-            if let epoch = loss.firstEpoch {
+            if let first, let epoch = first.firstEpoch {
+                let difference = Self.difference(first.firstDifference ?? 0)
                 sentence = epoch == 1
-                    ? tr("\(external.name) and NNLab already differ at epoch 1 (\(translated(loss.key)): relative difference \(Format.significant(loss.firstDifference ?? 0, 2))), although they started from the same weights: the first forward or backward pass differs.")
-                    : tr("\(external.name) agrees with NNLab within \(readable(external.tolerance)) through epoch \(loss.agreesThrough) and first differs at epoch \(epoch) (\(translated(loss.key)): relative difference \(Format.significant(loss.firstDifference ?? 0, 2))).")
+                    ? tr("\(external.name) and NNLab already differ at epoch 1 (\(translated(first.key)): relative difference \(difference)), although they started from the same weights. Check the settings both used: constants (exact or keras), shuffling, the optimizer and its arguments, the batch size and the loss.")
+                    : tr("\(external.name) agrees with NNLab within \(readable(external.tolerance)) in every series through epoch \(epoch - 1) and first differs at epoch \(epoch) (\(translated(first.key)): relative difference \(difference)).")
             } else {
-                sentence = tr("\(external.name) agrees with NNLab within \(readable(external.tolerance)) at every one of the \(loss.epochs) epochs compared (largest relative difference \(Format.significant(loss.largest, 2))).")
+                let largest = agreements.map(\.largest).max() ?? 0
+                sentence = tr("\(external.name) agrees with NNLab within \(readable(external.tolerance)) in every series at every one of the \(agreements[0].epochs) epochs compared (largest relative difference \(Self.difference(largest))).")
             }
-            blocks.append(.note(sentence, kind: loss.firstEpoch == nil ? "success" : "info"))
+            blocks.append(.note(sentence, kind: first == nil ? "success" : "info"))
         }
         return blocks
     }
+
+    /// A relative difference as the table writes it: two significant digits, "NaN" where a value is NaN.
+    static func difference(_ x: Double) -> String { x.isNaN ? "NaN" : Format.significant(x, 2) }
 }

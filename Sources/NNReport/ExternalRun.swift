@@ -31,7 +31,11 @@ public struct ExternalRun: Sendable {
         let path = try object.required("history", "a CSVLogger .csv or a JSON {\"loss\": [...]} file").filePath(relativeTo: file)
         let series = try HistoryFile.load(path, budget: budget)
         let initial = try object.optional("initial_model").map { (model: JSONField) throws(InputError) -> Network in
-            try ModelFile.load(model.filePath(relativeTo: file))
+            let path = try model.filePath(relativeTo: file)
+            guard !path.lowercased().hasSuffix(".npz") else {
+                throw model.error("expected a model file (JSON with the layers), received an .npz, which holds only weights: write {\"input\": …, \"loss\": …, \"layers\": […], \"npz\": \"\(DisplayText.shortened(path, limit: 60))\"} in a .json file and name that")
+            }
+            return try ModelFile.load(path)
         }
         let tolerance = try object.optional("tolerance")?.number(in: NumberRange(lower: 0, upper: 1, lowerInclusive: false, upperInclusive: false)) ?? 1e-6
         return ExternalRun(name: name, file: path, history: History(series: series), initialNetwork: initial, tolerance: tolerance)
@@ -53,19 +57,25 @@ public struct ExternalRun: Sendable {
         public var differences: [Double]
     }
 
+    /// The series only one of the two histories records (not compared).
+    public func unmatched(with nnlab: History) -> [String] {
+        nnlab.keys.filter { history[$0] == nil } + history.keys.filter { nnlab[$0] == nil }
+    }
+
     /// The agreement of every series both histories record, in NNLab's order.
     public func agreement(with nnlab: History) -> [Agreement] {
         nnlab.keys.compactMap { key -> Agreement? in
             guard let ours = nnlab[key], let theirs = history[key] else { return nil }
             let differences = zip(ours, theirs).map { a, b -> Double in
-                if a == b { return 0 }
+                if a == b || (a.isNaN && b.isNaN) { return 0 }
+                if a.isNaN || b.isNaN { return .nan }
                 guard a.isFinite, b.isFinite else { return .infinity }
                 return abs(a - b) / max(abs(a), abs(b))
             }
             let first = differences.firstIndex { !($0 <= tolerance) }
             return Agreement(key: key, epochs: differences.count, agreesThrough: first ?? differences.count,
                              firstEpoch: first.map { $0 + 1 }, firstDifference: first.map { differences[$0] },
-                             largest: differences.max() ?? 0, differences: differences)
+                             largest: differences.contains(where: \.isNaN) ? .nan : (differences.max() ?? 0), differences: differences)
         }
     }
 }

@@ -7,13 +7,16 @@ import NNFiles
 /// the arrays in the same order, named `dW1, db1, dW2, …`, `dW0, db0, …`, `W0, b0, …` or
 /// `arr_0, arr_1, …` (`np.savez(f, *grads)`).
 public enum GradientFile {
-    /// The arrays in order (dW, db per dense layer), each with its shape.
-    public static func load(_ path: String, budget: MemoryBudget = MemoryBudget()) throws(InputError) -> [(shape: [Int], values: [Double])] {
-        if path.lowercased().hasSuffix(".npz") { return try npz(path) }
+    /// The arrays in order (dW, db per dense layer), each with its shape, and the loss when the file gives it.
+    public static func load(_ path: String, budget: MemoryBudget = MemoryBudget()) throws(InputError) -> (arrays: [(shape: [Int], values: [Double])], loss: Double?) {
+        if path.lowercased().hasSuffix(".npz") { return (try npz(path), nil) }
         let root = try TextFile.readJSON(path, budget: budget)
         let list: JSONField
+        var loss: Double?
         if case .object = root.value.kind {
-            list = try root.object(allowing: ["loss", "gradients"]).required("gradients", "a list of {\"weights\": [[…]], \"bias\": […]}, one per dense layer")
+            let object = try root.object(allowing: ["loss", "gradients"])
+            loss = try object.optional("loss")?.number()
+            list = try object.required("gradients", "a list of {\"weights\": [[…]], \"bias\": […]}, one per dense layer")
         } else {
             list = root
         }
@@ -25,14 +28,18 @@ public enum GradientFile {
             arrays.append(([weights.rows, weights.columns], weights.elements))
             arrays.append(([bias.count], bias))
         }
-        return arrays
+        return (arrays, loss)
     }
 
     static func npz(_ path: String) throws(InputError) -> [(shape: [Int], values: [Double])] {
         let bytes = try TextFile.read(path)
         let present = try NPZFile.arrayNames(bytes, file: path)
+        if let repeated = present.first(where: { name in present.filter { $0 == name }.count > 1 }) {
+            throw InputError(file: path, message: "expected each array once, received \"\(repeated)\" twice (NumPy would read the last, NNLab refuses to guess)")
+        }
+        // From 0 before from 1: an archive with dW0 also has dW1.
         let schemes: [(Int) -> String] = [
-            { $0 % 2 == 0 ? "dW\($0 / 2 + 1)" : "db\($0 / 2 + 1)" }, { $0 % 2 == 0 ? "dW\($0 / 2)" : "db\($0 / 2)" },
+            { $0 % 2 == 0 ? "dW\($0 / 2)" : "db\($0 / 2)" }, { $0 % 2 == 0 ? "dW\($0 / 2 + 1)" : "db\($0 / 2 + 1)" },
             { $0 % 2 == 0 ? "W\($0 / 2)" : "b\($0 / 2)" }, { "arr_\($0)" },
         ]
         guard let scheme = schemes.first(where: { present.contains($0(0)) }) else {

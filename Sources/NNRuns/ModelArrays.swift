@@ -20,7 +20,11 @@ public enum ModelArrays {
     public static func apply(npz path: String, to spec: ModelSpec, location: FieldLocation) throws(InputError) -> ModelSpec {
         let bytes = try TextFile.read(path)
         let archive = try NPZFile.arrayNames(bytes, file: path)
+        if let repeated = archive.first(where: { name in archive.filter { $0 == name }.count > 1 }) {
+            throw location.error("expected each array once, received \"\(repeated)\" twice (NumPy would read the last, NNLab refuses to guess)")
+        }
         let dense = spec.denseIndices
+        let widths = spec.cost.widths
         let names: [String]
         if archive.contains("W0") || archive.contains("b0") {
             names = dense.indices.flatMap { ["W\($0)", "b\($0)"] }
@@ -41,11 +45,12 @@ public enum ModelArrays {
             guard layer.weights == nil, layer.bias == nil else {
                 throw layer.location.error("expected weights either in the layer or in the .npz file, received both")
             }
-            guard w.shape.count == 2, w.shape[1] == layer.units else {
-                throw InputError(file: path, field: names[2 * k], message: "expected a kernel of shape (inputs, \(layer.units)) for layers[\(index)] (dense, \(layer.units) units), received shape \(w.shape)")
+            let incoming = widths[index]
+            guard w.shape.count == 2, Double(w.shape[0]) == incoming, w.shape[1] == layer.units else {
+                throw InputError(file: path, field: names[2 * k], message: "expected a kernel of shape (\(RunCost.count(incoming)), \(layer.units)) for layers[\(index)] (dense: \(RunCost.count(incoming)) inputs × \(layer.units) units), received shape (\(w.shape.map(String.init).joined(separator: ", ")))")
             }
             guard b.shape == [layer.units] else {
-                throw InputError(file: path, field: names[2 * k + 1], message: "expected a bias of shape (\(layer.units),) for layers[\(index)], received shape \(b.shape)")
+                throw InputError(file: path, field: names[2 * k + 1], message: "expected a bias of shape (\(layer.units),) for layers[\(index)], received shape (\(b.shape.map(String.init).joined(separator: ", ")))")
             }
             layer.weights = w.matrix
             layer.bias = b.values

@@ -62,8 +62,8 @@ struct ExternalRunTests {
         let result = try CommandRunner.run(["report", "e.yaml", "--quiet", "--output", "out"], in: directory.path)
         #expect(result.status == 0, "\(result.standardError)")
         let html = try String(contentsOfFile: directory.path + "/out/index.html", encoding: .utf8)
-        #expect(html.contains("mine agrees with NNLab within 1e-06 at every one of the 30 epochs compared (largest relative difference 0)"))
-        #expect(html.contains("drifting agrees with NNLab within 1e-06 through epoch 12 and first differs at epoch 13 (loss: relative difference 1e−05)"), "\(html.count)")
+        #expect(html.contains("mine agrees with NNLab within 1e-06 in every series at every one of the 30 epochs compared (largest relative difference 0)"))
+        #expect(html.contains("drifting agrees with NNLab within 1e-06 in every series through epoch 12 and first differs at epoch 13 (loss: relative difference 1e−05)"), "\(html.count)")
         #expect(html.contains("unknown start:") && html.contains("Give the weights it started from as initial_model"))
         let figures = try FileManager.default.contentsOfDirectory(atPath: directory.path + "/out/figures")
         #expect(figures.contains("experiment-1-external-1.png") && figures.contains("experiment-1-external-3.png"))
@@ -104,5 +104,44 @@ struct ExternalRunTests {
         let result = try CommandRunner.run(["report", "e.yaml", "--quiet", "--output", "out"], in: directory.path)
         #expect(result.status == 1 && result.standardError.contains(message), "\(result.standardError)")
         #expect(!FileManager.default.fileExists(atPath: directory.path + "/out"))
+    }
+
+    /// The sentence is about every series: a run whose loss agrees but whose val_loss differs from epoch 4
+    /// is said to differ there; Keras's CSVLogger NA columns (no validation) are no series; a NaN is NaN.
+    @Test func everySeriesCountsAndKerasFilesWithoutValidationWork() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try setUp(directory)
+        var lines = try csv(directory, validation: true).split(separator: "\n").map(String.init)
+        for i in 1..<lines.count where i >= 4 {
+            var cells = lines[i].split(separator: ",").map(String.init)
+            cells[3] = JSONWriter.number((Double(cells[3]) ?? 0) * (1 + 1e-3))
+            lines[i] = cells.joined(separator: ",")
+        }
+        try directory.write("val.csv", lines.joined(separator: "\n") + "\n")
+        // As Keras 3.15's CSVLogger writes a run without validation: val_ columns of NA, and a NaN loss at the end.
+        let plain = try csv(directory, validation: false).split(separator: "\n").map(String.init)
+        var keras = ["epoch,loss,mse,val_loss,val_mse"] + plain.dropFirst().map { $0 + ",NA,NA" }
+        keras[keras.count - 1] = keras[keras.count - 1].split(separator: ",").enumerated().map { $0.offset == 1 ? "nan" : String($0.element) }.joined(separator: ",")
+        try directory.write("keras.csv", keras.joined(separator: "\n") + "\n")
+        try directory.write("e.yaml", """
+            title: External
+            sections: [experiments]
+            experiments:
+              - \(Self.entry.trimmingCharacters(in: .whitespaces))
+                validation: xor-data.json
+                external: [{name: val, history: val.csv, initial_model: xor-model.json}]
+              - \(Self.entry.trimmingCharacters(in: .whitespaces))
+                external: [{name: keras, history: keras.csv, initial_model: xor-model.json}]
+            """)
+        let result = try CommandRunner.run(["report", "e.yaml", "--quiet", "--output", "out"], in: directory.path)
+        #expect(result.status == 0, "\(result.standardError)")
+        let html = try String(contentsOfFile: directory.path + "/out/index.html", encoding: .utf8)
+        #expect(html.contains("val agrees with NNLab within 1e-06 in every series through epoch 3 and first differs at epoch 4 (val_loss: relative difference"), "the val_loss difference counts")
+        #expect(html.contains("keras agrees with NNLab within 1e-06 in every series through epoch 29 and first differs at epoch 30 (loss: relative difference NaN)"))
+        let tables = try FileManager.default.contentsOfDirectory(atPath: directory.path + "/out/tables").sorted()
+        let kerasTable = try tables.map { try String(contentsOfFile: directory.path + "/out/tables/" + $0, encoding: .utf8) }.first { $0.contains("keras against NNLab") || $0.contains("loss,30,29,epoch 30 (NaN),NaN") }
+        #expect(kerasTable?.contains("loss,30,29,epoch 30 (NaN),NaN") == true, "\(kerasTable ?? "")")
+        #expect(kerasTable?.contains("val_loss") == false, "NA columns are no series")
     }
 }

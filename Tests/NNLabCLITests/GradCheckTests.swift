@@ -46,6 +46,8 @@ struct GradCheckTests {
         let g = try ours(directory)
         var cases: [(name: String, layers: [(weights: Matrix, bias: [Double])], expected: [String])] = []
         cases.append(("right.json", g, ["all 4 arrays pass"]))
+        cases.append(("double.json", [(Self.scaled(g[0].weights, 2), g[0].bias), g[1]],
+                      ["your dW1 is 2 × NNLab's: a factor 2 too many, or the squared error summed over the 2 outputs instead of averaged"]))
         cases.append(("transposed.json", [(Self.transposed(g[0].weights), g[0].bias), g[1]],
                       ["dW1    2×3", "FAIL  your dW1 is NNLab's transposed (3×2 instead of 2×3)", "1 of 4 arrays fail"]))
         cases.append(("summed-bias.json", [g[0], (g[1].weights, g[1].bias.map { $0 * 4 })],
@@ -53,7 +55,7 @@ struct GradCheckTests {
         cases.append(("summed.json", g.map { (Self.scaled($0.weights, 4), $0.bias.map { $0 * 4 }) },
                       ["FAIL  your dW1 is 4 × NNLab's: summed over the batch instead of averaged", "4 of 4 arrays fail"]))
         cases.append(("half.json", g.map { (Self.scaled($0.weights, 0.5), $0.bias.map { $0 * 0.5 }) },
-                      ["your dW2 is half NNLab's: the 2 of the squared error's derivative, 2(ŷ − y), is missing"]))
+                      ["your dW2 is NNLab's ÷ 2: the 2 of the squared error's derivative, 2(ŷ − y), missing, or divided by the 2 outputs once more"]))
         cases.append(("outputs.json", g.map { (Self.scaled($0.weights, 2 * 4), $0.bias.map { $0 * 8 }) },
                       ["your dW1 is 8 × NNLab's: summed over the batch and the outputs (N·k = 4·2) instead of averaged"]))
         cases.append(("sign.json", [(Self.scaled(g[0].weights, -1), g[0].bias), g[1]],
@@ -69,6 +71,14 @@ struct GradCheckTests {
             #expect(result.status == (passes ? 0 : 1), "\(item.name): \(result.standardOutput)\(result.standardError)")
             for text in item.expected { #expect(result.standardOutput.contains(text), "\(item.name): expected \(text) in\n\(result.standardOutput)") }
         }
+        // The loss, when the file gives it, is a row of its own.
+        let gradient = try String(contentsOfFile: directory.path + "/right.json", encoding: .utf8)
+        try directory.write("loss.json", gradient.replacingOccurrences(of: "{\"gradients\"", with: "{\"loss\": 123, \"gradients\""))
+        let loss = try CommandRunner.run(["grad", "model.json", "data.json", "--check", "loss.json"], in: directory.path)
+        #expect(loss.status == 1 && loss.standardOutput.contains("loss   scalar") && loss.standardOutput.contains("your loss is 123.0, NNLab's"), "\(loss.standardOutput)")
+        // Rounding noise where NNLab has an exact 0 is no error (the floor is 1e-10 of the array's largest value).
+        #expect(GradientCheck.relativeError([1e-18, 0.5, 1], [0, 0.5, 1]) < 1e-7)
+        #expect(GradientCheck.relativeError([1e-3, 0.5, 1], [0, 0.5, 1]) == 1)
         // An unexplained error is reported as a number, not a guess.
         let off = try CommandRunner.run(["grad", "model.json", "data.json", "--check", "off.json"], in: directory.path)
         #expect(!off.standardOutput.contains("your dW2 is"), "\(off.standardOutput)")
@@ -99,5 +109,19 @@ struct GradCheckTests {
         #expect(bad.status == 1 && bad.standardError.contains("gradients[0].bias: missing"), "\(bad.standardError)")
         let tolerance = try CommandRunner.run(["grad", "model.json", "data.json", "--check", "named.npz", "--tolerance", "2"], in: directory.path)
         #expect(tolerance.status == 1 && tolerance.standardError.contains("--tolerance: expected a number in (0, 1), received 2.0"), "\(tolerance.standardError)")
+    }
+
+    /// For cross-entropy no squared-error story is told: a factor 2 is just a factor 2.
+    @Test func crossEntropyGetsNoSquaredErrorDiagnosis() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try directory.write("model.json", Self.model.replacingOccurrences(of: #""loss": "mse""#, with: #""loss": "cce""#)
+            .replacingOccurrences(of: #""activation": "linear""#, with: #""activation": "softmax""#))
+        try directory.write("data.json", Self.data)
+        let g = try ours(directory)
+        try write(g.map { (Self.scaled($0.weights, 0.5), $0.bias.map { $0 * 0.5 }) }, to: "half.json", in: directory)
+        let result = try CommandRunner.run(["grad", "model.json", "data.json", "--check", "half.json"], in: directory.path)
+        #expect(result.status == 1 && result.standardOutput.contains("your dW1 is NNLab's ÷ 2: a factor 2 missing"), "\(result.standardOutput)")
+        #expect(!result.standardOutput.contains("squared"), "\(result.standardOutput)")
     }
 }

@@ -59,10 +59,12 @@ struct ModelArrayTests {
 
     @Test(arguments: [
         (#""npz": "w.npz", "layers": [{"type": "dense", "units": 4, "activation": "sigmoid"}, {"type": "dense", "units": 2}, {"type": "dense", "units": 3}]"#,
-         "w.npz: W0: expected a kernel of shape (inputs, 4) for layers[0] (dense, 4 units), received shape [2, 3]"),
+         "w.npz: W0: expected a kernel of shape (2, 4) for layers[0] (dense: 2 inputs × 4 units), received shape (2, 3)"),
         (#""npz": "w.npz", "layers": [{"type": "dense", "units": 3}, {"type": "dense", "units": 3}]"#,
          "model.npz: expected 4 arrays for the 2 dense layers (W0, b0, W1, b1), received also \"W2\", \"b2\""),
         (#""npz": "missing.npz", "layers": [{"type": "dense", "units": 3}]"#, "model.npz: expected a file"),
+        (#""npz": "w.npz", "layers": [{"type": "dense", "units": 3}, {"type": "dense", "units": 3}, {"type": "dense", "units": 3}]"#,
+         "w.npz: W1: expected a kernel of shape (3, 3) for layers[1] (dense: 3 inputs × 3 units), received shape (3, 2)"),
         (#""npz": "w.npz", "layers": [{"type": "dense", "units": 3, "weights": [[1, 2, 3], [4, 5, 6]]}, {"type": "dense", "units": 2}, {"type": "dense", "units": 3}]"#,
          "expected weights either in the layer or in the .npz file, received both"),
     ])
