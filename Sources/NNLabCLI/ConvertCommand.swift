@@ -51,7 +51,12 @@ struct ConvertCommand: ParsableCommand {
                 network = try spec.network(seed: 0)
             } else {
                 guard architecture == nil else { throw InputError(file: "--architecture", message: "expected only with an .npz input, received it with \(input)") }
-                network = try ModelFile.load(input)
+                let spec = try ModelFile.spec(from: TextFile.readJSON(input), base: input)
+                // A layer without weights would be drawn from a seed: converting it would invent weights.
+                if let index = spec.denseIndices.first(where: { (spec.layers[$0] as? DenseSpec)?.weights == nil }) {
+                    throw spec.layers[index].location.error("expected the layer's weights to convert, received none (a trained model has them: nnlab train RUN --save MODEL.json)")
+                }
+                network = try spec.network(seed: 0)
             }
             let bytes = format == "npz" ? NPZWriter.npz(ModelArrays.arrays(of: network)) : Array(ModelFile.encode(network).utf8)
             try destination.write(bytes)

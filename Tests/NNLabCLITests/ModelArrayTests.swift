@@ -103,5 +103,9 @@ struct ModelArrayTests {
         let unknown = try CommandRunner.run(["convert", Self.examples + "/lab-model.json", "m.h6"], in: directory.path)
         #expect(unknown.status == 1 && unknown.standardError.contains("expected a .json or .npz OUT"), "\(unknown.standardError)")
         #expect(!FileManager.default.fileExists(atPath: directory.path + "/m.json") && !FileManager.default.fileExists(atPath: directory.path + "/m.h6"))
+        try directory.write("untrained.json", #"{"input": 2, "loss": "mse", "layers": [{"type": "dense", "units": 2}]}"#)
+        let untrained = try CommandRunner.run(["convert", "untrained.json", "u.npz"], in: directory.path)
+        #expect(untrained.status == 1 && untrained.standardError.contains("untrained.json:1: layers[0]: expected the layer's weights to convert, received none"), "\(untrained.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: directory.path + "/u.npz"))
     }
 }
