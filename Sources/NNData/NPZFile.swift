@@ -9,9 +9,15 @@ public enum NPZFile {
         try parse(TextFile.read(path), file: path, arrays: names, maximumBytes: maximumBytes)
     }
 
-    /// The names of the arrays in an `.npz` archive's bytes (its `.npy` members, without the extension), in order.
+    /// The names of the arrays in an `.npz` archive's bytes (its `.npy` members, without the extension), in
+    /// order; an archive naming one array twice is refused (NumPy would read the last, this reader the first).
     public static func arrayNames(_ bytes: [UInt8], file: String) throws(InputError) -> [String] {
-        try ZipArchive(bytes, file: file).members.map { $0.name.hasSuffix(".npy") ? String($0.name.dropLast(4)) : $0.name }
+        let names = try ZipArchive(bytes, file: file).members.map { $0.name.hasSuffix(".npy") ? String($0.name.dropLast(4)) : $0.name }
+        var seen: Set<String> = []
+        for name in names where !seen.insert(name).inserted {
+            throw InputError(file: file, message: "expected each array once, received \"\(name)\" twice (NumPy would read the last, NNLab refuses to guess)")
+        }
+        return names
     }
 
     /// Parses the bytes of an `.npz` archive, errors naming `file`.

@@ -34,9 +34,6 @@ public enum GradientFile {
     static func npz(_ path: String) throws(InputError) -> [(shape: [Int], values: [Double])] {
         let bytes = try TextFile.read(path)
         let present = try NPZFile.arrayNames(bytes, file: path)
-        if let repeated = present.first(where: { name in present.filter { $0 == name }.count > 1 }) {
-            throw InputError(file: path, message: "expected each array once, received \"\(repeated)\" twice (NumPy would read the last, NNLab refuses to guess)")
-        }
         // From 0 before from 1: an archive with dW0 also has dW1.
         let schemes: [(Int) -> String] = [
             { $0 % 2 == 0 ? "dW\($0 / 2)" : "db\($0 / 2)" }, { $0 % 2 == 0 ? "dW\($0 / 2 + 1)" : "db\($0 / 2 + 1)" },

@@ -20,9 +20,6 @@ public enum ModelArrays {
     public static func apply(npz path: String, to spec: ModelSpec, location: FieldLocation) throws(InputError) -> ModelSpec {
         let bytes = try TextFile.read(path)
         let archive = try NPZFile.arrayNames(bytes, file: path)
-        if let repeated = archive.first(where: { name in archive.filter { $0 == name }.count > 1 }) {
-            throw location.error("expected each array once, received \"\(repeated)\" twice (NumPy would read the last, NNLab refuses to guess)")
-        }
         let dense = spec.denseIndices
         let widths = spec.cost.widths
         let names: [String]

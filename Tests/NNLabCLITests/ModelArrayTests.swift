@@ -1,5 +1,6 @@
 import Foundation
 import NNCore
+import NNData
 import NNFiles
 import NNRuns
 import Testing
@@ -76,6 +77,22 @@ struct ModelArrayTests {
         let result = try CommandRunner.run(["train", "run.json", "--quiet"], in: directory.path)
         #expect(result.status == 1 && result.standardError.contains(message), "\(result.standardError)")
         #expect(result.standardError.split(separator: "\n").count == 1)
+    }
+
+    /// An archive that names an array twice (NumPy reads the last, a ZIP reader may take the first) is refused,
+    /// for a model and for grad --check.
+    @Test func repeatedArraysAreRefused() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let w = NPYArray(shape: [2, 1], values: [1, 2]), b = NPYArray(shape: [1], values: [0])
+        try Data(NPZWriter.npz([(name: "W0", array: w), (name: "b0", array: b), (name: "W0", array: w)])).write(to: URL(fileURLWithPath: directory.path + "/dup.npz"))
+        try directory.write("run.json", #"{"model": {"input": 2, "loss": "mse", "npz": "dup.npz", "layers": [{"type": "dense", "units": 1}]}, "data": "xor", "optimizer": {"type": "sgd"}, "epochs": 1}"#)
+        let train = try CommandRunner.run(["train", "run.json", "--quiet"], in: directory.path)
+        #expect(train.status == 1 && train.standardError.contains(#"dup.npz: expected each array once, received "W0" twice"#), "\(train.standardError)")
+        try directory.write("m.json", #"{"input": 2, "loss": "mse", "layers": [{"type": "dense", "units": 1, "weights": [[1], [2]], "bias": [0]}]}"#)
+        try directory.write("d.json", #"{"x": [[1, 2]], "y": [[1]]}"#)
+        let grad = try CommandRunner.run(["grad", "m.json", "d.json", "--check", "dup.npz"], in: directory.path)
+        #expect(grad.status == 1 && grad.standardError.contains(#"expected each array once, received "W0" twice"#), "\(grad.standardError)")
     }
 
     /// `nnlab train --save trained.npz` writes the trained arrays: the same as converting the JSON it saves.
