@@ -6,7 +6,7 @@ import NNFiles
 /// Layout: the magic `\x93NUMPY`, the version (major, minor bytes), the header length (2 bytes
 /// little-endian in 1.0, 4 bytes in 2.0/3.0), a Python dict literal such as
 /// `{'descr': '<f8', 'fortran_order': False, 'shape': (150, 4), }`, then the data. Supported:
-/// C order, 1-D and 2-D shapes, and the numeric dtypes float (`f4`, `f8`), signed (`i1`, `i2`,
+/// C or Fortran order (read into row-major), 1-D and 2-D shapes, and the numeric dtypes float (`f4`, `f8`), signed (`i1`, `i2`,
 /// `i4`, `i8`) and unsigned (`u1`, `u2`, `u4`, `u8`) integers and `b1`, in either byte order
 /// (`<`, `>`, `|`, `=`; `=` means little-endian, the order of every machine NNLab runs on).
 public struct NPYArray: Sendable, Hashable {
@@ -90,10 +90,6 @@ public enum NPYFile {
         guard headerStart + headerLength <= bytes.count else { throw truncated(file, bytes.count) }
         let header = String(decoding: bytes[headerStart..<(headerStart + headerLength)], as: UTF8.self)
         let (dtype, fortranOrder, shape) = try NPYHeader.parse(header, file: file)
-        guard !fortranOrder else {
-            throw InputError(file: file, field: "fortran_order", message:
-                "expected C order (fortran_order: False), received Fortran order; save a C-contiguous array (numpy.ascontiguousarray)")
-        }
         guard shape.count == 1 || shape.count == 2 else {
             throw InputError(file: file, field: "shape", message: "expected a 1-D or 2-D array, received shape \(describe(shape))")
         }
@@ -111,9 +107,16 @@ public enum NPYFile {
                 "expected \(size.partialValue) data bytes for shape \(describe(shape)) of \(dtype.descr), received \(bytes.count - dataStart)")
         }
         var values = [Double](repeating: 0, count: count)
+        // Fortran order (np.save of a transposed view, `dW.T`) stores columns one after another: element
+        // (r, c) is the (c·rows + r)-th value; it is read into C (row-major) order.
+        let rows = shape[0], columns = shape.count == 2 ? shape[1] : 1
         bytes.withUnsafeBufferPointer { buffer in
             values.withUnsafeMutableBufferPointer { output in
-                for i in 0..<count { output[i] = dtype.value(buffer, at: dataStart + i * dtype.size) }
+                if fortranOrder && shape.count == 2 {
+                    for i in 0..<count { output[(i % rows) * columns + i / rows] = dtype.value(buffer, at: dataStart + i * dtype.size) }
+                } else {
+                    for i in 0..<count { output[i] = dtype.value(buffer, at: dataStart + i * dtype.size) }
+                }
             }
         }
         // NaN or ±inf in data would only show up later as a "divergence" blamed on the learning rate.

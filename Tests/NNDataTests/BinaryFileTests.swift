@@ -33,6 +33,10 @@ func idx(_ magic: UInt32, _ dimensions: [UInt32], _ data: [UInt8]) -> [UInt8] {
                           littleEndian([1.5, -2, 3, 4, 5, 6.25].map { $0.bitPattern }))
         let array = try NPYFile.load(directory.write("a.npy", doubles))
         #expect(array.shape == [2, 3] && array.matrix.rowArrays == [[1.5, -2, 3], [4, 5, 6.25]])
+        // Fortran order (np.save(f, a.T) of a C array): the same matrix, stored column after column.
+        let fortran = npy("{'descr': '<f8', 'fortran_order': True, 'shape': (2, 3), }",
+                          littleEndian([1.5, 4, -2, 5, 3, 6.25].map { $0.bitPattern }))
+        #expect(try NPYFile.load(directory.write("fortran.npy", fortran)).matrix.rowArrays == [[1.5, -2, 3], [4, 5, 6.25]])
         let floats = npy("{'descr': '<f4', 'fortran_order': False, 'shape': (3,), }", littleEndian([Float(0.5), -1, 2].map { $0.bitPattern }), major: 2)
         #expect(try NPYFile.load(directory.write("f.npy", floats)).matrix.rowArrays == [[0.5], [-1], [2]])
         let int64 = npy("{'descr': '<i8', 'fortran_order': False, 'shape': (2,), }", littleEndian([Int64(-7), 9]), major: 3)
@@ -59,8 +63,9 @@ func idx(_ magic: UInt32, _ dimensions: [UInt32], _ data: [UInt8]) -> [UInt8] {
         #expect(data.labels == [0, 2, 1] && data.features.elements == [1, 2, 3])
         #expect(inputError { () throws(InputError) in try NPYFile.loadClassification(features: x, labels: y, classCount: 2) }?.description
                 == "\(y): labels[1]: expected a class index in 0..<2, received 2.0")
-        let fortran = directory.write("fortran.npy", npy("{'descr': '<f8', 'fortran_order': True, 'shape': (1, 1), }", littleEndian([UInt64(0)])))
-        #expect(inputError { () throws(InputError) in try NPYFile.load(fortran) }?.field == "fortran_order")
+        // A Fortran-order file too short for its shape is refused like a C-order one.
+        let fortran = directory.write("fortran-short.npy", npy("{'descr': '<f8', 'fortran_order': True, 'shape': (2, 2), }", littleEndian([UInt64(0)])))
+        #expect(inputError { () throws(InputError) in try NPYFile.load(fortran) }?.description.contains("expected 32 data bytes for shape (2, 2)") == true)
         let short = directory.write("short.npy", npy("{'descr': '<f8', 'fortran_order': False, 'shape': (2, 2), }", littleEndian([UInt64(0)])))
         #expect(inputError { () throws(InputError) in try NPYFile.load(short) }?.description
                 == "\(short): expected 32 data bytes for shape (2, 2) of <f8, received 8")
