@@ -9,51 +9,27 @@ public struct LayerTrace: Sendable, Hashable {
 }
 
 extension Network {
-    /// Every layer's input, pre-activation and output for inputs `x` (allocates; for the lab).
+    /// Every layer's input, pre-activation and output for inputs `x` (allocates; for the lab): one
+    /// inference pass through the workspace, every layer's buffers read back, so a trace computes what
+    /// `predict` computes, bit for bit, whatever the layer.
     public func trace(_ x: Matrix) -> [LayerTrace] {
         precondition(x.columns == inputWidth, "Network expects \(inputWidth) input columns, received \(x.columns)")
-        var traces: [LayerTrace] = []
-        var current = x
-        for (index, layer) in layers.enumerated() {
-            if let dense = layer as? Dense {
-                let z = dense.preactivation(current)
-                let a = dense.activation(z, constants: constants)
-                traces.append(LayerTrace(input: current, preactivation: z, output: a))
-                current = a
-            } else {
-                let out = Self.run(layer, on: current, networkInput: x, outputWidth: outputWidth(ofLayer: index))
-                traces.append(LayerTrace(input: current, preactivation: nil, output: out))
-                current = out
+        let rows = x.rows
+        let workspace = rows > 0 ? Workspace(network: self, capacity: rows) : nil
+        if let workspace { x.elements.withUnsafeBufferPointer { workspace.forward($0.baseAddress!, rows: rows) } }
+        var input = x
+        return layers.indices.map { i in
+            let width = outputWidth(ofLayer: i)
+            func matrix(_ values: UnsafePointer<Double>?) -> Matrix {
+                Matrix(rows: rows, columns: width, elements: values.map { Array(UnsafeBufferPointer(start: $0, count: rows * width)) } ?? [])
             }
+            let memory = workspace?.memory[i]
+            let output = matrix(memory.map { UnsafePointer($0.output) })
+            // Z for a dense layer: where it keeps the input of its activation.
+            let z = layers[i] is Dense ? matrix(memory.flatMap { layers[i].finalActivation($0)?.logits }) : nil
+            defer { input = output }
+            return LayerTrace(input: input, preactivation: z, output: output)
         }
-        return traces
-    }
-
-    /// One layer's output for `input` in inference (allocates; for traces).
-    private static func run(_ layer: any Layer, on input: Matrix, networkInput: Matrix, outputWidth: Int) -> Matrix {
-        let rows = input.rows
-        func buffer(_ count: Int) -> UnsafeMutablePointer<Double> {
-            let p = UnsafeMutablePointer<Double>.allocate(capacity: max(count, 1))
-            p.initialize(repeating: 0, count: max(count, 1))
-            return p
-        }
-        let memory = LayerMemory(inputWidth: input.columns, outputWidth: outputWidth, output: buffer(rows * outputWidth),
-                                 scratch: buffer(rows * layer.scratchWidth(inputWidth: input.columns)),
-                                 parameters: buffer(layer.parameterCount), gradients: buffer(layer.parameterCount),
-                                 outputGradient: buffer(rows * outputWidth), inputGradient: nil)
-        defer {
-            for p in [memory.output, memory.scratch, memory.parameters, memory.gradients, memory.outputGradient] { p.deallocate() }
-        }
-        layer.copyParameters(into: memory.parameters)
-        var random = RandomGenerator(seed: 0, stream: RandomStream.dropout)
-        input.elements.withUnsafeBufferPointer { x in
-            networkInput.elements.withUnsafeBufferPointer { x0 in
-                let pass = LayerPass(rows: rows, phase: .inference, constants: .keras, networkInput: x0.baseAddress!,
-                                     networkInputWidth: networkInput.columns, gradientIsLogit: false)
-                layer.forward(x.baseAddress!, memory, pass, random: &random)
-            }
-        }
-        return Matrix(rows: rows, columns: outputWidth, elements: Array(UnsafeBufferPointer(start: memory.output, count: rows * outputWidth)))
     }
 
     /// The output of layer `index` (0-based) for inputs `x`: the course's `forward_upto(j)`.
