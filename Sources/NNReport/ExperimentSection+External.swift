@@ -26,7 +26,9 @@ extension ExperimentSection {
                 start = tr(" Give the weights it started from as initial_model (a model file) to compare the two epoch by epoch.")
             }
             let agreements = compared ? external.agreement(with: result.history) : []
-            if compared, !agreements.isEmpty {
+            // A panel of differences only where there is one to draw (equal epochs are off the log axis).
+            let differs = agreements.contains { $0.largest != 0 }
+            if compared, differs {
                 let tolerance = LineSeries(tr("tolerance \(readable(external.tolerance))"), x: [1, Double(max(1, agreements[0].epochs))],
                                            y: [external.tolerance, external.tolerance], color: Color(gray: 0.4), dash: .dashed)
                 let lines: [any Mark] = agreements.map { a in
@@ -39,7 +41,7 @@ extension ExperimentSection {
             let unmatched = compared ? external.unmatched(with: result.history) : []
             let left = unmatched.isEmpty ? "" : " " + tr("Not compared, as only one of the two records them: \(unmatched.map(translated).joined(separator: ", ")).")
             blocks.append(.figure(ReportFigure(name: "\(key)-external-\(number + 1)", figure: Figure(width: max(960, 440 * Double(panels.count)), height: 400, columns: panels.count, panels: panels),
-                                               caption: tr("\(external.name) (from \(external.file)) beside NNLab's run of the same configuration (seed \(seed))") + (compared ? tr(", and their relative difference per epoch (epochs where they are equal are not drawn on the log axis).") : ".") + " " + epochs + (compared ? " " + tr("Epochs are numbered from 1 (a CSVLogger file's epoch 0 is epoch 1).") : "") + left,
+                                               caption: tr("\(external.name) (from \(external.file)) beside NNLab's run of the same configuration (seed \(seed))") + (compared && differs ? tr(", and their relative difference per epoch (epochs where they are equal are not drawn on the log axis).") : ".") + " " + epochs + (compared ? " " + tr("Epochs are numbered from 1 (a CSVLogger file's epoch 0 is epoch 1).") : "") + left,
                                                alt: tr("The student's history beside NNLab's"))))
             guard compared else {
                 blocks.append(.note(tr("\(external.name):") + start, kind: "info"))

@@ -67,6 +67,9 @@ struct ExternalRunTests {
         #expect(html.contains("unknown start:") && html.contains("Give the weights it started from as initial_model"))
         let figures = try FileManager.default.contentsOfDirectory(atPath: directory.path + "/out/figures")
         #expect(figures.contains("experiment-1-external-1.png") && figures.contains("experiment-1-external-3.png"))
+        // Equal at every epoch: no empty difference panel; the drifting run has one.
+        #expect(html.contains("mine (from") && !html.contains("same.csv) beside NNLab&#39;s run of the same configuration (seed 0), and their relative difference"))
+        #expect(html.contains("drift.csv) beside NNLab&#39;s run of the same configuration (seed 0), and their relative difference per epoch"))
         let table = try String(contentsOfFile: directory.path + "/out/tables/table-3.csv", encoding: .utf8)
         #expect(table.contains("loss,30,12,epoch 13 (1e−05),1e−05"), "\(table)")
         #expect(table.contains(validation ? "val_loss,30,30,none,0" : "mse,30,30,none,0"), "\(table)")
