@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // MARK: - Training core (knows nothing of plotting or reports)
@@ -39,12 +40,14 @@ let package = Package(
         .target(name: "NNRecording", dependencies: ["NNCore", "NNStatistics"]),
         // MARK: - Data sets (built-in sets, file loaders, preprocessing)
 
-        /// zlib: inflate for the embedded digits, gzip MNIST files and NumPy .npz archives; deflate for PlotCairo's PNGs.
-        .systemLibrary(name: "CZlib"),
+        /// zlib: inflate for the embedded digits and gzip MNIST files, deflate for PlotCairo's PNGs, CRC-32 (ZIPFoundation names its own module CZlib).
+        .systemLibrary(name: "CZlibShim"),
+        /// HDF5 (Debian's libhdf5-dev): Keras's `.h5` model files and the weights inside `.keras` archives.
+        .systemLibrary(name: "CHDF5", pkgConfig: "hdf5", providers: [.apt(["libhdf5-dev"])]),
         /// Embedded in code (not `Bundle.module`) so a copied `nnlab` binary still has them.
         .target(
             name: "NNData",
-            dependencies: ["NNCore", "NNFiles", "CZlib"],
+            dependencies: ["NNCore", "NNFiles", "CZlibShim", "CHDF5", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Resources/digits.rst", "Resources/iris.rst"],
             resources: [.embedInCode("Resources/digits.csv.gz"), .embedInCode("Resources/iris.csv")]
         ),
@@ -61,7 +64,7 @@ let package = Package(
             providers: [.apt(["libcairo2-dev"])]
         ),
         .target(name: "Plot", dependencies: ["NNStatistics"]),
-        .target(name: "PlotCairo", dependencies: ["Plot", "CCairo", "CZlib"]),
+        .target(name: "PlotCairo", dependencies: ["Plot", "CCairo", "CZlibShim"]),
         /// One figure of each kind with synthetic data (`nnlab gallery`, the plotting benchmarks): the
         /// renderer draws what it is given and invents no data.
         .target(name: "PlotGallery", dependencies: ["Plot", "PlotCairo"]),

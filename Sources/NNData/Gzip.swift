@@ -1,4 +1,4 @@
-internal import CZlib
+internal import CZlibShim
 import NNCore
 import NNFiles
 
@@ -51,7 +51,7 @@ public enum Gzip {
                     let produced: Int = chunk.withUnsafeMutableBufferPointer { out in
                         stream.next_out = out.baseAddress
                         stream.avail_out = UInt32(out.count)
-                        status = CZlib.inflate(&stream, Z_NO_FLUSH)
+                        status = CZlibShim.inflate(&stream, Z_NO_FLUSH)
                         return out.count - Int(stream.avail_out)
                     }
                     output.append(contentsOf: chunk[0..<produced])
@@ -93,7 +93,7 @@ public enum Gzip {
             // zlib's length is a 32-bit integer: in steps of 1 GiB.
             while offset < buffer.count {
                 let step = min(1 << 30, buffer.count - offset)
-                crc = CZlib.crc32(crc, buffer.baseAddress.map { $0 + offset }, UInt32(step))
+                crc = CZlibShim.crc32(crc, buffer.baseAddress.map { $0 + offset }, UInt32(step))
                 offset += step
             }
         }

@@ -32,7 +32,7 @@ struct TrainCommand: ParsableCommand {
     @Flag(help: "Print {\"history\": {...}, \"model\": {...}} instead of the summary.")
     var json = false
 
-    @Option(help: "Write the trained model to this path: an NNLab model file, or the dense layers' arrays (W0, b0, …) for a path ending in .npz.")
+    @Option(help: "Write the trained model to this path, by extension: .keras or .h5 (a Keras model), .npz (the dense layers' arrays W0, b0, …), else an NNLab model file.")
     var save: String?
 
     @Flag(help: "Print only one final summary line.")
@@ -55,6 +55,8 @@ struct TrainCommand: ParsableCommand {
             let destination = try save.map { (path: String) throws(InputError) -> FileDestination in try FileDestination.check(path) }  // before training
             var budget = MemoryBudget(limit: memoryLimit.bytes)
             let loaded = try RunFile.load(runFile, budget: &budget, log: quiet || !Terminal.standardErrorIsTerminal ? nil : { Terminal.standardError("nnlab: " + $0) })
+            // A Keras file cannot hold every layer (features): refused before training, not after.
+            if let save { try (ModelFormat(path: save) ?? .json).check(loaded.network, file: save) }
             if !json && !quiet {
                 Terminal.standardError("nnlab: " + Terminal.plan(budget))
             }
@@ -77,9 +79,8 @@ struct TrainCommand: ParsableCommand {
                 guard network.parameterVector.allSatisfy(\.isFinite) else {
                     throw InputError(file: save, message: "not written: the weights are not finite after the divergence")
                 }
-                // By extension: NumPy's .npz holds the dense layers' arrays (W0, b0, …), anything else NNLab's JSON model file.
-                try destination.write(save.lowercased().hasSuffix(".npz") ? NPZWriter.npz(ModelArrays.arrays(of: network))
-                                                                           : Array(ModelFile.encode(network).utf8))
+                // By extension: NumPy's .npz (the dense layers' arrays W0, b0, …), Keras's .keras or .h5, else NNLab's JSON.
+                try destination.write((ModelFormat(path: save) ?? .json).bytes(of: network, file: save))
             }
             if json {
                 print(TrainCommand.json(history: history, network: network))

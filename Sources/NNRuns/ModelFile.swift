@@ -17,6 +17,9 @@ import NNFiles
 /// "initializer", default glorot_uniform; a missing "bias" starts at zero), `ConcatInputSpec`,
 /// `DropoutSpec` (`{"type": "dropout", "rate": 0.5}`), `FeaturesSpec`
 /// (`{"type": "features", "include": ["x1", "x2", "x1^2", "sin(x1)"]}`, first layer only).
+///
+/// `{"keras": "model.keras"}` (or `.h5`) reads a Keras model file instead (`KerasFile`), with an
+/// optional "loss" that replaces its compiled one; `{"npz": …}` beside the layers gives their weights.
 public enum ModelFile {
     /// Limits that keep a typo from allocating the machine away.
     public static let maximumUnits = 1_000_000
@@ -33,13 +36,18 @@ public enum ModelFile {
     /// in, the parameter limits) is checked when the network is built.
     /// - Parameter base: the file paths in the model (`npz`) are relative to (the file that holds it).
     public static func spec(from field: JSONField, base: String = "") throws(InputError) -> ModelSpec {
+        // `{"keras": "model.keras"}` (or .h5): the layers, weights and compiled loss of a Keras model file.
+        if let keras = try field.anyObject().optional("keras") {
+            let object = try field.object(allowing: ["keras", "loss", "name", "constants"])
+            var loss: Loss?
+            if let lossField = object.optional("loss") { loss = try self.loss(lossField) }
+            var spec = try KerasFile.spec(keras.filePath(relativeTo: base), loss: loss, location: field.location)
+            if let name = try object.optional("constants")?.string(oneOf: Constants.allCases.map(\.rawValue)) { spec.constants = Constants(rawValue: name) }
+            return spec
+        }
         let object = try field.object(allowing: ["input", "loss", "layers", "name", "constants", "npz"])
         let input = try object.required("input", "the number of input columns").integer(in: 1...maximumInput)
-        let lossField = try object.required("loss", "one of \(Loss.names.joined(separator: ", "))")
-        let lossName = try lossField.string()
-        guard let loss = Loss(name: lossName) else {
-            throw lossField.error("expected one of \(Loss.names.joined(separator: ", ")), received \(lossField.value.summary)")
-        }
+        let loss = try self.loss(try object.required("loss", "one of \(Loss.names.joined(separator: ", "))"))
         let layersField = try object.required("layers", "an array of layers")
         let layerFields = try layersField.array()
         guard !layerFields.isEmpty else { throw layersField.error("expected at least one layer, received an empty array") }
@@ -52,6 +60,31 @@ public enum ModelFile {
             spec = try ModelArrays.apply(npz: npz.filePath(relativeTo: base), to: spec, location: npz.location)
         }
         return spec
+    }
+
+    /// A model field: an object (written inline, or naming a Keras file with "keras"), or the path of
+    /// a model file (NNLab's JSON, or Keras's `.keras` / `.h5` / `.hdf5`), read within `budget`.
+    /// - Parameter base: the file the field is in (relative paths are relative to it).
+    public static func spec(field: JSONField, base: String, budget: MemoryBudget) throws(InputError) -> ModelSpec {
+        switch field.value.kind {
+        case .object:
+            return try spec(from: field, base: base)
+        case .string(let relative):
+            guard !relative.isEmpty else { throw field.error("expected a path or an object, received an empty string") }
+            let path = try field.filePath(relativeTo: base)
+            if KerasFile.handles(path) { return try KerasFile.spec(path, location: field.location) }
+            return try spec(from: TextFile.readJSON(path, budget: budget), base: path)
+        default:
+            throw field.error("expected an object or a path, received \(field.value.summary)")
+        }
+    }
+
+    /// A loss name (NNLab's or Keras's long one).
+    static func loss(_ field: JSONField) throws(InputError) -> Loss {
+        guard let loss = Loss(name: try field.string()) else {
+            throw field.error("expected one of \(Loss.names.joined(separator: ", ")), received \(field.value.summary)")
+        }
+        return loss
     }
 
     /// The layer kinds model files know, each with its own words (`LayerSpec`).
@@ -92,7 +125,8 @@ public enum ModelFile {
 
     /// Reads the model file at `path`.
     public static func load(_ path: String, seed: UInt64 = 0) throws(InputError) -> Network {
-        try spec(from: TextFile.readJSON(path), base: path).network(seed: seed)
+        if KerasFile.handles(path) { return try KerasFile.spec(path).network(seed: seed) }
+        return try spec(from: TextFile.readJSON(path), base: path).network(seed: seed)
     }
 
     /// The model file for `network`, with every number in shortest round-trip form, so that

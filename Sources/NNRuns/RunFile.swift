@@ -58,9 +58,7 @@ public enum RunFile {
                             data given: (source: DataSource, location: FieldLocation, validation: RunSpec.Validation)? = nil) throws(InputError) -> RunSpec {
         let object = try field.object(allowing: fields + extra)
         let modelField = try object.required("model", "a model object or a path to a model file")
-        // A model file's own paths (its "npz") are relative to it; an inline model's to the run file.
-        let modelBase = (try? modelField.filePath(relativeTo: path)) ?? path
-        let model = try ModelFile.spec(from: referenced(modelField, base: path, budget: budget), base: modelBase)
+        let model = try ModelFile.spec(field: modelField, base: path, budget: budget)
         let data: (source: DataSource, location: FieldLocation)
         if let given {
             data = (given.source, given.location)
@@ -126,17 +124,5 @@ public enum RunFile {
             }
         }
         return spec
-    }
-
-    /// An inline object, or the parsed file a string names (relative to `base`).
-    static func referenced(_ field: JSONField, base: String, budget: MemoryBudget) throws(InputError) -> JSONField {
-        switch field.value.kind {
-        case .object: return field
-        case .string(let relative):
-            guard !relative.isEmpty else { throw field.error("expected a path or an object, received an empty string") }
-            return try TextFile.readJSON(field.filePath(relativeTo: base), budget: budget)
-        default:
-            throw field.error("expected an object or a path, received \(field.value.summary)")
-        }
     }
 }

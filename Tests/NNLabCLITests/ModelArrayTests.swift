@@ -118,7 +118,7 @@ struct ModelArrayTests {
         let noArchitecture = try CommandRunner.run(["convert", Self.fixture("lab-weights.npz"), "m.json"], in: directory.path)
         #expect(noArchitecture.status == 1 && noArchitecture.standardError.contains("expected --architecture MODEL.json with the layers"), "\(noArchitecture.standardError)")
         let unknown = try CommandRunner.run(["convert", Self.examples + "/lab-model.json", "m.h6"], in: directory.path)
-        #expect(unknown.status == 1 && unknown.standardError.contains("expected a .json or .npz OUT"), "\(unknown.standardError)")
+        #expect(unknown.status == 1 && unknown.standardError.contains("expected a .json, .npz, .keras, .h5 or .hdf5 OUT"), "\(unknown.standardError)")
         #expect(!FileManager.default.fileExists(atPath: directory.path + "/m.json") && !FileManager.default.fileExists(atPath: directory.path + "/m.h6"))
         try directory.write("untrained.json", #"{"input": 2, "loss": "mse", "layers": [{"type": "dense", "units": 2}]}"#)
         let untrained = try CommandRunner.run(["convert", "untrained.json", "u.npz"], in: directory.path)
