@@ -111,7 +111,7 @@ static inline int nn_h5_probe(const void *image, size_t size, unsigned long long
         struct rlimit core = {0, 0};
         setrlimit(RLIMIT_CORE, &core);
         close(2);
-        struct rlimit cpu = {seconds, seconds};
+        struct rlimit cpu = {seconds, seconds + 1};  // SIGXCPU at the limit, SIGKILL a second later
         setrlimit(RLIMIT_CPU, &cpu);
         struct rlimit memory = {max_bytes, max_bytes};
         setrlimit(RLIMIT_AS, &memory);

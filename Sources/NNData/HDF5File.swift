@@ -38,13 +38,15 @@ public final class HDF5File {
             throw InputError(file: file, message: "expected an HDF5 file (starting \\x89HDF), received \(bytes.count < 8 ? "\(bytes.count) bytes" : Gzip.hexPrefix(bytes))")
         }
         // libhdf5 can crash on a damaged file: it first reads the whole file in a child process (`nn_h5_probe`).
+        // Reading a model file takes well under a second per 100 MB; a damaged one can make libhdf5 loop.
+        let seconds = 5 + bytes.count / 50_000_000
         let outcome = bytes.withUnsafeBytes {
-            nn_h5_probe($0.baseAddress, $0.count, UInt64(Self.maximumProbeValues), 60, UInt64(1 << 30) + 16 * UInt64($0.count))
+            nn_h5_probe($0.baseAddress, $0.count, UInt64(Self.maximumProbeValues), UInt32(seconds), UInt64(1 << 30) + 16 * UInt64($0.count))
         }
         switch outcome {
         case 0: break
-        case Int32(SIGXCPU):
-            throw InputError(file: file, message: "expected an HDF5 file libhdf5 reads, received one it was still reading after 60 s of CPU (a damaged file)")
+        case Int32(SIGXCPU), Int32(SIGKILL):
+            throw InputError(file: file, message: "expected an HDF5 file libhdf5 reads, received one it was still reading after \(seconds) s of CPU time (a damaged file)")
         case -1:
             throw InputError(file: file, message: "could not be checked: no process could be started to read it (fork failed)")
         default:

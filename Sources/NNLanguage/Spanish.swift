@@ -638,6 +638,14 @@ enum Spanish {
             "Sensibilidad a la tasa de aprendizaje",
         "learning rate":
             "tasa de aprendizaje",
+        " Every seed starts from the same weights, the model's own, and with the batches not shuffled and no dropout the seeds train identically.":
+            " Todas las semillas parten de los mismos pesos, los del propio modelo, y sin barajar los lotes ni dropout entrenan de forma idéntica.",
+        " Every seed starts from the same weights, the model's own: the seeds change only the batch order.":
+            " Todas las semillas parten de los mismos pesos, los del propio modelo: las semillas cambian solo el orden de los lotes.",
+        " Every seed starts from the same weights, the model's own: the seeds change only the dropout masks.":
+            " Todas las semillas parten de los mismos pesos, los del propio modelo: las semillas cambian solo las máscaras de dropout.",
+        " Every seed starts from the same weights, the model's own: the seeds change only the batch order and the dropout masks.":
+            " Todas las semillas parten de los mismos pesos, los del propio modelo: las semillas cambian solo el orden de los lotes y las máscaras de dropout.",
         " Constants: exact (every coefficient as written, none rounded to float32 as Keras does).":
             " Constantes: exactas (cada coeficiente tal como está escrito, ninguno redondeado a float32 como hace Keras).",
         "exact constants (none rounded to float32 as Keras does)":

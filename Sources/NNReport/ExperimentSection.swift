@@ -187,7 +187,24 @@ enum ExperimentSection {
         }
         let optimizer = describe(run)
         let samples = run.validation.map { tr("\(run.data.count) training and \($0.count) \(translated(heldOut)) samples") } ?? tr("\(run.data.count) samples")
-        return [.paragraph(tr("Data: \(experiment.dataName) (\(samples)). Model: \(run.network.inputWidth) inputs → \(layers.joined(separator: " → ")), loss \(run.network.loss.name). Optimizer: \(optimizer); \(Format.count(run.options.epochs, "epoch")), batch size \(run.options.batchSize), \(run.options.shuffle ? tr("shuffled") : tr("not shuffled")); seeds \(experiment.seeds.map(String.init).joined(separator: ", ")).") + constantsSentence(run))]
+        return [.paragraph(tr("Data: \(experiment.dataName) (\(samples)). Model: \(run.network.inputWidth) inputs → \(layers.joined(separator: " → ")), loss \(run.network.loss.name). Optimizer: \(optimizer); \(Format.count(run.options.epochs, "epoch")), batch size \(run.options.batchSize), \(run.options.shuffle ? tr("shuffled") : tr("not shuffled")); seeds \(experiment.seeds.map(String.init).joined(separator: ", ")).") + constantsSentence(run) + sharedStartSentence(experiment))]
+    }
+
+    /// Said when every seed starts from the same weights (the model gives them: a Keras file, an
+    /// `.npz`, a trained model file), so the seeds differ only where they still draw something.
+    static func sharedStartSentence(_ experiment: ExperimentRuns) -> String {
+        guard experiment.runs.count > 1, let first = experiment.runs.first,
+              experiment.runs.allSatisfy({ $0.network.parameterVector == first.network.parameterVector }) else { return "" }
+        switch (first.options.shuffle, first.network.layers.contains { $0 is Dropout }) {
+        case (false, false):
+            return tr(" Every seed starts from the same weights, the model's own, and with the batches not shuffled and no dropout the seeds train identically.")
+        case (true, false):
+            return tr(" Every seed starts from the same weights, the model's own: the seeds change only the batch order.")
+        case (false, true):
+            return tr(" Every seed starts from the same weights, the model's own: the seeds change only the dropout masks.")
+        case (true, true):
+            return tr(" Every seed starts from the same weights, the model's own: the seeds change only the batch order and the dropout masks.")
+        }
     }
 
     /// The final values per seed, with a short status per seed; how each early-stopped seed ended is said

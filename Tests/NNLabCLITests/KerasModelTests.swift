@@ -150,6 +150,32 @@ struct KerasModelTests {
         #expect(FileManager.default.contents(atPath: directory.path + "/trained.json") == FileManager.default.contents(atPath: directory.path + "/back.json"))
     }
 
+    /// An experiment on a Keras model: every seed starts from the file's weights, and the report says
+    /// so, and what the seeds still change (true of the runs: unshuffled, they train identically).
+    @Test func experimentsSayTheSeedsShareTheModelsWeights() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        try FileManager.default.copyItem(atPath: Self.fixture("skip.h5"), toPath: directory.path + "/skip.h5")
+        try directory.write("exp.yaml", """
+            title: Keras
+            sections: [experiments]
+            experiments:
+              - {name: unshuffled, data: xor, model: skip.h5, optimizer: {type: sgd, learning_rate: 0.1}, epochs: 20, shuffle: false, seeds: [0, 1]}
+              - {name: shuffled, data: xor, model: {keras: skip.h5}, optimizer: {type: sgd, learning_rate: 0.1}, epochs: 20, batch_size: 2, seeds: [0, 1]}
+            """)
+        let result = try CommandRunner.run(["report", "exp.yaml", "--output", "out"], in: directory.path)
+        #expect(result.status == 0, "\(result.standardError)")
+        let html = try String(contentsOfFile: directory.path + "/out/index.html", encoding: .utf8)
+        #expect(html.contains("Every seed starts from the same weights, the model&#39;s own, and with the batches not shuffled and no dropout the seeds train identically."))
+        #expect(html.contains("Every seed starts from the same weights, the model&#39;s own: the seeds change only the batch order."))
+        let csv = try String(contentsOfFile: directory.path + "/out/history.csv", encoding: .utf8)
+        // Columns run (counted over the report), variant, seed, epoch, …: the first experiment's runs are 0 and 1.
+        let rows = csv.split(separator: "\n")
+        let seed0 = rows.filter { $0.hasPrefix("0,,0,") }.map { $0.dropFirst(5) }
+        let seed1 = rows.filter { $0.hasPrefix("1,,1,") }.map { $0.dropFirst(5) }
+        #expect(!seed0.isEmpty && seed0 == seed1, "the unshuffled seeds train identically")
+    }
+
     /// A model saved without compile(): refused without a loss, read with one given.
     @Test func uncompiledModelsNeedALoss() throws {
         let directory = try TemporaryDirectory()
@@ -200,8 +226,13 @@ struct KerasModelTests {
         try keras.prefix(keras.count / 2).write(to: URL(fileURLWithPath: directory.path + "/truncated.keras"))
         try directory.write("text.h5", "not an HDF5 file")
         try Data(ZipArchive.write([(name: "config.json", bytes: Array("{}".utf8))])).write(to: URL(fileURLWithPath: directory.path + "/members.keras"))
+        // Found by scripts/fuzz: libhdf5 1.10 reads through a null pointer in one, and loops in the other.
+        try FileManager.default.copyItem(atPath: Self.fixture("damaged-crash.h5"), toPath: directory.path + "/crash.h5")
+        try FileManager.default.copyItem(atPath: Self.fixture("damaged-loop.h5"), toPath: directory.path + "/loop.h5")
         let cases = ["truncated.h5": "truncated.h5", "truncated.keras": "expected a ZIP archive (.keras)", "text.h5": "expected an HDF5 file",
-                     "members.keras": "expected a Keras 3 archive with config.json and model.weights.h5, received \"config.json\""]
+                     "members.keras": "expected a Keras 3 archive with config.json and model.weights.h5, received \"config.json\"",
+                     "crash.h5": "crash.h5: expected an HDF5 file libhdf5 reads, received one that makes it crash (signal 11: a damaged file)",
+                     "loop.h5": "loop.h5: expected an HDF5 file libhdf5 reads, received one it was still reading after 5 s of CPU time (a damaged file)"]
         for (file, message) in cases {
             let result = try CommandRunner.run(["convert", file, "out.json"], in: directory.path)
             #expect(result.status == 1 && result.standardError.contains(message), "\(file): \(result.standardError)")
