@@ -14,6 +14,21 @@ public enum ModelArrays {
         }
     }
 
+    /// The rows of the first kernel in the `.npz` archive at `path` (`W0`, or `arr_0`): the input width of
+    /// a model whose first layer is dense.
+    public static func inputWidth(npz path: String, location: FieldLocation) throws(InputError) -> Int {
+        let bytes = try TextFile.read(path)
+        let names = try NPZFile.arrayNames(bytes, file: path)
+        guard let first = ["W0", "arr_0"].first(where: names.contains) else {
+            throw location.error("expected arrays W0, b0, W1, b1, … (or arr_0, arr_1, …), received \(names.isEmpty ? "an empty archive" : names.map { "\"\($0)\"" }.joined(separator: ", "))")
+        }
+        let kernel = try NPZFile.parse(bytes, file: path, arrays: [first], maximumBytes: 8 * ModelFile.maximumParameters + 4096)[0]
+        guard kernel.shape.count == 2, (1...ModelFile.maximumInput).contains(kernel.shape[0]) else {
+            throw InputError(file: path, field: first, message: "expected a kernel of shape (inputs, units), received shape (\(kernel.shape.map(String.init).joined(separator: ", ")))")
+        }
+        return kernel.shape[0]
+    }
+
     /// `spec` with every dense layer's weights and bias from the `.npz` archive at `path` (errors at
     /// `location`, the field that names the file). The shapes are checked when the network is built,
     /// against what comes into each layer.

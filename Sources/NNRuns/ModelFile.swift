@@ -46,17 +46,29 @@ public enum ModelFile {
             return spec
         }
         let object = try field.object(allowing: ["input", "loss", "layers", "name", "constants", "npz"])
-        let input = try object.required("input", "the number of input columns").integer(in: 1...maximumInput)
+        let npz = object.optional("npz")
         let loss = try self.loss(try object.required("loss", "one of \(Loss.names.joined(separator: ", "))"))
         let layersField = try object.required("layers", "an array of layers")
         let layerFields = try layersField.array()
         guard !layerFields.isEmpty else { throw layersField.error("expected at least one layer, received an empty array") }
+        let layers = try layers(layersField)
+        let input: Int
+        if let inputField = object.optional("input") {
+            input = try inputField.integer(in: 1...maximumInput)
+        } else if let npz, layers.first(where: { !($0 is DropoutSpec) }) is DenseSpec {
+            // {"npz": "weights.npz", "loss": …, "layers": […]}: the first kernel's rows are the input width.
+            input = try ModelArrays.inputWidth(npz: npz.filePath(relativeTo: base), location: npz.location)
+        } else {
+            _ = try object.required("input", npz == nil ? "the number of input columns"
+                                    : "the number of input columns (the .npz's first kernel gives it only when a dense layer comes first)")
+            throw field.error("expected \"input\"")
+        }
         var constants: Constants?
         if let name = try object.optional("constants")?.string(oneOf: Constants.allCases.map(\.rawValue)) { constants = Constants(rawValue: name) }
-        var spec = ModelSpec(input: input, loss: loss, layers: try layers(layersField), constants: constants, location: field.location)
+        var spec = ModelSpec(input: input, loss: loss, layers: layers, constants: constants, location: field.location)
         try spec.checkSize()
         // `"npz": "weights.npz"`: the dense layers' weights from NumPy arrays (W0, b0, … or arr_0, arr_1, …).
-        if let npz = object.optional("npz") {
+        if let npz {
             spec = try ModelArrays.apply(npz: npz.filePath(relativeTo: base), to: spec, location: npz.location)
         }
         return spec

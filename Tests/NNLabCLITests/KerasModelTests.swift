@@ -83,6 +83,11 @@ struct KerasModelTests {
             #expect(try String(contentsOfFile: directory.path + "/back-\(format).json", encoding: .utf8) == original, "\(format)")
             _ = try CommandRunner.run(["convert", lab, "again.\(format)"], in: directory.path)
             #expect(FileManager.default.contents(atPath: directory.path + "/lab.\(format)") == FileManager.default.contents(atPath: directory.path + "/again.\(format)"))
+            // The lab's numbers: its loss and every gradient, from the exported file as from the model file.
+            let labData = Self.examples + "/lab-data.json"
+            let fromJSON = try CommandRunner.run(["grad", lab, labData], in: directory.path)
+            let fromFile = try CommandRunner.run(["grad", "lab.\(format)", labData], in: directory.path)
+            #expect(fromJSON.status == 0 && fromFile.status == 0 && fromJSON.standardOutput == fromFile.standardOutput, "\(fromFile.standardError)")
             let keras = try CommandRunner.run(["convert", Self.fixture("lab.\(format)"), "keras-\(format).json"], in: directory.path)
             #expect(keras.status == 0, "\(keras.standardError)")
             #expect(try String(contentsOfFile: directory.path + "/keras-\(format).json", encoding: .utf8) == original, "Keras's lab.\(format)")

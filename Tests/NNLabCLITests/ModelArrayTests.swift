@@ -49,13 +49,15 @@ struct ModelArrayTests {
         try FileManager.default.copyItem(atPath: Self.fixture("lab-get-weights.npz"), toPath: directory.path + "/positional.npz")
         try directory.write("named.json", "{\"model\": \(architecture), \"npz\": \"named.npz\"}, \(data)}")
         try directory.write("positional.json", "{\"model\": \(architecture), \"npz\": \"positional.npz\"}, \(data)}")
+        // Without "input": the first kernel's rows give it.
+        try directory.write("noinput.json", "{\"model\": \(architecture.replacingOccurrences(of: #""input": 2, "#, with: "")), \"npz\": \"named.npz\"}, \(data)}")
         var outputs: [String] = []
-        for name in ["json", "named", "positional"] {
+        for name in ["json", "named", "positional", "noinput"] {
             let result = try CommandRunner.run(["train", "\(name).json", "--json"], in: directory.path)
             #expect(result.status == 0, "\(name): \(result.standardError)")
             outputs.append(result.standardOutput)
         }
-        #expect(outputs[0] == outputs[1] && outputs[0] == outputs[2])
+        #expect(outputs[0] == outputs[1] && outputs[0] == outputs[2] && outputs[0] == outputs[3])
     }
 
     @Test(arguments: [
