@@ -101,7 +101,7 @@ public enum Gzip {
     }
 
     /// The first bytes of `bytes` in hex, for error messages.
-    static func hexPrefix(_ bytes: [UInt8], count: Int = 4) -> String {
+    public static func hexPrefix(_ bytes: [UInt8], count: Int = 4) -> String {
         if bytes.isEmpty { return "an empty file" }
         let digits = bytes.prefix(count).map { byte in
             let text = String(byte, radix: 16)

@@ -126,6 +126,9 @@ public struct JSONObject: Sendable {
     public let field: JSONField
     let members: [JSONValue.Member]
 
+    /// The keys, in the order written.
+    public var keys: [String] { members.map(\.key) }
+
     /// The member `key`, if present (`null` counts as absent).
     public func optional(_ key: String) -> JSONField? {
         guard let member = members.first(where: { $0.key == key }) else { return nil }

@@ -44,6 +44,10 @@ struct ConvertCommand: ParsableCommand {
             let format: ModelFormat
             if let to {
                 guard let named = ModelFormat(name: to) else { throw InputError(file: "--to", message: "expected \(ModelFormat.names), received \(to)") }
+                // A .keras that holds HDF5 (or the reverse) would be misread by every other program.
+                if let byName = ModelFormat(path: output), byName != named {
+                    throw InputError(file: "--to", message: "expected the format OUT's extension names (\(byName.rawValue)), received \(to) for \(output)")
+                }
                 format = named
             } else {
                 format = try Self.format(of: output, what: "OUT")
@@ -76,6 +80,7 @@ struct ConvertCommand: ParsableCommand {
             }
             try destination.write(try format.bytes(of: network, file: output))
             print("wrote \(output) (\(network.denseLayers.count) dense layers, \(network.parameterCount) parameters)")
+            if let note = format.note(for: network) { print(note) }
         } catch {
             fail(error)
         }

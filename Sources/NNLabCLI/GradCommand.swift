@@ -12,7 +12,7 @@ struct GradCommand: ParsableCommand {
         commandName: "grad",
         abstract: "Print the loss and the gradient of every dense layer for a model and a data set.",
         discussion: """
-        Prints {"loss": L, "gradients": [{"weights": [[...]], "bias": [...]}, ...]}, one entry per dense layer in order, every number in shortest round-trip float64 form.
+        Prints {"loss": L, "gradients": [{"weights": [[...]], "bias": [...]}, ...]}, one entry per dense layer in order, every number in shortest round-trip float64 form. L is the total loss, the data loss plus the regularizers' penalty (as Keras's model.evaluate reports it), and the gradients are those of L.
 
         λ₁, λ₂ and leaky slopes are rounded to float32 as Keras does unless the model file (saved from a run with "constants": "exact") or --constants exact says otherwise.
 
@@ -26,7 +26,7 @@ struct GradCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "A model file (JSON); layers without weights are initialized from --seed.")
+    @Argument(help: "A model file: NNLab's JSON (layers without weights are initialized from --seed), or a Keras .keras or .h5.")
     var model: String
 
     @Argument(help: "A data file (JSON): {\"x\": [[...]], \"y\": [[...]]}.")

@@ -86,7 +86,10 @@ struct TrainCommand: ParsableCommand {
                 print(TrainCommand.json(history: history, network: network))
             } else {
                 print(TrainCommand.summary(history, epochs: loaded.options.epochs))
-                if let save, !quiet { print("saved the trained model to \(save)") }
+                if let save, !quiet {
+                    print("saved the trained model to \(save)")
+                    if let note = (ModelFormat(path: save) ?? .json).note(for: network) { print(note) }
+                }
             }
         } catch {
             fail(error)

@@ -550,8 +550,8 @@ enum Spanish {
             "tiempo: {0}",
         "Reproducibility":
             "Reproducibilidad",
-        "Every number in this report is deterministic: NNLab draws initial weights and shuffles from its own seeded generator, and its matrix products sum in a fixed order, so the same experiment and seeds give the same numbers on any machine (runs.json is byte-identical). Only the times below vary.":
-            "Cada número de este informe es determinista: NNLab toma los pesos iniciales y los barajados de su propio generador con semilla, y sus productos de matrices suman en un orden fijo, así que el mismo experimento y las mismas semillas dan los mismos números en cualquier máquina (runs.json es idéntico byte a byte). Solo varían los tiempos de abajo.",
+        "Every number in this report is deterministic: NNLab draws the initial weights a model does not give, the shuffles and the dropout masks from its own seeded generator, and its matrix products sum in a fixed order, so the same experiment and seeds give the same numbers on any machine (runs.json is byte-identical). Only the times below vary.":
+            "Cada número de este informe es determinista: NNLab toma los pesos iniciales que un modelo no da, los barajados y las máscaras de dropout de su propio generador con semilla, y sus productos de matrices suman en un orden fijo, así que el mismo experimento y las mismas semillas dan los mismos números en cualquier máquina (runs.json es idéntico byte a byte). Solo varían los tiempos de abajo.",
         "How this report was made.":
             "Cómo se hizo este informe.",
         "item":
@@ -640,6 +640,10 @@ enum Spanish {
             "tasa de aprendizaje",
         " Every seed starts from the same weights, the model's own, and with the batches not shuffled and no dropout the seeds train identically.":
             " Todas las semillas parten de los mismos pesos, los del propio modelo, y sin barajar los lotes ni dropout entrenan de forma idéntica.",
+        " In every variant, every seed starts from the same weights, the model's own, and with the batches not shuffled and no dropout the seeds train identically: each variant's intervals and tests count one run as many times as it has seeds.":
+            " En cada variante, todas las semillas parten de los mismos pesos, los del propio modelo, y sin barajar los lotes ni dropout entrenan de forma idéntica: los intervalos y pruebas de cada variante cuentan una sola ejecución tantas veces como semillas tiene.",
+        " In every variant, every seed starts from the same weights, the model's own: the seeds differ only in what they still draw (the batch order, the dropout masks).":
+            " En cada variante, todas las semillas parten de los mismos pesos, los del propio modelo: las semillas solo difieren en lo que aún sortean (el orden de los lotes, las máscaras de dropout).",
         " Every seed starts from the same weights, the model's own: the seeds change only the batch order.":
             " Todas las semillas parten de los mismos pesos, los del propio modelo: las semillas cambian solo el orden de los lotes.",
         " Every seed starts from the same weights, the model's own: the seeds change only the dropout masks.":

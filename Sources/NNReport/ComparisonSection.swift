@@ -50,7 +50,21 @@ enum ComparisonSection {
         if runs.allSatisfy({ $0.options.epochs == first.options.epochs }) { parts.append(Format.count(first.options.epochs, "epoch")) }
         if runs.allSatisfy({ $0.options.batchSize == first.options.batchSize }) { parts.append(tr("batch size \(first.options.batchSize)")) }
         if runs.allSatisfy({ $0.network.constants == .exact }) { parts.append(tr("exact constants (none rounded to float32 as Keras does)")) }
-        return parts.isEmpty ? "" : tr(" Every variant uses ") + parts.joined(separator: ", ") + "."
+        return (parts.isEmpty ? "" : tr(" Every variant uses ") + parts.joined(separator: ", ") + ".") + sharedStart(comparison)
+    }
+
+    /// Said when, in every variant, every seed starts from the same weights (the model gives them and
+    /// no axis redraws them): the seeds then repeat one run, or differ only in what they still draw.
+    static func sharedStart(_ comparison: Comparison) -> String {
+        let groups = comparison.variants.map(\.runs)
+        guard !groups.isEmpty, groups.allSatisfy({ runs in
+            runs.count > 1 && runs.allSatisfy { $0.network.parameterVector == runs[0].network.parameterVector }
+        }) else { return "" }
+        let runs = groups.joined()
+        if !runs.contains(where: \.options.shuffle) && !runs.contains(where: { $0.network.layers.contains { $0 is Dropout } }) {
+            return tr(" In every variant, every seed starts from the same weights, the model's own, and with the batches not shuffled and no dropout the seeds train identically: each variant's intervals and tests count one run as many times as it has seeds.")
+        }
+        return tr(" In every variant, every seed starts from the same weights, the model's own: the seeds differ only in what they still draw (the batch order, the dropout masks).")
     }
 
     /// The first epoch (1-based) at which `metric` reaches `target`, if it does.

@@ -18,7 +18,7 @@ enum ReproducibilitySection {
             rows.append([ReportTable.Cell(tr("time: \(name)")), .number(Format.seconds(seconds))])
         }
         return ReportSection(id: "reproducibility", title: tr("Reproducibility"), blocks: [
-            .paragraph(tr("Every number in this report is deterministic: NNLab draws initial weights and shuffles from its own seeded generator, and its matrix products sum in a fixed order, so the same experiment and seeds give the same numbers on any machine (runs.json is byte-identical). Only the times below vary.")),
+            .paragraph(tr("Every number in this report is deterministic: NNLab draws the initial weights a model does not give, the shuffles and the dropout masks from its own seeded generator, and its matrix products sum in a fixed order, so the same experiment and seeds give the same numbers on any machine (runs.json is byte-identical). Only the times below vary.")),
             .table(ReportTable(caption: tr("How this report was made."), header: [tr("item"), tr("value")], rows: rows)),
             .heading(tr("The experiment")),
             .code(experiment.source),

@@ -31,6 +31,12 @@ public enum ModelFormat: String, CaseIterable, Sendable {
         if self == .keras || self == .h5 { _ = try KerasExport.plan(network, file: file) }
     }
 
+    /// What the file does not keep of `network`, to say beside "wrote …" (nil: it keeps everything).
+    public func note(for network: Network) -> String? {
+        guard self == .keras || self == .h5, network.constants == .exact else { return nil }
+        return "note: Keras has no exact constants: the file computes as Keras does (regularizer strengths and leaky slopes rounded to float32), and reads back with constants keras"
+    }
+
     /// The bytes of `network` in this format; errors name `file`.
     public func bytes(of network: Network, file: String) throws(InputError) -> [UInt8] {
         switch self {

@@ -163,16 +163,23 @@ struct KerasModelTests {
         try FileManager.default.copyItem(atPath: Self.fixture("skip.h5"), toPath: directory.path + "/skip.h5")
         try directory.write("exp.yaml", """
             title: Keras
-            sections: [experiments]
+            sections: [experiments, comparison]
             experiments:
               - {name: unshuffled, data: xor, model: skip.h5, optimizer: {type: sgd, learning_rate: 0.1}, epochs: 20, shuffle: false, seeds: [0, 1]}
               - {name: shuffled, data: xor, model: {keras: skip.h5}, optimizer: {type: sgd, learning_rate: 0.1}, epochs: 20, batch_size: 2, seeds: [0, 1]}
+            comparison:
+              name: rates
+              base: {data: xor, model: skip.h5, optimizer: {type: sgd, learning_rate: 0.1}, epochs: 20, shuffle: false}
+              axes: {learning_rate: [0.05, 0.1]}
+              seeds: 3
+              target: {metric: loss, value: 0.5}
             """)
         let result = try CommandRunner.run(["report", "exp.yaml", "--output", "out"], in: directory.path)
         #expect(result.status == 0, "\(result.standardError)")
         let html = try String(contentsOfFile: directory.path + "/out/index.html", encoding: .utf8)
         #expect(html.contains("Every seed starts from the same weights, the model&#39;s own, and with the batches not shuffled and no dropout the seeds train identically."))
         #expect(html.contains("Every seed starts from the same weights, the model&#39;s own: the seeds change only the batch order."))
+        #expect(html.contains("In every variant, every seed starts from the same weights, the model&#39;s own, and with the batches not shuffled and no dropout the seeds train identically: each variant&#39;s intervals and tests count one run as many times as it has seeds."))
         let csv = try String(contentsOfFile: directory.path + "/out/history.csv", encoding: .utf8)
         // Columns run (counted over the report), variant, seed, epoch, …: the first experiment's runs are 0 and 1.
         let rows = csv.split(separator: "\n")
@@ -221,6 +228,57 @@ struct KerasModelTests {
         #expect(!FileManager.default.fileExists(atPath: directory.path + "/f.keras"))
     }
 
+    /// What Keras computes and NNLab would not is refused, at the field that says it: a summed loss, a
+    /// weighted loss, non-finite weights; a loss function (not a name or class) is read; a --to that
+    /// contradicts OUT's extension is refused.
+    @Test func refusesWhatWouldChangeTheNumbers() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let original = try #require(FileManager.default.contents(atPath: Self.fixture("skip.keras")))
+        let archive = try ZipArchive([UInt8](original), file: "skip.keras", kind: ".keras")
+        func member(_ name: String) throws -> [UInt8] {
+            try archive.contents(try #require(archive.member(named: name)), limit: 1 << 20, limitReason: "a test")
+        }
+        let config = String(decoding: try member("config.json"), as: UTF8.self)
+        let weights = try member("model.weights.h5")
+        let compiled = #""loss": "mse""#
+        #expect(config.contains(compiled))
+        func write(_ name: String, _ replacement: String, replacing: String = #""loss": "mse""#) throws {
+            #expect(config.contains(replacing))
+            let edited = config.replacingOccurrences(of: replacing, with: replacement)
+            try Data(ZipArchive.write([(name: "config.json", bytes: Array(edited.utf8)), (name: "model.weights.h5", bytes: weights)]))
+                .write(to: URL(fileURLWithPath: directory.path + "/" + name))
+        }
+        try write("sum.keras", #""loss": {"module": "keras.losses", "class_name": "MeanSquaredError", "config": {"name": "mean_squared_error", "reduction": "sum"}, "registered_name": null}"#)
+        try write("weighted.keras", #""loss_weights": [2.0]"#, replacing: #""loss_weights": null"#)
+        try write("function.keras", #""loss": {"module": "keras.losses", "class_name": "function", "config": "binary_crossentropy", "registered_name": "binary_crossentropy"}"#)
+        try write("huber.keras", #""loss": {"module": "keras.losses", "class_name": "Huber", "config": {"name": "huber_loss", "reduction": "sum_over_batch_size", "delta": 1.0}, "registered_name": null}"#)
+        for (file, message) in ["sum.keras": "compile_config.loss.config.reduction: expected the reduction sum_over_batch_size (NNLab averages over the batch), received \"sum\"",
+                                "weighted.keras": "compile_config.loss_weights: expected loss_weights null or 1 (NNLab's loss is not scaled), received [2.0]",
+                                "huber.keras": "received the loss class Huber"] {
+            let result = try CommandRunner.run(["convert", file, "out.json"], in: directory.path)
+            #expect(result.status == 1 && result.standardError.contains(message), "\(file): \(result.standardError)")
+            #expect(!FileManager.default.fileExists(atPath: directory.path + "/out.json"))
+        }
+        let function = try CommandRunner.run(["convert", "function.keras", "function.json"], in: directory.path)
+        #expect(function.status == 0, "\(function.standardError)")
+        #expect(try ModelFile.load(directory.path + "/function.json").loss == .binaryCrossentropy)
+        // A NaN in a kernel: refused where it is read.
+        let lab = try String(contentsOfFile: Self.examples + "/lab-model.json", encoding: .utf8)
+        try directory.write("nan.json", lab)
+        _ = try CommandRunner.run(["convert", "nan.json", "nan.h5"], in: directory.path)
+        var h5 = try #require(FileManager.default.contents(atPath: directory.path + "/nan.h5"))
+        let first = withUnsafeBytes(of: (0.108209528028965).bitPattern.littleEndian) { Data($0) }
+        let at = try #require(h5.range(of: first))
+        h5.replaceSubrange(at, with: withUnsafeBytes(of: Double.nan.bitPattern.littleEndian) { Data($0) })
+        try h5.write(to: URL(fileURLWithPath: directory.path + "/nan.h5"))
+        let nan = try CommandRunner.run(["convert", "nan.h5", "out.json"], in: directory.path)
+        #expect(nan.status == 1 && nan.standardError.contains("expected finite weights in layer \"dense\" (Dense), received nan in its kernel (value 0)"), "\(nan.standardError)")
+        let mismatch = try CommandRunner.run(["convert", "nan.json", "out.keras", "--to", "h5"], in: directory.path)
+        #expect(mismatch.status == 1 && mismatch.standardError.contains("--to: expected the format OUT's extension names (keras), received h5 for out.keras"), "\(mismatch.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: directory.path + "/out.keras"))
+    }
+
     /// Damaged files: one line naming the file, nothing written, no crash.
     @Test func damagedFilesAreRefused() throws {
         let directory = try TemporaryDirectory()
@@ -234,7 +292,7 @@ struct KerasModelTests {
         // Found by scripts/fuzz: libhdf5 1.10 reads through a null pointer in one, and loops in the other.
         try FileManager.default.copyItem(atPath: Self.fixture("damaged-crash.h5"), toPath: directory.path + "/crash.h5")
         try FileManager.default.copyItem(atPath: Self.fixture("damaged-loop.h5"), toPath: directory.path + "/loop.h5")
-        let cases = ["truncated.h5": "truncated.h5", "truncated.keras": "expected a ZIP archive (.keras)", "text.h5": "expected an HDF5 file",
+        let cases = ["truncated.h5": "truncated.h5", "truncated.keras": "expected a ZIP archive (.keras)", "text.h5": "expected a Keras model file (.keras, a ZIP archive, or .h5, an HDF5 file), received bytes 6e 6f 74 20",
                      "members.keras": "expected a Keras 3 archive with config.json and model.weights.h5, received \"config.json\"",
                      "crash.h5": "crash.h5: expected an HDF5 file libhdf5 reads, received one that makes it crash (signal 11: a damaged file)",
                      "loop.h5": "loop.h5: expected an HDF5 file libhdf5 reads, received one it was still reading after 5 s of CPU time (a damaged file)"]

@@ -22,11 +22,10 @@ public enum KerasFile {
     /// the model was saved without compiling). Errors name the file, the config field and the layer.
     public static func spec(_ path: String, loss given: Loss? = nil, location: FieldLocation? = nil) throws(InputError) -> ModelSpec {
         let bytes = try TextFile.read(path)
-        let isZip = bytes.starts(with: [0x50, 0x4B])
-        if path.lowercased().hasSuffix(".keras") || isZip {
-            return try keras3(bytes, path: path, loss: given, location: location)
-        }
-        return try legacy(bytes, path: path, loss: given, location: location)
+        // By what the file is, not its name: a renamed .keras is still a zip, a renamed .h5 still HDF5.
+        if bytes.starts(with: [0x89, 0x48, 0x44, 0x46]) { return try legacy(bytes, path: path, loss: given, location: location) }
+        if bytes.starts(with: [0x50, 0x4B]) { return try keras3(bytes, path: path, loss: given, location: location) }
+        throw InputError(file: path, message: "expected a Keras model file (.keras, a ZIP archive, or .h5, an HDF5 file), received \(bytes.count < 4 ? "\(bytes.count) bytes" : Gzip.hexPrefix(bytes))")
     }
 
     /// The most bytes a config may take (its JSON text).
@@ -59,8 +58,9 @@ public enum KerasFile {
             return (try weights.dataset("\(group)/0", maximumValues: ModelFile.maximumParameters),
                     try weights.dataset("\(group)/1", maximumValues: ModelFile.maximumUnits))
         }
-        let lossField = try config.anyObject().optional("compile_config").flatMap { c throws(InputError) in try c.anyObject().optional("loss") }
-        return try spec(input: graph.input, layers: layers, lossField: lossField, given: given, path: path, location: location)
+        var loss: Loss?
+        if let compile = try config.anyObject().optional("compile_config"), given == nil { loss = try KerasLayerReader.loss(compile: compile) }
+        return try spec(input: graph.input, layers: layers, loss: given ?? loss, path: path, location: location)
     }
 
     private static func legacy(_ bytes: [UInt8], path: String, loss given: Loss?, location: FieldLocation?) throws(InputError) -> ModelSpec {
@@ -87,22 +87,17 @@ public enum KerasFile {
             return (try file.dataset("\(group)/\(kernel)", maximumValues: ModelFile.maximumParameters),
                     try file.dataset("\(group)/\(bias)", maximumValues: ModelFile.maximumUnits))
         }
-        var lossField: JSONField?
-        if let training = try file.string("training_config") {
+        var loss: Loss?
+        if let training = try file.string("training_config"), given == nil {
             let trainingFile = "\(path): training_config"
-            lossField = try JSONField(try JSONParser.parse(Array(training.utf8), file: trainingFile), file: trainingFile).anyObject().optional("loss")
+            loss = try KerasLayerReader.loss(compile: JSONField(try JSONParser.parse(Array(training.utf8), file: trainingFile), file: trainingFile))
         }
-        return try spec(input: graph.input, layers: layers, lossField: lossField, given: given, path: path, location: location)
+        return try spec(input: graph.input, layers: layers, loss: given ?? loss, path: path, location: location)
     }
 
-    private static func spec(input: Int, layers: [any LayerSpec], lossField: JSONField?, given: Loss?, path: String,
+    private static func spec(input: Int, layers: [any LayerSpec], loss: Loss?, path: String,
                              location: FieldLocation?) throws(InputError) -> ModelSpec {
-        let loss: Loss
-        if let given {
-            loss = given
-        } else if let lossField, lossField.value.kind != .null {
-            loss = try KerasLayerReader.loss(lossField)
-        } else {
+        guard let loss else {
             throw InputError(file: path, message: "expected a compiled loss (model.compile(loss=...) before saving), received a model saved without one: give it, as {\"keras\": FILE, \"loss\": \"mse\"} in a run file or nnlab convert --loss mse")
         }
         guard layers.contains(where: { $0 is DenseSpec }) else {

@@ -82,7 +82,9 @@ struct KerasGraph {
                 guard takes == expected else {
                     let received = takes.isEmpty ? "no input" : takes.map { "\"\($0)\"" }.joined(separator: ", ")
                     let wanted = expected.map { "\"\($0)\"" }.joined(separator: ", ")
-                    throw layer.field.error("expected layer \"\(layer.name)\" (\(layer.className)) to take \(wanted), received \(received): NNLab reads a chain of layers, with Concatenate only of the model's input and the layer before, in that order (the course's skip)")
+                    let why = layer.className == "Concatenate" ? "Concatenate joins the input and the layer before, input first"
+                        : "a branching model; NNLab models are a chain"
+                    throw layer.field.error("expected layer \"\(layer.name)\" (\(layer.className)) to take \(wanted), received \(received) (\(why))")
                 }
                 layers.append(layer)
                 current = layer.name

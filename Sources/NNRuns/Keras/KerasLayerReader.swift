@@ -43,6 +43,11 @@ enum KerasLayerReader {
                 guard bias.shape == [units] else {
                     throw location.error("expected a bias of shape (\(units),) in \(label), received shape (\(bias.shape.map(String.init).joined(separator: ", ")))")
                 }
+                for (what, values) in [("kernel", kernel.values), ("bias", bias.values)] {
+                    if let bad = values.firstIndex(where: { !$0.isFinite }) {
+                        throw location.error("expected finite weights in \(label), received \(values[bad]) in its \(what) (value \(bad))")
+                    }
+                }
                 layers.append(DenseSpec(units: units, activation: activation, regularizer: regularizer, initializer: .glorotUniform,
                                         weights: Matrix(rows: width, columns: units, elements: kernel.values), bias: bias.values,
                                         location: location))
@@ -111,16 +116,51 @@ enum KerasLayerReader {
         }
     }
 
-    /// NNLab's loss for a compiled Keras loss: a name (`"mse"`, `"binary_crossentropy"`) or a loss
-    /// object (`{"class_name": "MeanSquaredError", …}`, without logits or label smoothing).
+    /// NNLab's loss for a model's compile config (`compile_config` in `.keras`, `training_config` in
+    /// `.h5`): its "loss" a name (`"mse"`, `"binary_crossentropy"`), a loss object
+    /// (`{"class_name": "MeanSquaredError", …}` with the default reduction, no logits or label smoothing),
+    /// a loss function (`{"class_name": "function", "config": "mean_squared_error"}`), or one of those in a
+    /// one-element list or object; "loss_weights" absent or 1. Nil when the config has no loss.
+    static func loss(compile field: JSONField) throws(InputError) -> Loss? {
+        let config = try field.anyObject()
+        guard let lossField = config.optional("loss"), lossField.value.kind != .null else { return nil }
+        if let weights = config.optional("loss_weights"), weights.value.kind != .null {
+            let values: [Double]
+            switch weights.value.kind {
+            case .number: values = [try weights.number()]
+            case .array: values = try weights.vector()
+            default:
+                let object = try weights.anyObject()
+                var found: [Double] = []
+                for key in object.keys { if let value = object.optional(key) { found.append(try value.number()) } }
+                values = found
+            }
+            guard values.allSatisfy({ $0 == 1 }) else {
+                throw weights.error("expected loss_weights null or 1 (NNLab's loss is not scaled), received \(weights.value.compactText)")
+            }
+        }
+        return try loss(lossField)
+    }
+
     static func loss(_ field: JSONField) throws(InputError) -> Loss {
         let expected = "mse, binary_crossentropy or categorical_crossentropy (or give \"loss\" beside \"keras\")"
         switch field.value.kind {
         case .string(let name):
             if let loss = Loss(name: name) { return loss }
+            throw field.error("expected a compiled loss NNLab trains, \(expected), received \"\(name)\"")
+        case .array(let items) where items.count == 1:
+            return try loss(try field.array()[0])
         case .object:
             let object = try field.anyObject()
-            let className = try object.required("class_name", "a loss class").string()
+            guard let classField = object.optional("class_name") else {
+                // {"output_name": "mse"}: one output's loss.
+                guard object.keys.count == 1, let only = object.optional(object.keys[0]) else { break }
+                return try loss(only)
+            }
+            let className = try classField.string()
+            if className == "function", let name = object.optional("config"), case .string = name.value.kind {
+                return try loss(name)
+            }
             let config = try object.optional("config")?.anyObject()
             if let logits = config?.optional("from_logits"), try logits.bool() {
                 throw logits.error("expected from_logits false (NNLab's losses take probabilities), received true")
@@ -128,14 +168,20 @@ enum KerasLayerReader {
             if let smoothing = config?.optional("label_smoothing"), try smoothing.number() != 0 {
                 throw smoothing.error("expected label_smoothing 0, received \(smoothing.value.compactText)")
             }
+            if let reduction = config?.optional("reduction"), reduction.value.kind != .null {
+                let name = try reduction.string()
+                guard name == "sum_over_batch_size" || name == "auto" else {
+                    throw reduction.error("expected the reduction sum_over_batch_size (NNLab averages over the batch), received \"\(name)\"")
+                }
+            }
             switch className {
             case "MeanSquaredError": return .mse
             case "BinaryCrossentropy": return .binaryCrossentropy
             case "CategoricalCrossentropy": return .categoricalCrossentropy
-            default: break
+            default: throw classField.error("expected a compiled loss NNLab trains, \(expected), received the loss class \(className)")
             }
         default: break
         }
-        throw field.error("expected a compiled loss NNLab trains, \(expected), received \(field.value.compactText)")
+        throw field.error("expected a compiled loss NNLab trains, \(expected), received \(field.value.summary)")
     }
 }
