@@ -644,6 +644,8 @@ enum Spanish {
             " En cada variante, todas las semillas parten de los mismos pesos, los del propio modelo, y sin barajar los lotes ni dropout entrenan de forma idéntica: los intervalos y pruebas de cada variante cuentan una sola ejecución tantas veces como semillas tiene.",
         " In every variant, every seed starts from the same weights, the model's own: the seeds differ only in what they still draw (the batch order, the dropout masks).":
             " En cada variante, todas las semillas parten de los mismos pesos, los del propio modelo: las semillas solo difieren en lo que aún sortean (el orden de los lotes, las máscaras de dropout).",
+        " The model comes from {0}.":
+            " El modelo viene de {0}.",
         " Every seed starts from the same weights, the model's own: the seeds change only the batch order.":
             " Todas las semillas parten de los mismos pesos, los del propio modelo: las semillas cambian solo el orden de los lotes.",
         " Every seed starts from the same weights, the model's own: the seeds change only the dropout masks.":

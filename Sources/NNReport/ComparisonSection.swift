@@ -50,7 +50,11 @@ enum ComparisonSection {
         if runs.allSatisfy({ $0.options.epochs == first.options.epochs }) { parts.append(Format.count(first.options.epochs, "epoch")) }
         if runs.allSatisfy({ $0.options.batchSize == first.options.batchSize }) { parts.append(tr("batch size \(first.options.batchSize)")) }
         if runs.allSatisfy({ $0.network.constants == .exact }) { parts.append(tr("exact constants (none rounded to float32 as Keras does)")) }
-        return (parts.isEmpty ? "" : tr(" Every variant uses ") + parts.joined(separator: ", ") + ".") + sharedStart(comparison)
+        var source = ""
+        if let first = comparison.variants.first?.modelSource, comparison.variants.allSatisfy({ $0.modelSource == first }) {
+            source = tr(" The model comes from \(first).")
+        }
+        return (parts.isEmpty ? "" : tr(" Every variant uses ") + parts.joined(separator: ", ") + ".") + source + sharedStart(comparison)
     }
 
     /// Said when, in every variant, every seed starts from the same weights (the model gives them and

@@ -44,6 +44,8 @@ public struct ExperimentRuns: Sendable {
     public var heldOut: Double?
     /// Students' own runs of this configuration, drawn and compared beside it (`external:`).
     public var external: [ExternalRun] = []
+    /// The file the model came from (as written in the experiment), nil when written inline.
+    public var modelSource: String?
 }
 
 /// A sweep: variants of one base run — the full grid over the declared axes, or a list of named
@@ -73,6 +75,8 @@ public struct Comparison: Sendable {
         public var dataSettings = ""
         /// The fraction held out for validation, nil without a split.
         public var heldOut: Double?
+        /// The file the model came from, nil when written inline.
+        public var modelSource: String?
     }
 
     /// How the ranking table is sorted.

@@ -157,6 +157,7 @@ public enum ExperimentFile {
         }
         var experiment = ExperimentRuns(name: name, dataName: dataName, seeds: seeds, runs: [])
         experiment.dataSettings = spec.data.settings
+        experiment.modelSource = spec.model.source
         if case .split(let fraction, _) = spec.validation { experiment.heldOut = fraction }
         for seed in seeds {
             var seeded = spec
@@ -258,7 +259,8 @@ public enum ExperimentFile {
                                       field: baseField, budget: &budget, cache: cache)
             dataName = experiment.dataName
             variants.append(Comparison.Variant(label: label, levels: levels, runs: experiment.runs, scalers: experiment.scalers,
-                                               dataSettings: experiment.dataSettings, heldOut: experiment.heldOut))
+                                               dataSettings: experiment.dataSettings, heldOut: experiment.heldOut,
+                                               modelSource: experiment.modelSource))
         }
         if let variantsField = object.optional("variants") {
             guard axes.isEmpty else { throw variantsField.error("expected either \"axes\" or \"variants\", received both") }

@@ -187,7 +187,13 @@ enum ExperimentSection {
         }
         let optimizer = describe(run)
         let samples = run.validation.map { tr("\(run.data.count) training and \($0.count) \(translated(heldOut)) samples") } ?? tr("\(run.data.count) samples")
-        return [.paragraph(tr("Data: \(experiment.dataName) (\(samples)). Model: \(run.network.inputWidth) inputs → \(layers.joined(separator: " → ")), loss \(run.network.loss.name). Optimizer: \(optimizer); \(Format.count(run.options.epochs, "epoch")), batch size \(run.options.batchSize), \(run.options.shuffle ? tr("shuffled") : tr("not shuffled")); seeds \(experiment.seeds.map(String.init).joined(separator: ", ")).") + constantsSentence(run) + sharedStartSentence(experiment))]
+        return [.paragraph(tr("Data: \(experiment.dataName) (\(samples)). Model: \(run.network.inputWidth) inputs → \(layers.joined(separator: " → ")), loss \(run.network.loss.name). Optimizer: \(optimizer); \(Format.count(run.options.epochs, "epoch")), batch size \(run.options.batchSize), \(run.options.shuffle ? tr("shuffled") : tr("not shuffled")); seeds \(experiment.seeds.map(String.init).joined(separator: ", ")).") + constantsSentence(run) + sourceSentence(experiment) + sharedStartSentence(experiment))]
+    }
+
+    /// Where the model came from, when it was read from a file (a Keras file, a model file).
+    static func sourceSentence(_ experiment: ExperimentRuns) -> String {
+        guard let source = experiment.modelSource else { return "" }
+        return tr(" The model comes from \(source).")
     }
 
     /// Said when every seed starts from the same weights (the model gives them: a Keras file, an

@@ -25,6 +25,8 @@ public struct ImageProblem: Sendable {
     public var run: Run
     /// The image files read (none for the built-in sets).
     public var sourceFiles: [String] = []
+    /// The file the model came from, nil when written inline.
+    public var modelSource: String?
 }
 
 extension ExperimentFile {
@@ -124,6 +126,6 @@ extension ExperimentFile {
         return ImageProblem(name: name, dataName: dataName, data: data,
                             shape: ClassificationFigures.ImageShape.guess(features: data.featureCount),
                             testFraction: testFraction, scaling: scaling, split: split,
-                            scaler: fitted, run: run, sourceFiles: sourceFiles)
+                            scaler: fitted, run: run, sourceFiles: sourceFiles, modelSource: spec.model.source)
     }
 }

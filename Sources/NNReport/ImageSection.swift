@@ -12,7 +12,9 @@ enum ImageSection {
         var blocks: [ReportBlock] = [
             .paragraph(tr("\(problem.name). Data: \(problem.dataName), \(problem.data.count) images of \(problem.shape.width)×\(problem.shape.height)\(problem.shape.channels > 1 ? "×\(problem.shape.channels)" : "") in \(problem.data.classCount) classes; a stratified split keeps \(Int((problem.testFraction * 100).rounded()))% of each class for testing (\(problem.split.train.count) training and \(problem.split.test.count) test images, seed \(run.options.seed)). Features are \(scalingText(problem)).")),
         ]
-        blocks += ExperimentSection.describe(ExperimentRuns(name: problem.name, dataName: problem.dataName, seeds: [run.options.seed], runs: [run]), heldOut: "test")
+        var described = ExperimentRuns(name: problem.name, dataName: problem.dataName, seeds: [run.options.seed], runs: [run])
+        described.modelSource = problem.modelSource
+        blocks += ExperimentSection.describe(described, heldOut: "test")
         if let failure = result.failure {
             blocks.append(.note(tr("The run did not complete: \(failure)"), kind: "warning"))
             return ReportSection(id: "image", title: tr("The image problem"), blocks: blocks)

@@ -42,6 +42,7 @@ public enum ModelFile {
             var loss: Loss?
             if let lossField = object.optional("loss") { loss = try self.loss(lossField) }
             var spec = try KerasFile.spec(keras.filePath(relativeTo: base), loss: loss, location: field.location)
+            spec.source = try keras.string()
             if let name = try object.optional("constants")?.string(oneOf: Constants.allCases.map(\.rawValue)) { spec.constants = Constants(rawValue: name) }
             return spec
         }
@@ -84,8 +85,10 @@ public enum ModelFile {
         case .string(let relative):
             guard !relative.isEmpty else { throw field.error("expected a path or an object, received an empty string") }
             let path = try field.filePath(relativeTo: base)
-            if KerasFile.handles(path) { return try KerasFile.spec(path, location: field.location) }
-            return try spec(from: TextFile.readJSON(path, budget: budget), base: path)
+            var spec = KerasFile.handles(path) ? try KerasFile.spec(path, location: field.location)
+                                                : try spec(from: TextFile.readJSON(path, budget: budget), base: path)
+            spec.source = relative
+            return spec
         default:
             throw field.error("expected an object or a path, received \(field.value.summary)")
         }

@@ -12,6 +12,8 @@ public struct ModelSpec: Sendable {
     /// The model file's `constants` (written by `nnlab train --save` for a run with exact constants); nil: not given.
     public var constants: Constants?
     public var location: FieldLocation
+    /// The file the model was read from (a model file, a Keras file), for the report; nil when written inline.
+    public var source: String?
 
     public init(input: Int, loss: Loss, layers: [any LayerSpec], constants: Constants? = nil, location: FieldLocation) {
         self.input = input

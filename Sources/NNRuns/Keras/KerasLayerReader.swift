@@ -170,7 +170,9 @@ enum KerasLayerReader {
             }
             if let reduction = config?.optional("reduction"), reduction.value.kind != .null {
                 let name = try reduction.string()
-                guard name == "sum_over_batch_size" || name == "auto" else {
+                // A model's compiled loss averages what its loss leaves unreduced ("none"), and without sample
+                // weights "mean" and "mean_with_sample_weight" are the batch mean too; "sum" is not.
+                guard ["sum_over_batch_size", "auto", "mean", "mean_with_sample_weight", "none"].contains(name) else {
                     throw reduction.error("expected the reduction sum_over_batch_size (NNLab averages over the batch), received \"\(name)\"")
                 }
             }
