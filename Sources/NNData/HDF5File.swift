@@ -46,6 +46,9 @@ public struct HDF5File {
         let maximumBytes = UInt64(64 << 20) + 3 * UInt64(bytes.count)
         var snapshot: UnsafeMutablePointer<UInt8>?
         var length = 0
+        // No other thread may be inside libhdf5 when the child is forked (it would inherit its state).
+        HDF5Lock.lock.lock()
+        defer { HDF5Lock.lock.unlock() }
         let outcome = bytes.withUnsafeBytes {
             nn_h5_snapshot($0.baseAddress, $0.count, UInt64(Self.maximumValues), UInt32(seconds), maximumBytes, &snapshot, &length)
         }

@@ -17,24 +17,24 @@ public enum KerasExport {
     public static func keras(_ network: Network, file: String) throws(InputError) -> [UInt8] {
         let model = try plan(network, file: file)
         do {
-            let weights = try HDF5Writer()
-            try weights.group("layers")
+            var weights = HDF5Writer()
+            weights.group("layers")
             for item in model.items {
                 let group = "layers/\(item.path)/vars"
-                try weights.group(group)
-                try weights.attribute("name", on: group, strings: [item.name], scalar: true)
+                weights.group(group)
+                weights.attribute("name", on: group, strings: [item.name], scalar: true)
                 if let dense = item.dense {
-                    try weights.dataset("\(group)/0", shape: [dense.inputs, dense.units], values: dense.weights.elements)
-                    try weights.dataset("\(group)/1", shape: [dense.units], values: dense.bias)
+                    weights.dataset("\(group)/0", shape: [dense.inputs, dense.units], values: dense.weights.elements)
+                    weights.dataset("\(group)/1", shape: [dense.units], values: dense.bias)
                 }
             }
             // The compiled SGD's own variables (its iteration count and learning rate), as Keras saves them.
-            try weights.group("optimizer/vars")
-            try weights.attribute("name", on: "optimizer/vars", strings: ["SGD"], scalar: true)
-            try weights.dataset("optimizer/vars/0", shape: [], values: [0], storage: .int64)
-            try weights.dataset("optimizer/vars/1", shape: [], values: [0.01], storage: .float32)
-            try weights.group("vars")
-            try weights.attribute("name", on: "vars", strings: [model.name], scalar: true)
+            weights.group("optimizer/vars")
+            weights.attribute("name", on: "optimizer/vars", strings: ["SGD"], scalar: true)
+            weights.dataset("optimizer/vars/0", shape: [], values: [0], storage: .int64)
+            weights.dataset("optimizer/vars/1", shape: [], values: [0.01], storage: .float32)
+            weights.group("vars")
+            weights.attribute("name", on: "vars", strings: [model.name], scalar: true)
             let metadata = "{\"keras_version\": \"\(kerasVersion)\", \"date_saved\": \"1980-01-01@00:00:00\", \"exported_by\": \"nnlab\"}"
             return try ZipArchive.write([("metadata.json", Array(metadata.utf8)), ("config.json", Array(model.config(compile: true).utf8)),
                                          ("model.weights.h5", try weights.bytes())])
@@ -47,28 +47,28 @@ public enum KerasExport {
     public static func h5(_ network: Network, file: String) throws(InputError) -> [UInt8] {
         let model = try plan(network, file: file)
         do {
-            let h5 = try HDF5Writer()
-            try h5.attribute("backend", on: "/", strings: ["tensorflow"], scalar: true)
-            try h5.attribute("keras_version", on: "/", strings: [kerasVersion], scalar: true)
-            try h5.attribute("model_config", on: "/", strings: [model.config(compile: false)], scalar: true)
-            try h5.attribute("training_config", on: "/", strings: ["{\"loss\": \"\(kerasLoss(network.loss))\", \"loss_weights\": null, \"metrics\": null, \"weighted_metrics\": null, \"run_eagerly\": false, \"steps_per_execution\": 1, \"jit_compile\": false, \"optimizer_config\": {\"class_name\": \"SGD\", \"config\": {\"name\": \"SGD\", \"learning_rate\": 0.01, \"momentum\": 0.0, \"nesterov\": false}}}"], scalar: true)
-            try h5.group("model_weights")
-            try h5.attribute("backend", on: "model_weights", strings: ["tensorflow"], scalar: true)
-            try h5.attribute("keras_version", on: "model_weights", strings: [kerasVersion], scalar: true)
-            try h5.attribute("layer_names", on: "model_weights", strings: model.items.map(\.name))
+            var h5 = HDF5Writer()
+            h5.attribute("backend", on: "/", strings: ["tensorflow"], scalar: true)
+            h5.attribute("keras_version", on: "/", strings: [kerasVersion], scalar: true)
+            h5.attribute("model_config", on: "/", strings: [model.config(compile: false)], scalar: true)
+            h5.attribute("training_config", on: "/", strings: ["{\"loss\": \"\(kerasLoss(network.loss))\", \"loss_weights\": null, \"metrics\": null, \"weighted_metrics\": null, \"run_eagerly\": false, \"steps_per_execution\": 1, \"jit_compile\": false, \"optimizer_config\": {\"class_name\": \"SGD\", \"config\": {\"name\": \"SGD\", \"learning_rate\": 0.01, \"momentum\": 0.0, \"nesterov\": false}}}"], scalar: true)
+            h5.group("model_weights")
+            h5.attribute("backend", on: "model_weights", strings: ["tensorflow"], scalar: true)
+            h5.attribute("keras_version", on: "model_weights", strings: [kerasVersion], scalar: true)
+            h5.attribute("layer_names", on: "model_weights", strings: model.items.map(\.name))
             for item in model.items {
                 let group = "model_weights/\(item.name)"
-                try h5.group(group)
+                h5.group(group)
                 if let dense = item.dense {
-                    try h5.attribute("weight_names", on: group, strings: ["\(item.name)/kernel", "\(item.name)/bias"])
-                    try h5.dataset("\(group)/\(item.name)/kernel", shape: [dense.inputs, dense.units], values: dense.weights.elements)
-                    try h5.dataset("\(group)/\(item.name)/bias", shape: [dense.units], values: dense.bias)
+                    h5.attribute("weight_names", on: group, strings: ["\(item.name)/kernel", "\(item.name)/bias"])
+                    h5.dataset("\(group)/\(item.name)/kernel", shape: [dense.inputs, dense.units], values: dense.weights.elements)
+                    h5.dataset("\(group)/\(item.name)/bias", shape: [dense.units], values: dense.bias)
                 } else {
-                    try h5.attribute("weight_names", on: group, strings: [])
+                    h5.attribute("weight_names", on: group, strings: [])
                 }
             }
-            try h5.group("model_weights/top_level_model_weights")
-            try h5.attribute("weight_names", on: "model_weights/top_level_model_weights", strings: [])
+            h5.group("model_weights/top_level_model_weights")
+            h5.attribute("weight_names", on: "model_weights/top_level_model_weights", strings: [])
             return try h5.bytes()
         } catch {
             throw InputError(file: file, message: "could not be written: \(error)")
