@@ -638,10 +638,10 @@ enum Spanish {
             "Sensibilidad a la tasa de aprendizaje",
         "learning rate":
             "tasa de aprendizaje",
-        " Every seed starts from the same weights, the model's own, and with the batches not shuffled and no dropout the seeds train identically.":
-            " Todas las semillas parten de los mismos pesos, los del propio modelo, y sin barajar los lotes ni dropout entrenan de forma idéntica.",
-        " In every variant, every seed starts from the same weights, the model's own, and with the batches not shuffled and no dropout the seeds train identically: each variant's intervals and tests count one run as many times as it has seeds.":
-            " En cada variante, todas las semillas parten de los mismos pesos, los del propio modelo, y sin barajar los lotes ni dropout entrenan de forma idéntica: los intervalos y pruebas de cada variante cuentan una sola ejecución tantas veces como semillas tiene.",
+        " Every seed starts from the same weights, the model's own, and the seeds trained identically: the same history, bit for bit.":
+            " Todas las semillas parten de los mismos pesos, los del propio modelo, y entrenaron de forma idéntica: la misma historia, bit a bit.",
+        " In every variant, every seed starts from the same weights, the model's own, and the seeds trained identically: each variant's intervals and tests count one run as many times as it has seeds.":
+            " En cada variante, todas las semillas parten de los mismos pesos, los del propio modelo, y entrenaron de forma idéntica: los intervalos y pruebas de cada variante cuentan una sola ejecución tantas veces como semillas tiene.",
         " In every variant, every seed starts from the same weights, the model's own: the seeds differ only in what they still draw (the batch order, the dropout masks).":
             " En cada variante, todas las semillas parten de los mismos pesos, los del propio modelo: las semillas solo difieren en lo que aún sortean (el orden de los lotes, las máscaras de dropout).",
         " The model comes from {0}.":

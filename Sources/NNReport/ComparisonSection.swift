@@ -8,7 +8,7 @@ import NNLanguage
 enum ComparisonSection {
     static func build(_ comparison: Comparison, results: [[RunResult]]) -> ReportSection {
         let stats = zip(comparison.variants, results).map { VariantStatistics(variant: $0, results: $1, comparison: comparison) }
-        var blocks: [ReportBlock] = [.paragraph(introduction(comparison))]
+        var blocks: [ReportBlock] = [.paragraph(introduction(comparison, results: results))]
         blocks += SweepTables.statistics(comparison, stats).map(ReportBlock.table)
         blocks.append(.table(SweepTables.ranking(comparison, stats)))
         if let sharing = SweepTables.sharedInitialWeights(comparison) { blocks.append(sharing) }
@@ -17,7 +17,7 @@ enum ComparisonSection {
         return ReportSection(id: "comparison", title: comparison.name, blocks: blocks)
     }
 
-    static func introduction(_ comparison: Comparison) -> String {
+    static func introduction(_ comparison: Comparison, results: [[RunResult]] = []) -> String {
         let design: String
         if comparison.axes.isEmpty {
             design = tr("\(comparison.variants.count) named variants (\(comparison.variants.map(\.label).joined(separator: "; ")))")
@@ -32,12 +32,12 @@ enum ComparisonSection {
         let seeds = comparison.seeds.count == 1 ? tr("the same seed (\(comparison.seeds[0]))")
             : tr("the same \(comparison.seeds.count) seeds (\(comparison.seeds.map(String.init).joined(separator: ", ")))")
         let split = comparison.imageSplit ? tr(" As in the image problem, 20% of the images are held out as test data (stratified by class; the val_ columns are these test values) and the inputs are standardized with the training part's statistics only.") : ""
-        return tr("\(comparison.name): \(design), each trained from \(seeds) \(data).\(split)\(shared(comparison)) A run succeeds when \(translated(comparison.targetMetric)) reaches \(readable(comparison.targetValue)); runs that never do count as failures, not as missing.")
+        return tr("\(comparison.name): \(design), each trained from \(seeds) \(data).\(split)\(shared(comparison, results: results)) A run succeeds when \(translated(comparison.targetMetric)) reaches \(readable(comparison.targetValue)); runs that never do count as failures, not as missing.")
     }
 
     /// The training settings every variant shares, read from the runs (so a level that inherits the
     /// base's learning rate says so): " Every variant uses sgd(learning_rate=0.3, …), 300 epochs, batch size 4."
-    static func shared(_ comparison: Comparison) -> String {
+    static func shared(_ comparison: Comparison, results: [[RunResult]] = []) -> String {
         let runs = comparison.variants.flatMap(\.runs)
         guard let first = runs.first else { return "" }
         var parts: [String] = []
@@ -54,19 +54,19 @@ enum ComparisonSection {
         if let first = comparison.variants.first?.modelSource, comparison.variants.allSatisfy({ $0.modelSource == first }) {
             source = tr(" The model comes from \(first).")
         }
-        return (parts.isEmpty ? "" : tr(" Every variant uses ") + parts.joined(separator: ", ") + ".") + source + sharedStart(comparison)
+        return (parts.isEmpty ? "" : tr(" Every variant uses ") + parts.joined(separator: ", ") + ".") + source + sharedStart(comparison, results: results)
     }
 
     /// Said when, in every variant, every seed starts from the same weights (the model gives them and
-    /// no axis redraws them): the seeds then repeat one run, or differ only in what they still draw.
-    static func sharedStart(_ comparison: Comparison) -> String {
+    /// no axis redraws them): whether the seeds then repeat one run (measured on their histories), or
+    /// differ only in what they still draw.
+    static func sharedStart(_ comparison: Comparison, results: [[RunResult]]) -> String {
         let groups = comparison.variants.map(\.runs)
         guard !groups.isEmpty, groups.allSatisfy({ runs in
             runs.count > 1 && runs.allSatisfy { $0.network.parameterVector == runs[0].network.parameterVector }
         }) else { return "" }
-        let runs = groups.joined()
-        if !runs.contains(where: \.options.shuffle) && !runs.contains(where: { $0.network.layers.contains { $0 is Dropout } }) {
-            return tr(" In every variant, every seed starts from the same weights, the model's own, and with the batches not shuffled and no dropout the seeds train identically: each variant's intervals and tests count one run as many times as it has seeds.")
+        if results.count == groups.count, results.allSatisfy(ExperimentSection.identicalHistories) {
+            return tr(" In every variant, every seed starts from the same weights, the model's own, and the seeds trained identically: each variant's intervals and tests count one run as many times as it has seeds.")
         }
         return tr(" In every variant, every seed starts from the same weights, the model's own: the seeds differ only in what they still draw (the batch order, the dropout masks).")
     }

@@ -13,7 +13,7 @@ enum ExperimentSection {
         for (index, (experiment, runResults)) in zip(experiments, results).enumerated() {
             let key = "experiment-\(index + 1)"
             blocks.append(.heading(experiment.name))
-            blocks += describe(experiment)
+            blocks += describe(experiment, results: runResults)
             blocks += summaryTable(experiment, runResults)
             for (seed, result) in zip(experiment.seeds, runResults) {
                 if let failure = result.failure {
@@ -172,7 +172,8 @@ enum ExperimentSection {
     }
 
     /// - Parameter heldOut: what the run's validation data are called ("validation", or "test" for the image problem).
-    static func describe(_ experiment: ExperimentRuns, heldOut: String = "validation") -> [ReportBlock] {
+    /// - Parameter results: the runs' results, when trained (to say whether seeds that share their start trained identically).
+    static func describe(_ experiment: ExperimentRuns, heldOut: String = "validation", results: [RunResult] = []) -> [ReportBlock] {
         guard let run = experiment.runs.first else { return [] }
         let layers = run.network.layers.map { layer -> String in
             guard let d = layer as? Dense else { return layer.description }
@@ -187,7 +188,7 @@ enum ExperimentSection {
         }
         let optimizer = describe(run)
         let samples = run.validation.map { tr("\(run.data.count) training and \($0.count) \(translated(heldOut)) samples") } ?? tr("\(run.data.count) samples")
-        return [.paragraph(tr("Data: \(experiment.dataName) (\(samples)). Model: \(run.network.inputWidth) inputs → \(layers.joined(separator: " → ")), loss \(run.network.loss.name). Optimizer: \(optimizer); \(Format.count(run.options.epochs, "epoch")), batch size \(run.options.batchSize), \(run.options.shuffle ? tr("shuffled") : tr("not shuffled")); seeds \(experiment.seeds.map(String.init).joined(separator: ", ")).") + constantsSentence(run) + sourceSentence(experiment) + sharedStartSentence(experiment))]
+        return [.paragraph(tr("Data: \(experiment.dataName) (\(samples)). Model: \(run.network.inputWidth) inputs → \(layers.joined(separator: " → ")), loss \(run.network.loss.name). Optimizer: \(optimizer); \(Format.count(run.options.epochs, "epoch")), batch size \(run.options.batchSize), \(run.options.shuffle ? tr("shuffled") : tr("not shuffled")); seeds \(experiment.seeds.map(String.init).joined(separator: ", ")).") + constantsSentence(run) + sourceSentence(experiment) + sharedStartSentence(experiment, results: results))]
     }
 
     /// Where the model came from, when it was read from a file (a Keras file, a model file).
@@ -197,20 +198,34 @@ enum ExperimentSection {
     }
 
     /// Said when every seed starts from the same weights (the model gives them: a Keras file, an
-    /// `.npz`, a trained model file), so the seeds differ only where they still draw something.
-    static func sharedStartSentence(_ experiment: ExperimentRuns) -> String {
+    /// `.npz`, a trained model file): whether the seeds then trained identically (measured on their
+    /// histories), else what they still change.
+    static func sharedStartSentence(_ experiment: ExperimentRuns, results: [RunResult]) -> String {
         guard experiment.runs.count > 1, let first = experiment.runs.first,
               experiment.runs.allSatisfy({ $0.network.parameterVector == first.network.parameterVector }) else { return "" }
+        if results.count == experiment.runs.count, identicalHistories(results) {
+            return tr(" Every seed starts from the same weights, the model's own, and the seeds trained identically: the same history, bit for bit.")
+        }
         switch (first.options.shuffle, first.network.layers.contains { $0 is Dropout }) {
-        case (false, false):
-            return tr(" Every seed starts from the same weights, the model's own, and with the batches not shuffled and no dropout the seeds train identically.")
         case (true, false):
             return tr(" Every seed starts from the same weights, the model's own: the seeds change only the batch order.")
         case (false, true):
             return tr(" Every seed starts from the same weights, the model's own: the seeds change only the dropout masks.")
         case (true, true):
             return tr(" Every seed starts from the same weights, the model's own: the seeds change only the batch order and the dropout masks.")
+        case (false, false):
+            return ""
         }
+    }
+
+    /// Whether the runs' histories are the same, bit for bit (every series, every epoch).
+    static func identicalHistories(_ results: [RunResult]) -> Bool {
+        guard let first = results.first, first.failure == nil else { return false }
+        func bits(_ result: RunResult) -> [String: [UInt64]] {
+            Dictionary(uniqueKeysWithValues: result.history.keys.map { ($0, (result.history[$0] ?? []).map(\.bitPattern)) })
+        }
+        let reference = bits(first)
+        return results.allSatisfy { $0.failure == nil && bits($0) == reference }
     }
 
     /// The final values per seed, with a short status per seed; how each early-stopped seed ended is said

@@ -177,10 +177,10 @@ struct KerasModelTests {
         let result = try CommandRunner.run(["report", "exp.yaml", "--output", "out"], in: directory.path)
         #expect(result.status == 0, "\(result.standardError)")
         let html = try String(contentsOfFile: directory.path + "/out/index.html", encoding: .utf8)
-        #expect(html.contains("Every seed starts from the same weights, the model&#39;s own, and with the batches not shuffled and no dropout the seeds train identically."))
+        #expect(html.contains("Every seed starts from the same weights, the model&#39;s own, and the seeds trained identically: the same history, bit for bit."))
         #expect(html.contains("Every seed starts from the same weights, the model&#39;s own: the seeds change only the batch order."))
         #expect(html.contains("The model comes from skip.h5."))
-        #expect(html.contains("In every variant, every seed starts from the same weights, the model&#39;s own, and with the batches not shuffled and no dropout the seeds train identically: each variant&#39;s intervals and tests count one run as many times as it has seeds."))
+        #expect(html.contains("In every variant, every seed starts from the same weights, the model&#39;s own, and the seeds trained identically: each variant&#39;s intervals and tests count one run as many times as it has seeds."))
         let csv = try String(contentsOfFile: directory.path + "/out/history.csv", encoding: .utf8)
         // Columns run (counted over the report), variant, seed, epoch, …: the first experiment's runs are 0 and 1.
         let rows = csv.split(separator: "\n")
