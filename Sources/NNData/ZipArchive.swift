@@ -25,7 +25,6 @@ public struct ZipArchive {
         var name: String
         var method: UInt16
         var flags: UInt16
-        var crc: UInt32
         var compressedSize: UInt64
         var size: UInt64
         var localHeaderOffset: UInt64
@@ -81,7 +80,7 @@ public struct ZipArchive {
                 throw fail("expected a central directory entry of \(46 + nameLength + extraLength + commentLength) bytes at byte \(p), received a truncated one")
             }
             var member = Record(name: String(decoding: bytes[(p + 46)..<(p + 46 + nameLength)], as: UTF8.self),
-                                method: Self.u16(bytes, p + 10), flags: Self.u16(bytes, p + 8), crc: Self.u32(bytes, p + 16),
+                                method: Self.u16(bytes, p + 10), flags: Self.u16(bytes, p + 8),
                                 compressedSize: UInt64(Self.u32(bytes, p + 20)), size: UInt64(Self.u32(bytes, p + 24)),
                                 localHeaderOffset: UInt64(Self.u32(bytes, p + 42)))
             // The ZIP64 extra field (id 1) holds, in order, each 32-bit field that reads 0xFFFFFFFF.
