@@ -66,7 +66,10 @@ public enum KerasFile {
     private static func legacy(_ bytes: [UInt8], path: String, loss given: Loss?, location: FieldLocation?) throws(InputError) -> ModelSpec {
         let file = try HDF5File(bytes, file: path)
         guard let configText = try file.string("model_config") else {
-            throw InputError(file: path, message: "expected a full Keras model (model.save), received an HDF5 file without a model_config attribute (weights only, from model.save_weights?)")
+            // model.save_weights writes the weights' groups without the config; anything else is another HDF5 file, or a damaged one.
+            let weightsOnly = file.exists("model_weights") || file.exists("layers")
+            throw InputError(file: path, message: "expected a full Keras model (model.save), received an HDF5 file without a model_config attribute "
+                             + (weightsOnly ? "(weights only, from model.save_weights?)" : "(not a Keras model file, or a damaged one)"))
         }
         let configFile = "\(path): model_config"
         let config = JSONField(try JSONParser.parse(Array(configText.utf8), file: configFile), file: configFile)
