@@ -67,7 +67,7 @@ struct ConvertCommand: ParsableCommand {
                 }
                 var spec = try ModelFile.spec(from: TextFile.readJSON(architecture), base: architecture)
                 spec.editDense(hiddenOnly: false) { layer in (layer.weights, layer.bias) = (nil, nil) }
-                spec = try ModelArrays.apply(npz: input, to: spec, location: FieldLocation(file: input, line: nil, field: ""))
+                spec = try ModelArrays.apply(npz: input, bytes: TextFile.read(input), to: spec, location: FieldLocation(file: input, line: nil, field: ""))
                 network = try spec.network(seed: 0)
             } else {
                 guard architecture == nil else { throw InputError(file: "--architecture", message: "expected only with an .npz input, received it with \(input)") }

@@ -50,10 +50,8 @@ enum ComparisonSection {
         if runs.allSatisfy({ $0.options.epochs == first.options.epochs }) { parts.append(Format.count(first.options.epochs, "epoch")) }
         if runs.allSatisfy({ $0.options.batchSize == first.options.batchSize }) { parts.append(tr("batch size \(first.options.batchSize)")) }
         if runs.allSatisfy({ $0.network.constants == .exact }) { parts.append(tr("exact constants (none rounded to float32 as Keras does)")) }
-        var source = ""
-        if let first = comparison.variants.first?.modelSource, comparison.variants.allSatisfy({ $0.modelSource == first }) {
-            source = tr(" The model comes from \(first).")
-        }
+        let model = comparison.variants.first?.modelSource
+        let source = comparison.variants.allSatisfy({ $0.modelSource == model }) ? ExperimentSection.sourceSentence(model) : ""
         return (parts.isEmpty ? "" : tr(" Every variant uses ") + parts.joined(separator: ", ") + ".") + source + sharedStart(comparison, results: results)
     }
 
@@ -62,9 +60,7 @@ enum ComparisonSection {
     /// differ only in what they still draw.
     static func sharedStart(_ comparison: Comparison, results: [[RunResult]]) -> String {
         let groups = comparison.variants.map(\.runs)
-        guard !groups.isEmpty, groups.allSatisfy({ runs in
-            runs.count > 1 && runs.allSatisfy { $0.network.parameterVector == runs[0].network.parameterVector }
-        }) else { return "" }
+        guard !groups.isEmpty, groups.allSatisfy(ExperimentSection.shareTheirStart) else { return "" }
         if results.count == groups.count, results.allSatisfy(ExperimentSection.identicalHistories) {
             return tr(" In every variant, every seed starts from the same weights, the model's own, and the seeds trained identically: each variant's intervals and tests count one run as many times as it has seeds.")
         }

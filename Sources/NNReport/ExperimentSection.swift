@@ -192,8 +192,10 @@ enum ExperimentSection {
     }
 
     /// Where the model came from, when it was read from a file (a Keras file, a model file).
-    static func sourceSentence(_ experiment: ExperimentRuns) -> String {
-        guard let source = experiment.modelSource else { return "" }
+    static func sourceSentence(_ experiment: ExperimentRuns) -> String { sourceSentence(experiment.modelSource) }
+
+    static func sourceSentence(_ source: String?) -> String {
+        guard let source else { return "" }
         return tr(" The model comes from \(source).")
     }
 
@@ -201,8 +203,7 @@ enum ExperimentSection {
     /// `.npz`, a trained model file): whether the seeds then trained identically (measured on their
     /// histories), else what they still change.
     static func sharedStartSentence(_ experiment: ExperimentRuns, results: [RunResult]) -> String {
-        guard experiment.runs.count > 1, let first = experiment.runs.first,
-              experiment.runs.allSatisfy({ $0.network.parameterVector == first.network.parameterVector }) else { return "" }
+        guard shareTheirStart(experiment.runs), let first = experiment.runs.first else { return "" }
         if results.count == experiment.runs.count, identicalHistories(results) {
             return tr(" Every seed starts from the same weights, the model's own, and the seeds trained identically: the same history, bit for bit.")
         }
@@ -216,6 +217,12 @@ enum ExperimentSection {
         case (false, false):
             return ""
         }
+    }
+
+    /// Whether several runs all start from the same weights (the model gives them, so no seed draws them).
+    static func shareTheirStart(_ runs: [Run]) -> Bool {
+        guard runs.count > 1, let first = runs.first else { return false }
+        return runs.allSatisfy { $0.network.parameterVector == first.network.parameterVector }
     }
 
     /// Whether the runs' histories are the same, bit for bit (every series, every epoch).

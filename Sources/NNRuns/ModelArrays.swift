@@ -14,14 +14,10 @@ public enum ModelArrays {
         }
     }
 
-    /// The rows of the first kernel in the `.npz` archive at `path` (`W0`, or `arr_0`): the input width of
-    /// a model whose first layer is dense.
-    public static func inputWidth(npz path: String, location: FieldLocation) throws(InputError) -> Int {
-        let bytes = try TextFile.read(path)
-        let names = try NPZFile.arrayNames(bytes, file: path)
-        guard let first = ["W0", "arr_0"].first(where: names.contains) else {
-            throw location.error("expected arrays W0, b0, W1, b1, … (or arr_0, arr_1, …), received \(names.isEmpty ? "an empty archive" : names.map { "\"\($0)\"" }.joined(separator: ", "))")
-        }
+    /// The rows of the first kernel in the `.npz` archive `bytes` (read from `path`; `W0`, or `arr_0`): the
+    /// input width of a model whose first layer is dense.
+    public static func inputWidth(npz path: String, bytes: [UInt8], location: FieldLocation) throws(InputError) -> Int {
+        let first = try layerArrays(NPZFile.arrayNames(bytes, file: path), layers: 1, location: location)[0]
         let kernel = try NPZFile.parse(bytes, file: path, arrays: [first], maximumBytes: 8 * ModelFile.maximumParameters + 4096)[0]
         guard kernel.shape.count == 2, (1...ModelFile.maximumInput).contains(kernel.shape[0]) else {
             throw InputError(file: path, field: first, message: "expected a kernel of shape (inputs, units), received shape (\(kernel.shape.map(String.init).joined(separator: ", ")))")
@@ -29,22 +25,22 @@ public enum ModelArrays {
         return kernel.shape[0]
     }
 
-    /// `spec` with every dense layer's weights and bias from the `.npz` archive at `path` (errors at
-    /// `location`, the field that names the file). The shapes are checked when the network is built,
-    /// against what comes into each layer.
-    public static func apply(npz path: String, to spec: ModelSpec, location: FieldLocation) throws(InputError) -> ModelSpec {
-        let bytes = try TextFile.read(path)
+    /// The names of `count` dense layers' arrays in an archive holding `names`: `W0, b0, W1, b1, …`, or
+    /// `numpy.savez(f, *model.get_weights())`'s `arr_0, arr_1, …`.
+    private static func layerArrays(_ names: [String], layers count: Int, location: FieldLocation) throws(InputError) -> [String] {
+        if names.contains("W0") || names.contains("b0") { return (0..<count).flatMap { ["W\($0)", "b\($0)"] } }
+        if names.contains("arr_0") { return (0..<(2 * count)).map { "arr_\($0)" } }
+        throw location.error("expected arrays W0, b0, W1, b1, … (or arr_0, arr_1, … from numpy.savez(f, *model.get_weights())), received \(names.isEmpty ? "an empty archive" : names.map { "\"\($0)\"" }.joined(separator: ", "))")
+    }
+
+    /// `spec` with every dense layer's weights and bias from the `.npz` archive `bytes` (read from `path`;
+    /// errors at `location`, the field that names the file). The shapes are checked when the network is
+    /// built, against what comes into each layer.
+    public static func apply(npz path: String, bytes: [UInt8], to spec: ModelSpec, location: FieldLocation) throws(InputError) -> ModelSpec {
         let archive = try NPZFile.arrayNames(bytes, file: path)
         let dense = spec.denseIndices
         let widths = spec.cost.widths
-        let names: [String]
-        if archive.contains("W0") || archive.contains("b0") {
-            names = dense.indices.flatMap { ["W\($0)", "b\($0)"] }
-        } else if archive.contains("arr_0") {
-            names = (0..<(2 * dense.count)).map { "arr_\($0)" }
-        } else {
-            throw location.error("expected arrays W0, b0, W1, b1, … (or arr_0, arr_1, … from numpy.savez(f, *model.get_weights())), received \(archive.isEmpty ? "an empty archive" : archive.map { "\"\($0)\"" }.joined(separator: ", "))")
-        }
+        let names = try layerArrays(archive, layers: dense.count, location: location)
         let extra = archive.filter { !names.contains($0) }
         guard extra.isEmpty else {
             throw location.error("expected \(names.count) arrays for the \(dense.count) dense layers (\(names.joined(separator: ", "))), received also \(extra.map { "\"\($0)\"" }.joined(separator: ", "))")

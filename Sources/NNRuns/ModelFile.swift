@@ -48,17 +48,22 @@ public enum ModelFile {
         }
         let object = try field.object(allowing: ["input", "loss", "layers", "name", "constants", "npz"])
         let npz = object.optional("npz")
+        // `"npz": "weights.npz"`: the dense layers' weights from NumPy arrays (W0, b0, … or arr_0, arr_1, …), read once.
+        let npzPath = try npz?.filePath(relativeTo: base)
         let loss = try self.loss(try object.required("loss", "one of \(Loss.names.joined(separator: ", "))"))
         let layersField = try object.required("layers", "an array of layers")
         let layerFields = try layersField.array()
         guard !layerFields.isEmpty else { throw layersField.error("expected at least one layer, received an empty array") }
         let layers = try layers(layersField)
         let input: Int
+        var npzBytes: [UInt8]?
         if let inputField = object.optional("input") {
             input = try inputField.integer(in: 1...maximumInput)
-        } else if let npz, layers.first(where: { !($0 is DropoutSpec) }) is DenseSpec {
+        } else if let npz, let npzPath, layers.first(where: { !($0 is DropoutSpec) }) is DenseSpec {
             // {"npz": "weights.npz", "loss": …, "layers": […]}: the first kernel's rows are the input width.
-            input = try ModelArrays.inputWidth(npz: npz.filePath(relativeTo: base), location: npz.location)
+            let bytes = try TextFile.read(npzPath)
+            npzBytes = bytes
+            input = try ModelArrays.inputWidth(npz: npzPath, bytes: bytes, location: npz.location)
         } else {
             _ = try object.required("input", npz == nil ? "the number of input columns"
                                     : "the number of input columns (the .npz's first kernel gives it only when a dense layer comes first)")
@@ -68,9 +73,10 @@ public enum ModelFile {
         if let name = try object.optional("constants")?.string(oneOf: Constants.allCases.map(\.rawValue)) { constants = Constants(rawValue: name) }
         var spec = ModelSpec(input: input, loss: loss, layers: layers, constants: constants, location: field.location)
         try spec.checkSize()
-        // `"npz": "weights.npz"`: the dense layers' weights from NumPy arrays (W0, b0, … or arr_0, arr_1, …).
-        if let npz {
-            spec = try ModelArrays.apply(npz: npz.filePath(relativeTo: base), to: spec, location: npz.location)
+        if let npz, let npzPath {
+            let bytes: [UInt8]
+            if let npzBytes { bytes = npzBytes } else { bytes = try TextFile.read(npzPath) }
+            spec = try ModelArrays.apply(npz: npzPath, bytes: bytes, to: spec, location: npz.location)
         }
         return spec
     }

@@ -24,13 +24,13 @@ enum KerasLayerReader {
                     throw useBias.error("expected use_bias true in \(label) (NNLab's dense layers have a bias), received false")
                 }
                 for key in ["bias_regularizer", "activity_regularizer", "kernel_constraint", "bias_constraint"] {
-                    if let field = layer.config.optional(key), field.value.kind != .null {
+                    if let field = layer.config.optional(key) {
                         throw field.error("expected \(key) null in \(label) (NNLab has none), received \(field.value.compactText)")
                     }
                 }
                 let activation = try activationOf(layer, keras2: keras2)
                 var regularizer: Regularizer?
-                if let field = layer.config.optional("kernel_regularizer"), field.value.kind != .null {
+                if let field = layer.config.optional("kernel_regularizer") {
                     regularizer = try self.regularizer(field, label)
                 }
                 guard Double(width) * Double(units) <= Double(ModelFile.maximumParameters) else {
@@ -66,7 +66,7 @@ enum KerasLayerReader {
                 dense.activation = activation
                 layers[layers.count - 1] = dense
             case "Dropout":
-                if let field = layer.config.optional("noise_shape"), field.value.kind != .null {
+                if let field = layer.config.optional("noise_shape") {
                     throw field.error("expected noise_shape null in \(label) (NNLab drops each value alone), received \(field.value.compactText)")
                 }
                 let rate = try layer.config.required("rate", "a number in [0, 1)").number(in: .unitHalfOpen)
@@ -123,8 +123,8 @@ enum KerasLayerReader {
     /// one-element list or object; "loss_weights" absent or 1. Nil when the config has no loss.
     static func loss(compile field: JSONField) throws(InputError) -> Loss? {
         let config = try field.anyObject()
-        guard let lossField = config.optional("loss"), lossField.value.kind != .null else { return nil }
-        if let weights = config.optional("loss_weights"), weights.value.kind != .null {
+        guard let lossField = config.optional("loss") else { return nil }
+        if let weights = config.optional("loss_weights") {
             let values: [Double]
             switch weights.value.kind {
             case .number: values = [try weights.number()]
@@ -168,7 +168,7 @@ enum KerasLayerReader {
             if let smoothing = config?.optional("label_smoothing"), try smoothing.number() != 0 {
                 throw smoothing.error("expected label_smoothing 0, received \(smoothing.value.compactText)")
             }
-            if let reduction = config?.optional("reduction"), reduction.value.kind != .null {
+            if let reduction = config?.optional("reduction") {
                 let name = try reduction.string()
                 // A model's compiled loss averages what its loss leaves unreduced ("none"), and without sample
                 // weights "mean" and "mean_with_sample_weight" are the batch mean too; "sum" is not.
